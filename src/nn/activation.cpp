@@ -1,0 +1,72 @@
+// Activations and their derivatives; see activation.hpp.
+#include "nn/activation.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace mlp {
+
+template <class T>
+T sigmoid(T z) {
+  // Never evaluates exp of a large positive number.
+  if (z >= 0) return T(1) / (T(1) + std::exp(-z));
+  const T e = std::exp(z);
+  return e / (T(1) + e);
+}
+
+template <class T>
+Matrix<T> activate(Activation act, const Matrix<T>& Z) {
+  switch (act) {
+    case Activation::Sigmoid: return Z.unaryExpr([](T z) { return sigmoid(z); });
+    case Activation::ReLU: return Z.cwiseMax(T(0));
+    case Activation::Tanh: return Z.array().tanh().matrix();
+    case Activation::Linear: return Z;
+  }
+  throw std::logic_error("unknown activation");
+}
+
+template <class T>
+Matrix<T> activation_derivative(Activation act, const Matrix<T>& Z) {
+  switch (act) {
+    case Activation::Sigmoid:
+      return Z.unaryExpr([](T z) { const T s = sigmoid(z); return s * (T(1) - s); });
+    case Activation::ReLU:  // ρ'(z) = 1 for z > 0, else 0 (the lecture's convention at 0)
+      return Z.unaryExpr([](T z) { return z > T(0) ? T(1) : T(0); });
+    case Activation::Tanh:
+      return Z.unaryExpr([](T z) { const T t = std::tanh(z); return T(1) - t * t; });
+    case Activation::Linear: return Matrix<T>::Ones(Z.rows(), Z.cols());
+  }
+  throw std::logic_error("unknown activation");
+}
+
+const std::vector<Activation>& all_activations() {
+  static const std::vector<Activation> all = {Activation::Sigmoid, Activation::ReLU,
+                                              Activation::Tanh, Activation::Linear};
+  return all;
+}
+
+const char* activation_name(Activation act) {
+  switch (act) {
+    case Activation::Sigmoid: return "sigmoid";
+    case Activation::ReLU: return "relu";
+    case Activation::Tanh: return "tanh";
+    case Activation::Linear: return "linear";
+  }
+  return "?";
+}
+
+Activation parse_activation(const std::string& name) {
+  for (Activation a : all_activations())
+    if (name == activation_name(a)) return a;
+  throw std::invalid_argument("unknown activation '" + name + "' (use sigmoid, relu, tanh or linear)");
+}
+
+#define MLP_INSTANTIATE(T)                                                  \
+  template T sigmoid<T>(T);                                                 \
+  template Matrix<T> activate<T>(Activation, const Matrix<T>&);             \
+  template Matrix<T> activation_derivative<T>(Activation, const Matrix<T>&);
+MLP_INSTANTIATE(float)
+MLP_INSTANTIATE(double)
+#undef MLP_INSTANTIATE
+
+}  // namespace mlp

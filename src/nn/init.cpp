@@ -1,0 +1,60 @@
+// Weight initialisations; see init.hpp.
+#include "nn/init.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace mlp {
+
+template <class T>
+Matrix<T> init_weights(Init init, int rows, int cols, Rng& rng) {
+  Matrix<T> W(rows, cols);
+  const int fan_in = rows - 1;
+  auto fill_normal = [&](double scale) {
+    for (Eigen::Index i = 0; i < W.size(); ++i) W.data()[i] = T(rng.normal() * scale);
+  };
+  switch (init) {
+    case Init::Lecture: fill_normal(std::sqrt(1.0 / rows)); break;
+    case Init::Large: fill_normal(10.0); break;
+    case Init::He:
+      fill_normal(std::sqrt(2.0 / std::max(fan_in, 1)));
+      W.row(0).setZero();
+      break;
+    case Init::Xavier: {
+      const double limit = std::sqrt(6.0 / (fan_in + cols));
+      for (Eigen::Index i = 0; i < W.size(); ++i) W.data()[i] = T(rng.uniform(-limit, limit));
+      W.row(0).setZero();
+      break;
+    }
+    case Init::Equal: W.setConstant(T(std::sqrt(1.0 / rows))); break;
+  }
+  return W;
+}
+
+const std::vector<Init>& all_inits() {
+  static const std::vector<Init> all = {Init::Lecture, Init::Xavier, Init::He, Init::Equal,
+                                        Init::Large};
+  return all;
+}
+
+const char* init_name(Init init) {
+  switch (init) {
+    case Init::Lecture: return "lecture";
+    case Init::Xavier: return "xavier";
+    case Init::He: return "he";
+    case Init::Equal: return "equal";
+    case Init::Large: return "large";
+  }
+  return "?";
+}
+
+Init parse_init(const std::string& name) {
+  for (Init i : all_inits())
+    if (name == init_name(i)) return i;
+  throw std::invalid_argument("unknown init '" + name + "' (use lecture, xavier, he, equal or large)");
+}
+
+template Matrix<float> init_weights<float>(Init, int, int, Rng&);
+template Matrix<double> init_weights<double>(Init, int, int, Rng&);
+
+}  // namespace mlp

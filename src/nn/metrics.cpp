@@ -1,0 +1,69 @@
+// Evaluation and history; see metrics.hpp.
+#include "nn/metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+
+namespace mlp {
+
+template <class T>
+Matrix<T> predict_rows(const Network<T>& net, const Dataset& data, int begin, int end) {
+  return predict(net, Matrix<T>(data.X.middleRows(begin, end - begin).template cast<T>()));
+}
+
+template <class T>
+Evaluation evaluate(const Network<T>& net, const Dataset& data, int limit) {
+  constexpr int kChunk = 1024;
+  const int n = limit < 0 ? data.size() : std::min(limit, data.size());
+  const int K = data.num_classes;
+  Evaluation ev;
+  ev.examples = n;
+  ev.confusion.assign(K, std::vector<int>(K, 0));
+  double loss_sum = 0.0;
+  int correct = 0;
+  for (int begin = 0; begin < n; begin += kChunk) {
+    const int end = std::min(begin + kChunk, n);
+    Pass<T> pass;
+    pass.X = data.X.middleRows(begin, end - begin).template cast<T>();
+    pass.Y = make_targets<T>(net.spec.output,
+                             std::vector<int>(data.labels.begin() + begin, data.labels.begin() + end), K);
+    Rng unused(0);
+    forward(net, pass, DropoutMode::Off, unused);
+    loss_sum += static_cast<double>(example_losses(net.spec.output, pass.Z.back(), pass.Y).sum());
+    const std::vector<int> pred = predict_classes(pass.Yhat());
+    for (int i = 0; i < end - begin; ++i) {
+      const int truth = data.labels[begin + i];
+      correct += pred[i] == truth;
+      if (pred[i] >= 0 && pred[i] < K) ++ev.confusion[truth][pred[i]];
+    }
+  }
+  ev.loss = n > 0 ? loss_sum / n : 0.0;
+  ev.accuracy = n > 0 ? static_cast<double>(correct) / n : 0.0;
+  return ev;
+}
+
+void History::write_csv(std::ostream& out) const {
+  out << "iteration,epoch,batch_loss,train_loss,train_accuracy,test_loss,test_accuracy\n";
+  auto field = [&out](double v) {
+    if (std::isnan(v)) out << ',';
+    else out << ',' << v;
+  };
+  for (const auto& p : points) {
+    out << p.iteration;
+    field(p.epoch);
+    field(p.batch_loss);
+    field(p.train_loss);
+    field(p.train_accuracy);
+    field(p.test_loss);
+    field(p.test_accuracy);
+    out << '\n';
+  }
+}
+
+template Evaluation evaluate<float>(const Network<float>&, const Dataset&, int);
+template Evaluation evaluate<double>(const Network<double>&, const Dataset&, int);
+template Matrix<float> predict_rows<float>(const Network<float>&, const Dataset&, int, int);
+template Matrix<double> predict_rows<double>(const Network<double>&, const Dataset&, int, int);
+
+}  // namespace mlp

@@ -1,0 +1,47 @@
+// Evaluation of a network on a data set (loss, accuracy, confusion matrix) and
+// the training history that the curves, the CSV export and the CLI report read.
+#pragma once
+
+#include "data/dataset.hpp"
+#include "nn/network.hpp"
+
+#include <iosfwd>
+#include <limits>
+#include <vector>
+
+namespace mlp {
+
+struct Evaluation {
+  double loss = 0.0;                      // mean loss (no dropout)
+  double accuracy = 0.0;                  // fraction correct in [0, 1]
+  int examples = 0;                       // N evaluated
+  std::vector<std::vector<int>> confusion;  // K x K, confusion[true][predicted]
+};
+
+// Evaluates on the first `limit` examples (all when limit < 0), in chunks.
+template <class T>
+Evaluation evaluate(const Network<T>& net, const Dataset& data, int limit = -1);
+
+// Ŷ for rows [begin, end) of a data set, no dropout: (end − begin) x K.
+template <class T>
+Matrix<T> predict_rows(const Network<T>& net, const Dataset& data, int begin, int end);
+
+// One row of the history; NaN where a quantity was not measured at that point.
+struct HistoryPoint {
+  static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+  long iteration = 0;                     // updates done
+  double epoch = 0;                       // epochs done (fractional inside an epoch)
+  double batch_loss = kNone;              // loss of the last batch (with dropout)
+  double train_loss = kNone, train_accuracy = kNone;
+  double test_loss = kNone, test_accuracy = kNone;  // validation or test set
+};
+
+struct History {
+  std::vector<HistoryPoint> points;       // in order of iteration
+  void add(const HistoryPoint& p) { points.push_back(p); }
+  void clear() { points.clear(); }
+  // CSV with a header: iteration,epoch,batch_loss,train_loss,train_accuracy,test_loss,test_accuracy
+  void write_csv(std::ostream& out) const;
+};
+
+}  // namespace mlp
