@@ -28,4 +28,20 @@ struct Dataset {
   int features() const { return static_cast<int>(X.cols()); }  // D
 };
 
+// Class names "first", "first+1", ... as text: numbered_class_names(10) gives "0".."9",
+// numbered_class_names(5, 1) gives "1".."5" (the lecture's glyphs).
+inline std::vector<std::string> numbered_class_names(int count, int first = 0) {
+  std::vector<std::string> names;
+  for (int k = 0; k < count; ++k) names.push_back(std::to_string(first + k));
+  return names;
+}
+
+// Number of examples of each class: K entries; labels outside [0, K) are not counted.
+inline std::vector<int> class_counts(const Dataset& data) {
+  std::vector<int> counts(data.num_classes > 0 ? data.num_classes : 0, 0);
+  for (int label : data.labels)
+    if (label >= 0 && label < data.num_classes) ++counts[label];
+  return counts;
+}
+
 }  // namespace mlp

@@ -1,0 +1,140 @@
+// Preprocessing: scaling, z-scoring, seeded splits and folds, row subsets.
+#include "data/preprocess.hpp"
+
+#include "nn/random.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace mlp {
+namespace {
+
+// Groups of row indices to split separately (one per class when stratified, else one
+// group of all rows), each shuffled with rng.
+std::vector<std::vector<int>> shuffled_strata(const std::vector<int>& labels, bool stratified, Rng& rng) {
+  std::vector<std::vector<int>> strata(1);
+  for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+    int group = 0;
+    if (stratified) {
+      if (labels[i] < 0)
+        throw std::invalid_argument("cannot stratify: label " + std::to_string(labels[i]) + " at row " +
+                                    std::to_string(i) + " is negative");
+      group = labels[i];
+    }
+    if (group >= static_cast<int>(strata.size())) strata.resize(group + 1);
+    strata[group].push_back(i);
+  }
+  for (std::vector<int>& stratum : strata) rng.shuffle(stratum);
+  return strata;
+}
+
+void sort(std::vector<int>& indices) { std::sort(indices.begin(), indices.end()); }
+
+bool is_fraction(double f) { return f >= 0 && f < 1; }
+
+}  // namespace
+
+void rescale(FeatureMatrix& X, float lo, float hi) {
+  if (!(lo < hi) || !std::isfinite(hi - lo))
+    throw std::invalid_argument("rescale needs lo < hi (got " + std::to_string(lo) + ", " + std::to_string(hi) + ")");
+  X = (X.array() - lo) / (hi - lo);
+}
+
+Standardizer fit_standardizer(const FeatureMatrix& X, bool per_feature) {
+  if (X.size() == 0) throw std::invalid_argument("cannot fit z-scoring statistics to an empty data set");
+  const double rows = static_cast<double>(X.rows());
+  const double values = static_cast<double>(X.size());
+  Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(X.cols());  // 1 x D
+  for (Eigen::Index i = 0; i < X.rows(); ++i) sum += X.row(i).cast<double>();
+  const Eigen::RowVectorXd mean =
+      per_feature ? Eigen::RowVectorXd(sum / rows) : Eigen::RowVectorXd::Constant(X.cols(), sum.sum() / values);
+  Eigen::RowVectorXd squares = Eigen::RowVectorXd::Zero(X.cols());  // 1 x D, sum of squared deviations
+  for (Eigen::Index i = 0; i < X.rows(); ++i) squares += (X.row(i).cast<double>() - mean).cwiseAbs2();
+  const Eigen::RowVectorXd stddev = per_feature
+                                        ? Eigen::RowVectorXd((squares / rows).cwiseSqrt())
+                                        : Eigen::RowVectorXd::Constant(X.cols(), std::sqrt(squares.sum() / values));
+
+  Standardizer stats;
+  stats.per_feature = per_feature;
+  stats.mean = mean.cast<float>();
+  stats.stddev = stddev.cast<float>();
+  for (Eigen::Index c = 0; c < X.cols(); ++c)
+    if (!(stats.stddev(c) > 0)) stats.stddev(c) = 1;
+  return stats;
+}
+
+void standardize(FeatureMatrix& X, const Standardizer& stats) {
+  if (stats.mean.size() != X.cols() || stats.stddev.size() != X.cols())
+    throw std::invalid_argument("z-scoring statistics are for " + std::to_string(stats.mean.size()) +
+                                " features, the data has " + std::to_string(X.cols()));
+  const Eigen::RowVectorXf inverse = stats.stddev.cwiseInverse();
+  for (Eigen::Index i = 0; i < X.rows(); ++i) X.row(i) = (X.row(i) - stats.mean).cwiseProduct(inverse);
+}
+
+Split split_indices(const std::vector<int>& labels, double validation_fraction, double test_fraction, uint64_t seed,
+                    bool stratified) {
+  if (!is_fraction(validation_fraction) || !is_fraction(test_fraction) || !(validation_fraction + test_fraction < 1))
+    throw std::invalid_argument("validation and test fractions must be >= 0 with a sum below 1 (got " +
+                                std::to_string(validation_fraction) + " and " + std::to_string(test_fraction) + ")");
+  Rng rng(seed);
+  Split split;
+  for (const std::vector<int>& stratum : shuffled_strata(labels, stratified, rng)) {
+    const double size = static_cast<double>(stratum.size());
+    const auto test_end = stratum.begin() + std::lround(size * test_fraction);
+    const auto validation_end = test_end + std::lround(size * validation_fraction);
+    split.test.insert(split.test.end(), stratum.begin(), test_end);
+    split.validation.insert(split.validation.end(), test_end, validation_end);
+    split.train.insert(split.train.end(), validation_end, stratum.end());
+  }
+  sort(split.train);
+  sort(split.validation);
+  sort(split.test);
+  return split;
+}
+
+std::vector<Fold> kfold(const std::vector<int>& labels, int k, uint64_t seed, bool stratified) {
+  const int n = static_cast<int>(labels.size());
+  if (k < 2 || k > n)
+    throw std::invalid_argument("k-fold needs 2 <= k <= number of examples (got k = " + std::to_string(k) +
+                                " for " + std::to_string(n) + " examples)");
+  Rng rng(seed);
+  std::vector<int> fold_of(n);
+  int dealt = 0;  // deal round-robin across all strata so fold sizes differ by at most one
+  for (const std::vector<int>& stratum : shuffled_strata(labels, stratified, rng))
+    for (int index : stratum) fold_of[index] = dealt++ % k;
+
+  std::vector<Fold> folds(k);
+  for (int i = 0; i < n; ++i)
+    for (int f = 0; f < k; ++f) (f == fold_of[i] ? folds[f].validation : folds[f].train).push_back(i);
+  return folds;
+}
+
+void check_labels(const std::vector<int>& labels, int num_classes) {
+  for (size_t i = 0; i < labels.size(); ++i)
+    if (labels[i] < 0 || labels[i] >= num_classes)
+      throw std::invalid_argument("label " + std::to_string(labels[i]) + " at row " + std::to_string(i) +
+                                  " is outside 0.." + std::to_string(num_classes - 1));
+}
+
+Dataset take(const Dataset& data, const std::vector<int>& indices) {
+  Dataset subset;
+  subset.name = data.name;
+  subset.num_classes = data.num_classes;
+  subset.class_names = data.class_names;
+  subset.image_width = data.image_width;
+  subset.image_height = data.image_height;
+  subset.X.resize(static_cast<Eigen::Index>(indices.size()), data.X.cols());  // M x D
+  subset.labels.reserve(indices.size());
+  for (size_t r = 0; r < indices.size(); ++r) {
+    const int i = indices[r];
+    if (i < 0 || i >= data.size())
+      throw std::invalid_argument("row index " + std::to_string(i) + " outside 0.." + std::to_string(data.size() - 1));
+    subset.X.row(static_cast<Eigen::Index>(r)) = data.X.row(i);
+    subset.labels.push_back(data.labels[static_cast<size_t>(i)]);
+  }
+  return subset;
+}
+
+}  // namespace mlp
