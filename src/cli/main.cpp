@@ -1,0 +1,71 @@
+// `mlp`: the command-line trainer. Dispatches to one subcommand; a UsageError
+// prints the command's usage on stderr and exits 2, any other error exits 1.
+#include "cli/commands.hpp"
+#include "cli/flags.hpp"
+
+#if __has_include("cli/bench_command.hpp")
+#include "cli/bench_command.hpp"
+#define MLP_HAVE_BENCH 1
+#endif
+
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <string>
+
+namespace {
+
+using mlp::cli::Args;
+
+int run_help(const Args& args) {
+  const std::string text = mlp::cli::usage(args.empty() ? "" : args[0]);
+  if (text.empty()) throw mlp::cli::UsageError("no help for unknown command '" + args[0] + "'");
+  std::fputs(text.c_str(), stdout);
+  return 0;
+}
+
+int dispatch(const std::string& command, const Args& args, int argc, char** argv) {
+  static const std::map<std::string, int (*)(const Args&)> commands = {
+      {"train", mlp::cli::run_train},         {"gradcheck", mlp::cli::run_gradcheck},
+      {"dump", mlp::cli::run_dump},           {"search", mlp::cli::run_search},
+      {"make-data", mlp::cli::run_make_data}, {"help", run_help},
+  };
+#ifdef MLP_HAVE_BENCH
+  if (command == "bench") return mlp::run_bench(argc - 1, argv + 1);
+#else
+  (void)argc;
+  (void)argv;
+  if (command == "bench") {
+    std::fputs("mlp bench: not built yet (src/cli/bench_command.{hpp,cpp} not present)\n", stderr);
+    return 1;
+  }
+#endif
+  const auto it = commands.find(command);
+  if (it == commands.end()) throw mlp::cli::UsageError("unknown command '" + command + "'");
+  return it->second(args);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(mlp::cli::usage("").c_str(), stderr);
+    return 2;
+  }
+  const std::string command = argv[1];
+  if (command == "--help" || command == "-h") return run_help({});
+  const Args args(argv + 2, argv + argc);
+  for (const auto& a : args)
+    if (a == "--help" || a == "-h") return run_help({command});
+  try {
+    return dispatch(command, args, argc, argv);
+  } catch (const mlp::cli::UsageError& e) {
+    std::fprintf(stderr, "mlp %s: %s\n\n", command.c_str(), e.what());
+    const std::string text = mlp::cli::usage(mlp::cli::usage(command).empty() ? "" : command);
+    std::fputs(text.c_str(), stderr);
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mlp %s: %s\n", command.c_str(), e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,126 @@
+// `mlp train`: trains a network on a data set with progress output, then prints
+// the final loss and accuracy and writes the history CSV, the loss plot and the model.
+#include "cli/commands.hpp"
+#include "cli/data_source.hpp"
+#include "cli/presets.hpp"
+#include "cli/progress.hpp"
+#include "cli/svg_plot.hpp"
+#include "nn/model_io.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+
+namespace mlp::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+ProgressStatus status_of(const TrainingRun<float>& run, double seconds) {
+  const Trainer<float>& t = run.trainer();
+  ProgressStatus s;
+  s.iteration = t.iteration();
+  s.total = run.total_iterations();
+  s.epoch = t.epoch();
+  s.epoch_fraction = t.epoch() + static_cast<double>(t.batch()) / t.batches_per_epoch();
+  s.batch_loss = static_cast<double>(t.last_batch_loss());
+  s.seconds = seconds;
+  return s;
+}
+
+PlotSeries loss_series(const History& h, const std::string& name, const std::string& color, bool test) {
+  PlotSeries s{name, color, {}, {}};
+  for (const auto& p : h.points) {
+    s.x.push_back(static_cast<double>(p.iteration));
+    s.y.push_back(test ? p.test_loss : p.train_loss);
+  }
+  return s;
+}
+
+void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, const std::string& title) {
+  const History& h = run.history();
+  if (!out.history_csv.empty()) {
+    std::ofstream f(out.history_csv);
+    h.write_csv(f);
+    if (!f.good()) throw std::runtime_error(out.history_csv + ": cannot write the history");
+    std::printf("history written to %s (%zu points)\n", out.history_csv.c_str(), h.points.size());
+  }
+  if (!out.plot_svg.empty()) {
+    PlotSpec plot;
+    plot.title = title;
+    plot.x_label = "iteration (weight updates)";
+    plot.y_label = std::string("loss (") + loss_name(run.trainer().network().spec.output) + ")";
+    plot.series.push_back(loss_series(h, "training loss", "#1f77b4", false));
+    if (!h.points.empty() && !std::isnan(h.points.back().test_loss))
+      plot.series.push_back(loss_series(h, "test loss", "#ff7f0e", true));
+    write_svg(out.plot_svg, plot);
+    std::printf("loss plot written to %s\n", out.plot_svg.c_str());
+  }
+  if (!out.model_json.empty()) {
+    save_model(run.trainer().network(), out.model_json);
+    std::printf("model written to %s\n", out.model_json.c_str());
+  }
+}
+
+void print_final(const HistoryPoint& p, double seconds) {
+  std::printf("final: train loss %.4f accuracy %.2f%%", p.train_loss, 100 * p.train_accuracy);
+  if (!std::isnan(p.test_loss)) std::printf(" | test loss %.4f accuracy %.2f%%", p.test_loss, 100 * p.test_accuracy);
+  std::printf(" | %.1f s\n", seconds);
+}
+
+}  // namespace
+
+int run_train(const Args& raw_args) {
+  const Args args = expand_presets(raw_args);
+  const Flags flags(train_flag_specs(), args);
+  if (!flags.positional().empty()) throw UsageError("unexpected argument '" + flags.positional()[0] + "'");
+  const TrainOptions o = read_train_options(flags);
+
+  const auto load_start = Clock::now();
+  const DataSplit data = load_data(o.data);
+  const NetworkSpec spec = checked_spec(o.network, data.train);
+  std::printf("data: %s (%.1f s)\n", data.description.c_str(), seconds_since(load_start));
+  std::printf("network: %s, %s, lr %g, batch %s, momentum %g, %s, seed %llu\n", spec.describe().c_str(),
+              init_name(spec.init), o.config.learning_rate,
+              o.config.batch_size == 0 ? "full" : std::to_string(o.config.batch_size).c_str(), o.config.momentum,
+              o.config.shuffle ? "shuffled" : "in order", static_cast<unsigned long long>(o.config.seed));
+
+  Trainer<float> trainer(spec, data.train, checked_config(o.config));
+  TrainingRun<float> run(trainer, data.test_or_null(), o.schedule);
+  std::printf("training: %ld iterations (%d batches per epoch of %d)\n", run.total_iterations(),
+              trainer.batches_per_epoch(), trainer.batch_size());
+
+  ProgressPrinter progress(stdout, isatty(fileno(stdout)) != 0);
+  const auto start = Clock::now();
+  progress.on_point(run.history().points.back(), status_of(run, 0), false);
+  while (!run.finished()) {
+    const int epoch_before = trainer.epoch();
+    const size_t points_before = run.history().points.size();
+    run.step();
+    const ProgressStatus s = status_of(run, seconds_since(start));
+    if (run.history().points.size() > points_before)
+      progress.on_point(run.history().points.back(), s, trainer.epoch() > epoch_before);
+    progress.on_step(s);
+  }
+  progress.finish();
+  const double seconds = seconds_since(start);
+  if (run.diverged()) {
+    std::fprintf(stderr, "mlp train: %s\n", run.divergence_message().c_str());
+    return 1;
+  }
+  print_final(run.history().points.back(), seconds);
+  write_outputs(o.output, run, data.train.name + ": " + spec.describe());
+  return 0;
+}
+
+}  // namespace mlp::cli
