@@ -215,9 +215,10 @@ uint32_t read_be32(const uint8_t* p) {
   return uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | uint32_t{p[3]};
 }
 
-std::string hex32(uint32_t value) {
+// "0x" and `digits` upper-case hex digits.
+std::string hex(uint32_t value, int digits) {
   char text[16];
-  std::snprintf(text, sizeof text, "0x%08X", value);
+  std::snprintf(text, sizeof text, "0x%0*X", digits, value);
   return text;
 }
 
@@ -230,10 +231,10 @@ std::vector<uint32_t> idx_dimensions(const std::vector<uint8_t>& bytes, const st
   const uint32_t magic = read_be32(bytes.data());
   const uint32_t expected = uint32_t{kIdxUnsignedByte} << 8 | static_cast<uint32_t>(dims);
   if (magic != expected) {
-    std::string message = name + ": wrong magic number " + hex32(magic) + ", expected " + hex32(expected) + " (" +
-                          kind + ")";
+    std::string message =
+        name + ": wrong magic number " + hex(magic, 8) + ", expected " + hex(expected, 8) + " (" + kind + ")";
     if ((magic & 0xffff00ffu) == static_cast<uint32_t>(dims))
-      message += "; data type " + hex32(magic >> 8 & 0xff) + " is not supported, only unsigned bytes";
+      message += "; data type " + hex(magic >> 8 & 0xff, 2) + " is not supported, only unsigned bytes (0x08)";
     throw DataError(message);
   }
   const size_t header = 4 + 4 * static_cast<size_t>(dims);

@@ -1,0 +1,77 @@
+// Helpers shared by the data tests (test_inflate, test_loaders, test_toy): a temporary
+// folder, whole-file read/write, compressing with the system's gzip, the repository root.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace mlp_test {
+
+namespace fs = std::filesystem;
+using Bytes = std::vector<uint8_t>;
+
+// A fresh folder under the system temp dir, removed with everything in it at scope exit.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device entropy;
+    path = fs::temp_directory_path() / ("mlp_data_test_" + std::to_string(entropy()) + std::to_string(entropy()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+inline Bytes bytes_of(const std::string& text) { return Bytes(text.begin(), text.end()); }
+
+inline void write_file(const std::string& path, const Bytes& data) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
+  REQUIRE(out.good());
+}
+
+inline void write_file(const std::string& path, const std::string& text) { write_file(path, bytes_of(text)); }
+
+inline Bytes read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in.good());
+  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Writes `source`.gz next to it with the system's gzip at the given level (1..9).
+inline std::string system_gzip_file(const std::string& source, int level) {
+  const std::string target = source + ".gz";
+  const std::string command = "gzip -" + std::to_string(level) + " -c '" + source + "' > '" + target + "'";
+  INFO("running: " << command);
+  REQUIRE(std::system(command.c_str()) == 0);
+  return target;
+}
+
+// Compresses a buffer with the system's gzip.
+inline Bytes system_gzip(const Bytes& data, int level) {
+  TempDir dir;
+  write_file(dir / "data", data);
+  return read_file(system_gzip_file(dir / "data", level));
+}
+
+// The repository root: CMake passes MLP_SOURCE_DIR; otherwise the tests run from it.
+inline std::string source_dir() {
+#ifdef MLP_SOURCE_DIR
+  return MLP_SOURCE_DIR;
+#else
+  return ".";
+#endif
+}
+
+}  // namespace mlp_test
