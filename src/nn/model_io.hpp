@@ -1,0 +1,46 @@
+// Model files: a network's shape and weights as JSON, so a student can save a
+// trained network and load it again (page import/export, `mlp` CLI).
+//
+//   {"format": "mlp-playground-model", "version": 1,
+//    "spec": {"inputs": 2,
+//             "hidden": [{"units": 8, "activation": "relu", "dropout": 0.2}],
+//             "outputs": 2, "output": "softmax", "init": "lecture"},
+//    "weights": [ W_1, ..., W_L ]}     W_l: (n_{l−1} + 1) rows of n_l numbers, bias row first
+//
+// Every field is required and no other field is allowed (a misspelt one is reported).
+// Weights are written so they read back bit for bit. Loading checks everything and
+// throws ModelError with a message a student can act on, naming the field by its path
+// (e.g. "spec.hidden[0].units", "weights[1][3][0]").
+#pragma once
+
+#include "nn/network.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace mlp {
+
+class ModelError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+inline constexpr const char* kModelFormat = "mlp-playground-model";
+inline constexpr int kModelVersion = 1;
+
+// The model as JSON text (one weight row per line). Throws ModelError when a weight is
+// NaN or infinite (a diverged network) or the weights do not match the spec.
+template <class T>
+std::string model_to_json(const Network<T>& net);
+
+// Reads a model written by model_to_json (or by hand). Throws ModelError.
+template <class T>
+Network<T> model_from_json(const std::string& text);
+
+// The same through a file; errors start with the file name.
+template <class T>
+void save_model(const Network<T>& net, const std::string& path);
+template <class T>
+Network<T> load_model(const std::string& path);
+
+}  // namespace mlp
