@@ -87,6 +87,7 @@ TEST_CASE("search: k-fold validates every example exactly once, on the folds it 
   REQUIRE(row.status == TrialStatus::Ok);
   REQUIRE(row.fold_accuracy.size() == 4);
   CHECK(row.accuracy == Approx(std::accumulate(row.fold_accuracy.begin(), row.fold_accuracy.end(), 0.0) / 4));
+  CHECK(row.loss == Approx(std::accumulate(row.fold_loss.begin(), row.fold_loss.end(), 0.0) / 4));
   // Fold 3 again by hand: train on its training rows, evaluate on its validation rows.
   const Dataset fold_train = take(xor_set(), folds[2].train);
   Trainer<float> trainer(network_spec(row.config, o, xor_set()), fold_train, train_config(row.config, o));
@@ -116,13 +117,26 @@ TEST_CASE("search: a diverging configuration is marked and the others still comp
     CHECK(search.rows()[1].status_text() == "ok");
     CHECK(search.best() == 1);
     CHECK(search.ranking() == std::vector<int>{1, 0});
-    CHECK(search.progress().fraction == 1.0);
+      CHECK(search.progress().fraction == 1.0);
   }
   // On all 200 examples the loss turns NaN first.
   const Trial trial = retrain_and_test(xor_set(), xor_set(), search_configs(space, o)[0], o);
   CHECK(trial.status() == TrialStatus::Diverged);
   CHECK(trial.message() == "NaN loss after 5 updates");
   CHECK(std::isnan(trial.accuracy()));
+}
+
+TEST_CASE("search: a configuration the trainer rejects is marked invalid, the others run", "[search]") {
+  SearchSpace space = linear_vs_hidden();
+  space.hidden = {{1}};
+  space.dropouts = {0.0, 0.9};  // dropping 90% of a single unit leaves none
+  space.epochs = {2};
+  Search search(xor_set(), space, SearchOptions());
+  run(search);
+  CHECK(search.rows()[0].status_text() == "ok");
+  CHECK(search.rows()[1].status_text() == "invalid: hidden layer 1: dropout ratio 0.900000 would drop every unit");
+  CHECK(search.best() == 0);
+  CHECK(search.progress().fraction == 1.0);
 }
 
 TEST_CASE("search: a bad grid is rejected up front with every problem listed", "[search]") {

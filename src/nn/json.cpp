@@ -155,36 +155,35 @@ class Parser {
   [[noreturn]] void fail(const std::string& expected) const {
     int line = 1, column = 1;
     for (size_t i = 0; i < pos_; ++i) {
-      if (s_[i] == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80) {  // count UTF-8 characters
-        ++column;
-      }
+      const bool newline = s_[i] == '\n';
+      line += newline;
+      column = newline ? 1 : column + ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80);  // UTF-8 characters
     }
-    throw JsonParseError(line, column, expected + ", found " + found());
-  }
-
-  std::string found() const {
-    if (pos_ >= s_.size()) return "the end of the text";
-    const unsigned char c = static_cast<unsigned char>(s_[pos_]);
+    std::string found = pos_ < s_.size() ? std::string("'") + s_[pos_] + "'" : "the end of the text";
+    const unsigned char c = pos_ < s_.size() ? static_cast<unsigned char>(s_[pos_]) : ' ';
     if (c < 0x20 || c >= 0x7F) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "byte 0x%02X", c);
-      return buf;
+      found = buf;
     }
-    return std::string("'") + s_[pos_] + "'";
+    throw JsonParseError(line, column, expected + ", found " + found);
   }
 
+  char peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
+  bool eat(char c) {
+    if (pos_ >= s_.size() || s_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+  void expect(char c, const char* what) {
+    if (!eat(c)) fail(what);
+  }
   void skip_space() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r'))
-      ++pos_;
+    while (eat(' ') || eat('\t') || eat('\n') || eat('\r')) {}
   }
-
   bool consume(const char* word) {
-    size_t n = 0;
-    while (word[n] && pos_ + n < s_.size() && s_[pos_ + n] == word[n]) ++n;
-    if (word[n]) return false;
+    const size_t n = std::strlen(word);
+    if (s_.compare(pos_, n, word) != 0) return false;
     pos_ += n;
     return true;
   }
@@ -192,176 +191,112 @@ class Parser {
   Json parse_value(int depth) {
     skip_space();
     if (depth > kMaxDepth) fail("expected at most 512 nested arrays and objects");
-    switch (pos_ < s_.size() ? s_[pos_] : '\0') {
-      case '{': return parse_object(depth);
-      case '[': return parse_array(depth);
-      case '"': return Json(parse_string());
-    }
+    if (eat('{')) return parse_object(depth);
+    if (eat('[')) return parse_array(depth);
+    if (peek() == '"') return Json(parse_string());
     if (consume("true")) return Json(true);
     if (consume("false")) return Json(false);
     if (consume("null")) return Json();
     if (consume("NaN")) return Json(std::numeric_limits<double>::quiet_NaN());
     if (consume("Infinity")) return Json(std::numeric_limits<double>::infinity());
     if (consume("-Infinity")) return Json(-std::numeric_limits<double>::infinity());
-    if (pos_ < s_.size() && (s_[pos_] == '-' || std::isdigit(static_cast<unsigned char>(s_[pos_]))))
-      return Json(parse_number());
+    if (peek() == '-' || std::isdigit(static_cast<unsigned char>(peek()))) return Json(parse_number());
     fail("expected a value (object, array, string, number, true, false or null)");
   }
 
-  Json parse_object(int depth) {
-    ++pos_;  // '{'
+  Json parse_object(int depth) {  // after '{'
     Json obj = Json::object();
     skip_space();
-    if (pos_ < s_.size() && s_[pos_] == '}') {
-      ++pos_;
-      return obj;
-    }
-    for (;;) {
+    if (eat('}')) return obj;
+    do {
       skip_space();
-      if (pos_ >= s_.size() || s_[pos_] != '"') fail("expected a member name in double quotes");
+      if (peek() != '"') fail("expected a member name in double quotes");
       const size_t key_pos = pos_;
-      std::string key = parse_string();
+      const std::string key = parse_string();
       if (obj.find(key)) {
         pos_ = key_pos;
         fail("expected each member name once (duplicate \"" + key + "\")");
       }
       skip_space();
-      if (pos_ >= s_.size() || s_[pos_] != ':') fail("expected ':' after the member name");
-      ++pos_;
+      expect(':', "expected ':' after the member name");
       obj.set(key, parse_value(depth + 1));
       skip_space();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-      } else if (pos_ < s_.size() && s_[pos_] == '}') {
-        ++pos_;
-        return obj;
-      } else {
-        fail("expected ',' or '}' after an object member");
-      }
-    }
+    } while (eat(','));
+    expect('}', "expected ',' or '}' after an object member");
+    return obj;
   }
 
-  Json parse_array(int depth) {
-    ++pos_;  // '['
+  Json parse_array(int depth) {  // after '['
     Json::Array items;
     skip_space();
-    if (pos_ < s_.size() && s_[pos_] == ']') {
-      ++pos_;
-      return Json(std::move(items));
-    }
-    for (;;) {
+    if (eat(']')) return Json(std::move(items));
+    do {
       items.push_back(parse_value(depth + 1));
       skip_space();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-      } else if (pos_ < s_.size() && s_[pos_] == ']') {
-        ++pos_;
-        return Json(std::move(items));
-      } else {
-        fail("expected ',' or ']' after an array element");
-      }
-    }
+    } while (eat(','));
+    expect(']', "expected ',' or ']' after an array element");
+    return Json(std::move(items));
   }
 
-  // Reads 4 hex digits after "\u".
-  unsigned parse_hex4() {
-    unsigned code = 0;
-    for (int i = 0; i < 4; ++i, ++pos_) {
-      const char c = pos_ < s_.size() ? s_[pos_] : '\0';
-      const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                        : (c >= 'a' && c <= 'f')                   ? c - 'a' + 10
-                        : (c >= 'A' && c <= 'F')                   ? c - 'A' + 10
-                                                                   : -1;
-      if (digit < 0) fail("expected 4 hex digits after \\u");
-      code = code * 16 + static_cast<unsigned>(digit);
+  unsigned parse_hex4() {  // after "\u"
+    for (int i = 0; i < 4; ++i, ++pos_)
+      if (!std::isxdigit(static_cast<unsigned char>(peek()))) fail("expected 4 hex digits after \\u");
+    return static_cast<unsigned>(std::stoul(s_.substr(pos_ - 4, 4), nullptr, 16));
+  }
+
+  unsigned parse_code_point() {  // after "\u"; a high surrogate must be followed by a low one
+    const unsigned code = parse_hex4();
+    if (code < 0xD800 || code > 0xDBFF) return code;
+    const char* const expected = "expected a low surrogate \\uDC00..\\uDFFF after a high surrogate";
+    if (!consume("\\u")) fail(expected);
+    const unsigned low = parse_hex4();
+    if (low < 0xDC00 || low > 0xDFFF) {
+      pos_ -= 6;
+      fail(expected);
     }
-    return code;
+    return 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
   }
 
   static void append_utf8(std::string& out, unsigned code) {
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xC0 | (code >> 6));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xE0 | (code >> 12));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (code >> 18));
-      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-  }
-
-  unsigned parse_escaped_code_point() {
-    unsigned code = parse_hex4();
-    if (code >= 0xD800 && code <= 0xDBFF) {  // high surrogate: a low one must follow
-      if (!consume("\\u")) fail("expected a low surrogate \\uDC00..\\uDFFF after a high surrogate");
-      const unsigned low = parse_hex4();
-      if (low < 0xDC00 || low > 0xDFFF) {
-        pos_ -= 6;
-        fail("expected a low surrogate \\uDC00..\\uDFFF after a high surrogate");
-      }
-      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-    }
-    return code;
+    static const unsigned lead[] = {0x00, 0xC0, 0xE0, 0xF0};
+    const int extra = code < 0x80 ? 0 : code < 0x800 ? 1 : code < 0x10000 ? 2 : 3;  // continuation bytes
+    out += static_cast<char>(lead[extra] | (code >> (6 * extra)));
+    for (int i = extra - 1; i >= 0; --i) out += static_cast<char>(0x80 | ((code >> (6 * i)) & 0x3F));
   }
 
   std::string parse_string() {
     ++pos_;  // opening quote
     std::string out;
-    for (;;) {
+    while (!eat('"')) {
       if (pos_ >= s_.size()) fail("expected a closing '\"'");
       const char c = s_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return out;
-      }
       if (static_cast<unsigned char>(c) < 0x20) fail("expected a closing '\"' (control characters must be escaped)");
       ++pos_;
       if (c != '\\') {
         out += c;
         continue;
       }
-      const char e = pos_ < s_.size() ? s_[pos_] : '\0';
-      const char* const from = "\"\\/bfnrt";
-      const char* const to = "\"\\/\b\f\n\r\t";
-      if (e == 'u') {
-        ++pos_;
-        append_utf8(out, parse_escaped_code_point());
-      } else if (e != '\0' && std::strchr(from, e)) {
-        out += to[std::strchr(from, e) - from];
-        ++pos_;
-      } else {
-        fail("expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX) after '\\'");
-      }
+      static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+      const char* e = peek() ? std::strchr(from, peek()) : nullptr;
+      if (eat('u')) append_utf8(out, parse_code_point());
+      else if (e && eat(*e)) out += to[e - from];
+      else fail("expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX) after '\\'");
     }
+    return out;
   }
 
   double parse_number() {
     const size_t start = pos_;
-    const auto digits = [&] {
-      const size_t first = pos_;
-      while (pos_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_]))) ++pos_;
-      return pos_ > first;
+    const auto digits = [&](const char* what) {
+      if (!std::isdigit(static_cast<unsigned char>(peek()))) fail(what);
+      while (std::isdigit(static_cast<unsigned char>(peek()))) ++pos_;
     };
-    if (s_[pos_] == '-') ++pos_;
-    if (pos_ < s_.size() && s_[pos_] == '0') {
-      ++pos_;
-    } else if (!digits()) {
-      fail("expected a digit in the number");
-    }
-    if (pos_ < s_.size() && s_[pos_] == '.') {
-      ++pos_;
-      if (!digits()) fail("expected a digit after the decimal point");
-    }
-    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
-      ++pos_;
-      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
-      if (!digits()) fail("expected a digit in the exponent");
+    eat('-');
+    if (!eat('0')) digits("expected a digit in the number");
+    if (eat('.')) digits("expected a digit after the decimal point");
+    if (eat('e') || eat('E')) {
+      if (!eat('+')) eat('-');
+      digits("expected a digit in the exponent");
     }
     return std::strtod(s_.substr(start, pos_ - start).c_str(), nullptr);  // 1e999 reads as inf
   }

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <climits>
+#include <cstdint>
 #include <cmath>
 #include <numeric>
 #include <set>
@@ -17,8 +17,8 @@ namespace mlp {
 
 namespace {
 
-constexpr long kMaxConfigs = 10000;        // configurations one search may train
-constexpr long kMaxCombinations = 1000000;  // size of the space a random search draws from
+constexpr int64_t kMaxConfigs = 10000;        // configurations one search may train
+constexpr int64_t kMaxCombinations = 1000000;  // size of the space a random search draws from
 constexpr int kMaxEpochs = 10000;
 constexpr int kMaxUnits = 4096;
 constexpr int kMaxHiddenLayers = 16;
@@ -47,7 +47,7 @@ void check_list(const std::vector<V>& values, const std::string& name, Show show
   for (size_t i = 0; i < values.size(); ++i) {
     const std::string problem = check(values[i]);
     if (!problem.empty()) out.push_back(name + ": " + show(values[i]) + " " + problem);
-    if (std::find(values.begin(), values.begin() + static_cast<long>(i), values[i]) != values.begin() + static_cast<long>(i))
+    if (std::find(values.begin(), values.begin() + static_cast<int64_t>(i), values[i]) != values.begin() + static_cast<int64_t>(i))
       out.push_back(name + ": " + show(values[i]) + " is listed more than once");
   }
 }
@@ -86,11 +86,11 @@ std::vector<int> all_rows(int n) {
 }
 
 // The combination with grid index i (mixed radix, dropout fastest).
-SearchConfig grid_config(const SearchSpace& space, long i) {
+SearchConfig grid_config(const SearchSpace& space, int64_t i) {
   SearchConfig c;
   const auto digit = [&i](const auto& list) {
-    const auto& v = list[i % static_cast<long>(list.size())];
-    i /= static_cast<long>(list.size());
+    const auto& v = list[i % static_cast<int64_t>(list.size())];
+    i /= static_cast<int64_t>(list.size());
     return v;
   };
   c.dropout = digit(space.dropouts);
@@ -104,17 +104,17 @@ SearchConfig grid_config(const SearchSpace& space, long i) {
 
 // Without hidden layers the activation and dropout change nothing, so of those
 // combinations only the one with the first activation and dropout is tried.
-bool canonical(const SearchSpace& space, long i) {
-  const long hidden_stride = space.size() / static_cast<long>(space.hidden.size());
-  const long activation_dropout = static_cast<long>(space.activations.size() * space.dropouts.size());
+bool canonical(const SearchSpace& space, int64_t i) {
+  const int64_t hidden_stride = space.size() / static_cast<int64_t>(space.hidden.size());
+  const int64_t activation_dropout = static_cast<int64_t>(space.activations.size() * space.dropouts.size());
   return !space.hidden[i / hidden_stride].empty() || i % activation_dropout == 0;
 }
 
 // Number of combinations search_configs tries for a grid (space.size() > 0).
-long canonical_count(const SearchSpace& space) {
-  const long per_widths = space.size() / static_cast<long>(space.hidden.size());
-  const long activation_dropout = static_cast<long>(space.activations.size() * space.dropouts.size());
-  long n = 0;
+int64_t canonical_count(const SearchSpace& space) {
+  const int64_t per_widths = space.size() / static_cast<int64_t>(space.hidden.size());
+  const int64_t activation_dropout = static_cast<int64_t>(space.activations.size() * space.dropouts.size());
+  int64_t n = 0;
   for (const std::vector<int>& widths : space.hidden) n += widths.empty() ? per_widths / activation_dropout : per_widths;
   return n;
 }
@@ -125,9 +125,9 @@ std::vector<Fold> make_folds(const Dataset& train, const SearchOptions& o) {
   return {Fold{split.train, split.validation}};
 }
 
-long fold_units(const SearchConfig& c, const Fold& fold) {
-  const long batches = static_cast<long>(c.epochs) * batches_per_epoch(static_cast<int>(fold.train.size()), c.batch_size);
-  return batches + (static_cast<long>(fold.validation.size()) + Trial::kEvalChunk - 1) / Trial::kEvalChunk;
+int64_t fold_units(const SearchConfig& c, const Fold& fold) {
+  const int64_t batches = static_cast<int64_t>(c.epochs) * batches_per_epoch(static_cast<int>(fold.train.size()), c.batch_size);
+  return batches + (static_cast<int64_t>(fold.validation.size()) + Trial::kEvalChunk - 1) / Trial::kEvalChunk;
 }
 
 }  // namespace
@@ -138,11 +138,11 @@ double steady_seconds() {
 
 // ------------------------------------------------------------------------------ space
 
-long SearchSpace::size() const {
-  long n = 1;
+int64_t SearchSpace::size() const {
+  int64_t n = 1;
   for (size_t len : {hidden.size(), learning_rates.size(), batch_sizes.size(), epochs.size(), activations.size(),
                      dropouts.size()})
-    n = (len > 0 && n > LONG_MAX / static_cast<long>(len)) ? LONG_MAX : n * static_cast<long>(len);
+    n = (len > 0 && n > INT64_MAX / static_cast<int64_t>(len)) ? INT64_MAX : n * static_cast<int64_t>(len);
   return n;
 }
 
@@ -165,7 +165,7 @@ std::vector<std::string> search_problems(const SearchSpace& space, const SearchO
   check_list(space.epochs, "epochs", number, check_epochs, out);
   check_list(space.activations, "activations", activation_name, no_problem, out);
   check_list(space.dropouts, "dropout ratios", number, check_dropout, out);
-  const long size = space.size();
+  const int64_t size = space.size();
   if (size > kMaxCombinations)
     out.push_back("the lists make " + std::to_string(size) + " combinations, more than " +
                   std::to_string(kMaxCombinations) + "; shorten them");
@@ -177,7 +177,7 @@ std::vector<std::string> search_problems(const SearchSpace& space, const SearchO
   const int n = train.size();
   if (n == 0) out.push_back("the training set is empty");
   if (o.validation == Validation::Holdout) {
-    const long held_out = std::lround(n * o.validation_fraction);
+    const int64_t held_out = std::lround(n * o.validation_fraction);
     if (!(o.validation_fraction > 0 && o.validation_fraction < 1))
       out.push_back("validation fraction: " + text(o.validation_fraction) + " is not in (0, 1)");
     else if (n > 0 && (held_out < 1 || held_out >= n))
@@ -199,18 +199,18 @@ std::vector<std::string> search_problems(const SearchSpace& space, const SearchO
 }
 
 std::vector<SearchConfig> search_configs(const SearchSpace& space, const SearchOptions& o) {
-  const long total = space.size();
+  const int64_t total = space.size();
   std::vector<SearchConfig> configs;
   if (total == 0) return configs;
   if (o.method == SearchMethod::Grid || o.samples >= canonical_count(space)) {
-    for (long i = 0; i < total; ++i)
+    for (int64_t i = 0; i < total; ++i)
       if (canonical(space, i)) configs.push_back(grid_config(space, i));
     return configs;
   }
   Rng rng = Rng(o.train.seed).fork(kSampleStream);
-  std::set<long> drawn;
+  std::set<int64_t> drawn;
   while (static_cast<int>(configs.size()) < o.samples) {
-    const long i = static_cast<long>(rng.uniform_int(static_cast<uint64_t>(total)));
+    const int64_t i = static_cast<int64_t>(rng.uniform_int(static_cast<uint64_t>(total)));
     if (canonical(space, i) && drawn.insert(i).second) configs.push_back(grid_config(space, i));
   }
   return configs;
@@ -252,8 +252,8 @@ Trial::Trial(const NetworkSpec& spec, const TrainConfig& config, int epochs, con
     message_ = e.what();
     return;
   }
-  const long chunks = (static_cast<long>(eval_rows_.size()) + kEvalChunk - 1) / kEvalChunk;
-  units_total_ = static_cast<long>(epochs_) * trainer_->batches_per_epoch() + chunks;
+  const int64_t chunks = (static_cast<int64_t>(eval_rows_.size()) + kEvalChunk - 1) / kEvalChunk;
+  units_total_ = static_cast<int64_t>(epochs_) * trainer_->batches_per_epoch() + chunks;
 }
 
 int Trial::epoch() const { return trainer_ ? trainer_->epoch() : 0; }
@@ -264,30 +264,34 @@ const Network<float>& Trial::network() const {
 }
 
 int Trial::step(int units) {
-  int used = 0;
-  const double start = clock_();
-  while (!finished() && used < units && trainer_->epoch() < epochs_) {
-    trainer_->step_batch();
-    ++used;
-    if (trainer_->diverged()) {
-      const float loss = trainer_->last_batch_loss();
-      status_ = TrialStatus::Diverged;
-      message_ = std::string(std::isnan(loss)   ? "NaN loss"
-                             : std::isinf(loss) ? "infinite loss"
-                                                : "weights became NaN or infinite") +
-                 " after " + std::to_string(trainer_->iteration()) + " updates";
-    }
-  }
-  if (used > 0) train_seconds_ += clock_() - start;
+  int used = finished() || trainer_->epoch() >= epochs_ ? 0 : train(units);
   for (; !finished() && used < units && eval_done_ < eval_rows_.size(); ++used) evaluate_chunk();
   units_done_ += used;
   if (!finished() && eval_done_ == eval_rows_.size()) finish();
   return used;
 }
 
+int Trial::train(int units) {
+  const double start = clock_();
+  int used = 0;
+  for (; used < units && trainer_->epoch() < epochs_ && !finished(); ++used) {
+    trainer_->step_batch();
+    if (!trainer_->diverged()) continue;
+    const float loss = trainer_->last_batch_loss();
+    status_ = TrialStatus::Diverged;
+    message_ = std::string(std::isnan(loss)   ? "NaN loss"
+                           : std::isinf(loss) ? "infinite loss"
+                                              : "weights became NaN or infinite") +
+               " after " + std::to_string(trainer_->iteration()) + " updates";
+  }
+  train_seconds_ += clock_() - start;
+  return used;
+}
+
 void Trial::evaluate_chunk() {
   const size_t end = std::min(eval_done_ + kEvalChunk, eval_rows_.size());
-  const std::vector<int> rows(eval_rows_.begin() + static_cast<long>(eval_done_), eval_rows_.begin() + static_cast<long>(end));
+  const auto first = eval_rows_.begin() + static_cast<std::ptrdiff_t>(eval_done_);
+  const std::vector<int> rows(first, first + static_cast<std::ptrdiff_t>(end - eval_done_));
   const Evaluation ev = evaluate(trainer_->network(), take(*eval_, rows));
   loss_sum_ += ev.loss * ev.examples;
   correct_ += ev.accuracy * ev.examples;
@@ -335,7 +339,7 @@ Search::Search(const Dataset& train, const SearchSpace& space, const SearchOptio
   for (const SearchConfig& c : search_configs(space, options)) {
     rows_.emplace_back();
     rows_.back().config = c;
-    long units = 0;
+    int64_t units = 0;
     for (const Fold& f : folds_) units += fold_units(c, f);
     row_units_.push_back(units);
     units_total_ += units;
@@ -357,29 +361,28 @@ void Search::start_trial() {
 void Search::finish_trial() {
   SearchRow& row = rows_[current_];
   row.train_seconds += trial_->train_seconds();
-  const bool last_fold = fold_ + 1 == static_cast<int>(folds_.size());
   const bool ok = trial_->status() == TrialStatus::Ok;
   if (ok) {
     row.fold_accuracy.push_back(trial_->accuracy());
-    row.loss = std::isnan(row.loss) ? trial_->loss() : row.loss + trial_->loss();
+    row.fold_loss.push_back(trial_->loss());
   } else {
     row.status = trial_->status();
     row.message = trial_->message();
-    if (folds_.size() > 1) row.message += " in fold " + std::to_string(fold_ + 1);
+    if (row.status == TrialStatus::Diverged && folds_.size() > 1) row.message += " in fold " + std::to_string(fold_ + 1);
   }
   trial_.reset();
-  if (ok && !last_fold) {
+  if (ok && fold_ + 1 < static_cast<int>(folds_.size())) {  // on to the next fold
     units_finished_ += fold_units(row.config, folds_[fold_]);
     ++fold_;
     return;
   }
   if (ok) {
-    const double k = static_cast<double>(folds_.size());
+    const auto mean = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / v.size(); };
     row.status = TrialStatus::Ok;
-    row.accuracy = std::accumulate(row.fold_accuracy.begin(), row.fold_accuracy.end(), 0.0) / k;
-    row.loss /= k;
+    row.accuracy = mean(row.fold_accuracy);
+    row.loss = mean(row.fold_loss);
   }
-  units_finished_ = std::accumulate(row_units_.begin(), row_units_.begin() + current_ + 1, 0L);
+  units_finished_ = std::accumulate(row_units_.begin(), row_units_.begin() + current_ + 1, int64_t{0});
   ++current_;
   fold_ = 0;
 }
@@ -396,7 +399,8 @@ bool Search::step(int units) {
 void Search::stop() {
   if (trial_) {
     rows_[current_].status = TrialStatus::Stopped;
-    rows_[current_].message = "stopped in epoch " + std::to_string(trial_->epoch() + 1);
+    rows_[current_].message = "stopped in epoch " + std::to_string(trial_->epoch() + 1) +
+                              (folds_.size() > 1 ? " of fold " + std::to_string(fold_ + 1) : "");
     trial_.reset();
   }
   fold_train_.reset();
@@ -414,7 +418,7 @@ SearchProgress Search::progress() const {
     p.epoch = trial_->epoch();
     p.epochs = trial_->epochs();
   }
-  const long done = units_finished_ + (trial_ ? trial_->units_done() : 0);
+  const int64_t done = units_finished_ + (trial_ ? trial_->units_done() : 0);
   p.fraction = units_total_ > 0 ? std::min(1.0, static_cast<double>(done) / units_total_) : 1.0;
   return p;
 }

@@ -18,6 +18,7 @@
 #include "nn/network.hpp"
 #include "nn/trainer.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -38,7 +39,7 @@ struct SearchSpace {
   std::vector<Activation> activations = {Activation::ReLU};  // of every hidden layer
   std::vector<double> dropouts = {0.0};                      // drop ratio of every hidden layer, in [0, 1)
 
-  long size() const;  // number of combinations (saturates at LONG_MAX)
+  int64_t size() const;  // number of combinations (saturates at INT64_MAX)
 };
 
 // One combination of the search space.
@@ -108,12 +109,13 @@ class Trial {
   double train_seconds() const { return train_seconds_; }  // time spent in training steps
   int epoch() const;                                       // completed epochs
   int epochs() const { return epochs_; }
-  long units_done() const { return units_done_; }
-  long units_total() const { return units_total_; }
+  int64_t units_done() const { return units_done_; }
+  int64_t units_total() const { return units_total_; }
   // The trained network; throws std::logic_error for an Invalid trial.
   const Network<float>& network() const;
 
  private:
+  int train(int units);  // up to `units` timed training batches; marks a divergence
   void evaluate_chunk();
   void finish();
 
@@ -129,17 +131,18 @@ class Trial {
   double accuracy_ = std::numeric_limits<double>::quiet_NaN();
   double loss_ = std::numeric_limits<double>::quiet_NaN();
   double train_seconds_ = 0;
-  long units_done_ = 0, units_total_ = 0;
+  int64_t units_done_ = 0, units_total_ = 0;
 };
 
 // One configuration's result: validation accuracy and loss are means over the folds.
 struct SearchRow {
   SearchConfig config;
   TrialStatus status = TrialStatus::Pending;
-  std::string message;                // see Trial::message (with the fold for k-fold)
+  std::string message;                // see Trial::message (a divergence names the fold for k-fold)
   double accuracy = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> fold_accuracy;  // one per fold (one for a holdout split)
   double loss = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> fold_accuracy;  // one per fold (one for a holdout split)
+  std::vector<double> fold_loss;
   double train_seconds = 0;           // summed over the folds
 
   // "ok", "pending", "running", "stopped", "diverged (NaN loss after 3 updates)", "invalid: ..."
@@ -186,8 +189,8 @@ class Search {
   Clock clock_;
   std::vector<Fold> folds_;
   std::vector<SearchRow> rows_;
-  std::vector<long> row_units_;  // planned units per row (all folds)
-  long units_total_ = 0, units_finished_ = 0;  // finished: rows and folds done
+  std::vector<int64_t> row_units_;  // planned units per row (all folds)
+  int64_t units_total_ = 0, units_finished_ = 0;  // finished: rows and folds done
   int current_ = 0, fold_ = 0;
   bool stopped_ = false;
   int built_fold_ = -1;            // fold whose training rows are in fold_train_
