@@ -139,7 +139,7 @@ TEST_CASE("bad text and CSV files: the error names the file, the line and the pr
   CHECK(data_error([&] { load_text(dir.path.string()); }) == dir.path.string() + ": is a directory, not a file");
   CHECK(load_content("empty.txt", "") == p + "empty.txt: empty file (no data rows)");
   CHECK(load_content("blank.txt", "\n  \n# only a comment\n") == p + "blank.txt: empty file (no data rows)");
-  CHECK(load_content("header.txt", "x1 x2 label\n") == p + "header.txt: empty file (no data rows)");
+  CHECK(load_content("header.txt", "x1 x2 label\n") == p + "header.txt: no data rows (only a header line)");
   CHECK(load_content("ragged.txt", "x1 x2 label\n1 2 0\n3 4 1\n5 1\n") ==
         p + "ragged.txt:4: expected 3 columns (as in the first data row), found 2");
   CHECK(load_content("ragged.csv", "1,2,0\n3,4,5,1\n") ==

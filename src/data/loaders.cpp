@@ -118,7 +118,8 @@ class TableParser {
       header_columns = fields_.size();
       lines.erase(lines.begin());
     }
-    if (lines.empty()) throw DataError(source_ + ": empty file (no data rows)");
+    if (lines.empty())
+      throw DataError(source_ + (header_columns ? ": no data rows (only a header line)" : ": empty file (no data rows)"));
 
     split_fields(lines.front(), delimiter_, fields_);
     columns_ = static_cast<int>(fields_.size());
@@ -290,13 +291,16 @@ std::vector<uint8_t> read_file_bytes(const std::string& path) {
   if (!file) throw DataError(path + ": cannot open file (" + std::strerror(errno) + ")");
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw DataError(path + ": is a directory, not a file");
-  std::vector<uint8_t> bytes;
+  // Read straight into the buffer; with the size known up front it is allocated once.
   const auto size = std::filesystem::file_size(path, ec);
-  if (!ec) bytes.reserve(static_cast<size_t>(size));
-  uint8_t chunk[1 << 16];
-  size_t got = 0;
-  while ((got = std::fread(chunk, 1, sizeof chunk, file.get())) > 0) bytes.insert(bytes.end(), chunk, chunk + got);
+  std::vector<uint8_t> bytes(ec ? size_t{1} << 16 : static_cast<size_t>(size) + 1);
+  size_t used = 0;
+  while (size_t got = std::fread(bytes.data() + used, 1, bytes.size() - used, file.get())) {
+    used += got;
+    if (used == bytes.size()) bytes.resize(2 * used);
+  }
   if (std::ferror(file.get())) throw DataError(path + ": cannot read file (" + std::strerror(errno) + ")");
+  bytes.resize(used);
   if (!is_gzip(bytes.data(), bytes.size())) return bytes;
   try {
     return gunzip(bytes.data(), bytes.size());

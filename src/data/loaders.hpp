@@ -7,8 +7,9 @@
 //   - blank lines and lines starting with '#' are skipped;
 //   - the first remaining line is a header (column names) when none of its fields is a
 //     number, as in the lecture's files (read there with np.loadtxt(skiprows=1));
-//   - labels are non-negative integers ("1" or "1.0"); K = largest label + 1 unless the
-//     caller states K; class names are "0".."K-1"; Windows line ends are accepted.
+//   - labels are non-negative integers ("1" or "1.0"); K = largest label + 1 (at most 1000,
+//     a larger label is taken for a typo) unless the caller states K; class names are
+//     "0".."K-1"; Windows line ends are accepted.
 // IDX files (MNIST, Fashion-MNIST): unsigned-byte idx3 images + idx1 labels, raw or gzip;
 // pixels are loaded as raw values 0..255 (scaling is preprocessing's job).
 //
