@@ -94,6 +94,10 @@ TEST_CASE("save_model / load_model through a file, errors name the file", "[mode
                     Catch::StartsWith("cannot open model file '/nonexistent/model.json': No such file"));
   CHECK_THROWS_WITH(save_model(net, "/nonexistent/dir/model.json"),
                     Catch::StartsWith("cannot write model file '/nonexistent/dir/model.json'"));
+  CHECK_THROWS_WITH(load_model<float>(std::filesystem::temp_directory_path().string()),
+                    Catch::EndsWith("': it is a folder"));
+  std::ofstream(file.path).close();
+  CHECK_THROWS_WITH(load_model<float>(file.path), file.path + ": the file is empty");
   std::ofstream(file.path) << "{\"format\": \"mlp-playground-model\", \"version\": 1}";
   CHECK_THROWS_WITH(load_model<float>(file.path), file.path + ": missing field \"spec\"");
 }

@@ -117,7 +117,7 @@ TEST_CASE("search: a diverging configuration is marked and the others still comp
     CHECK(search.rows()[1].status_text() == "ok");
     CHECK(search.best() == 1);
     CHECK(search.ranking() == std::vector<int>{1, 0});
-      CHECK(search.progress().fraction == 1.0);
+    CHECK(search.progress().fraction == 1.0);
   }
   // On all 200 examples the loss turns NaN first.
   const Trial trial = retrain_and_test(xor_set(), xor_set(), search_configs(space, o)[0], o);

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -238,6 +239,8 @@ void save_model(const Network<T>& net, const std::string& path) {
 template <class T>
 Network<T> load_model(const std::string& path) {
   constexpr std::streamoff kMaxBytes = 512L << 20;
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) fail("cannot open model file '" + path + "': it is a folder");
   std::ifstream in(path, std::ios::binary);
   if (!in) fail("cannot open model file '" + path + "': " + std::strerror(errno));
   in.seekg(0, std::ios::end);
@@ -246,6 +249,7 @@ Network<T> load_model(const std::string& path) {
   std::ostringstream contents;
   contents << in.rdbuf();
   if (in.bad()) fail("cannot read model file '" + path + "'");
+  if (contents.str().empty()) fail(path + ": the file is empty");
   try {
     return model_from_json<T>(contents.str());
   } catch (const ModelError& e) {
