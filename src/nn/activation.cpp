@@ -1,6 +1,8 @@
 // Activations and their derivatives; see activation.hpp.
 #include "nn/activation.hpp"
 
+#include "nn/names.hpp"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -39,27 +41,21 @@ Matrix<T> activation_derivative(Activation act, const Matrix<T>& Z) {
   throw std::logic_error("unknown activation");
 }
 
+namespace {
+const std::vector<Named<Activation>> kActivations = {{Activation::Sigmoid, "sigmoid"},
+                                                     {Activation::ReLU, "relu"},
+                                                     {Activation::Tanh, "tanh"},
+                                                     {Activation::Linear, "linear"}};
+}  // namespace
+
 const std::vector<Activation>& all_activations() {
-  static const std::vector<Activation> all = {Activation::Sigmoid, Activation::ReLU,
-                                              Activation::Tanh, Activation::Linear};
+  static const std::vector<Activation> all = values_of(kActivations);
   return all;
 }
 
-const char* activation_name(Activation act) {
-  switch (act) {
-    case Activation::Sigmoid: return "sigmoid";
-    case Activation::ReLU: return "relu";
-    case Activation::Tanh: return "tanh";
-    case Activation::Linear: return "linear";
-  }
-  return "?";
-}
+const char* activation_name(Activation act) { return name_of(kActivations, act); }
 
-Activation parse_activation(const std::string& name) {
-  for (Activation a : all_activations())
-    if (name == activation_name(a)) return a;
-  throw std::invalid_argument("unknown activation '" + name + "' (use sigmoid, relu, tanh or linear)");
-}
+Activation parse_activation(const std::string& name) { return parse_named(kActivations, name, "activation"); }
 
 #define MLP_INSTANTIATE(T)                                                  \
   template T sigmoid<T>(T);                                                 \

@@ -1,6 +1,8 @@
 // Weight initialisations; see init.hpp.
 #include "nn/init.hpp"
 
+#include "nn/names.hpp"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -31,28 +33,19 @@ Matrix<T> init_weights(Init init, int rows, int cols, Rng& rng) {
   return W;
 }
 
+namespace {
+const std::vector<Named<Init>> kInits = {{Init::Lecture, "lecture"}, {Init::Xavier, "xavier"}, {Init::He, "he"},
+                                         {Init::Equal, "equal"},     {Init::Large, "large"}};
+}  // namespace
+
 const std::vector<Init>& all_inits() {
-  static const std::vector<Init> all = {Init::Lecture, Init::Xavier, Init::He, Init::Equal,
-                                        Init::Large};
+  static const std::vector<Init> all = values_of(kInits);
   return all;
 }
 
-const char* init_name(Init init) {
-  switch (init) {
-    case Init::Lecture: return "lecture";
-    case Init::Xavier: return "xavier";
-    case Init::He: return "he";
-    case Init::Equal: return "equal";
-    case Init::Large: return "large";
-  }
-  return "?";
-}
+const char* init_name(Init init) { return name_of(kInits, init); }
 
-Init parse_init(const std::string& name) {
-  for (Init i : all_inits())
-    if (name == init_name(i)) return i;
-  throw std::invalid_argument("unknown init '" + name + "' (use lecture, xavier, he, equal or large)");
-}
+Init parse_init(const std::string& name) { return parse_named(kInits, name, "init"); }
 
 template Matrix<float> init_weights<float>(Init, int, int, Rng&);
 template Matrix<double> init_weights<double>(Init, int, int, Rng&);

@@ -2,6 +2,7 @@
 #include "nn/loss.hpp"
 
 #include "nn/activation.hpp"
+#include "nn/names.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -92,34 +93,25 @@ std::vector<int> predict_classes(const Matrix<T>& Yhat) {
   return pred;
 }
 
+namespace {
+const std::vector<Named<Output>> kOutputs = {{Output::Softmax, "softmax"}, {Output::Sigmoid, "sigmoid"},
+                                             {Output::Linear, "linear"}};
+const std::vector<Named<Output>> kLosses = {{Output::Softmax, "cross-entropy"},
+                                            {Output::Sigmoid, "binary cross-entropy"},
+                                            {Output::Linear, "MSE"}};
+}  // namespace
+
 const std::vector<Output>& all_outputs() {
-  static const std::vector<Output> all = {Output::Softmax, Output::Sigmoid, Output::Linear};
+  static const std::vector<Output> all = values_of(kOutputs);
   return all;
 }
 
-const char* output_name(Output out) {
-  switch (out) {
-    case Output::Softmax: return "softmax";
-    case Output::Sigmoid: return "sigmoid";
-    case Output::Linear: return "linear";
-  }
-  return "?";
-}
+const char* output_name(Output out) { return name_of(kOutputs, out); }
 
-const char* loss_name(Output out) {
-  switch (out) {
-    case Output::Softmax: return "cross-entropy";
-    case Output::Sigmoid: return "binary cross-entropy";
-    case Output::Linear: return "MSE";
-  }
-  return "?";
-}
+const char* loss_name(Output out) { return name_of(kLosses, out); }
 
 Output parse_output(const std::string& name) {
-  for (Output o : all_outputs())
-    if (name == output_name(o)) return o;
-  if (name == "mse") return Output::Linear;
-  throw std::invalid_argument("unknown output '" + name + "' (use softmax, sigmoid or linear/mse)");
+  return name == "mse" ? Output::Linear : parse_named(kOutputs, name, "output");
 }
 
 #define MLP_INSTANTIATE(T)                                                                  \
