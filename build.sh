@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Build, test and serve mlp-playground. Installs missing dependencies first (Debian
+# packages, Debian source packages of imgui and libsdl2, npm packages), caches the slow
+# SDL2 web build outside the repo ($MLP_CACHE, default ~/.cache/mlp-playground).
+#
+#   ./build.sh [serve [port]]  build native + web, then serve the page on 127.0.0.1 (default)
+#   ./build.sh test            build everything, run ctest (unit tests) and the browser tests
+#   ./build.sh native          native build only (build/native: mlp, mlp_tests, playground, benchmarks)
+#   ./build.sh web             web build only (build/web: playground.html/.js/.wasm/.data)
+#   ./build.sh deps            install dependencies only
+#   ./build.sh clean           remove build/native, build/web and build/screenshots
+# Environment: MLP_CACHE (cache folder), MLP_JOBS (parallel jobs, default 2), PORT (serve).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+repo="$(pwd)"
+# shellcheck source=scripts/common.sh
+. scripts/common.sh
+
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+
+# step NAME FUNCTION...: runs a step, reporting its time; returns its status.
+# (Functions run as steps stop at their first failure through `|| die`/`|| return`,
+# since `set -e` does not apply inside a command whose status is tested.)
+step() {
+  local name="$1" start=$SECONDS rc=0
+  shift
+  MLP_STEP="$name" log "start"
+  "$@" || rc=$?
+  if [ $rc = 0 ]; then
+    MLP_STEP="$name" log "done in $((SECONDS - start)) s"
+  else
+    MLP_STEP="$name" log "FAILED after $((SECONDS - start)) s"
+  fi
+  return $rc
+}
+
+deps() { bash scripts/install_deps.sh || die "installing dependencies failed"; }
+
+imgui_dir() { find_source imgui || die "imgui sources missing in $MLP_CACHE/src (run ./build.sh deps)"; }
+
+build_native() {
+  local imgui
+  imgui="$(imgui_dir)" || exit 1
+  cmake --preset native -DIMGUI_DIR="$imgui" >/dev/null || die "cmake configure (native) failed"
+  cmake --build --preset native -j "$MLP_JOBS" || die "native build failed"
+}
+
+build_web() {
+  local imgui sdl2_dir
+  imgui="$(imgui_dir)" || exit 1
+  sdl2_dir="$(MLP_STEP=sdl2-web bash scripts/build_sdl_web.sh | tail -n 1)" || die "SDL2 web build failed"
+  [ -f "$sdl2_dir/SDL2Config.cmake" ] || die "web SDL2 build missing ($sdl2_dir)"
+  cmake --preset web -DIMGUI_DIR="$imgui" -DSDL2_DIR="$sdl2_dir" >/dev/null || die "cmake configure (web) failed"
+  cmake --build --preset web -j "$MLP_JOBS" || die "web build failed"
+  web_sizes
+}
+
+# Size of what a browser downloads (raw and gzip).
+web_sizes() {
+  local f
+  for f in build/web/playground.wasm build/web/playground.js build/web/playground.data; do
+    [ -f "$f" ] && MLP_STEP=web log "$(printf '%-28s %8d bytes, %8d gzip' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)")"
+  done
+  return 0
+}
+
+unit_tests() { ctest --preset native; }
+
+browser_tests() {
+  local tests=(tests/browser/*.test.mjs)
+  [ -e "${tests[0]}" ] || { log "no browser tests"; return 0; }
+  node --test "${tests[@]}"
+}
+
+run_tests() {
+  local failed=()
+  step unit-tests unit_tests || failed+=("unit tests (ctest)")
+  step browser-tests browser_tests || failed+=("browser tests (node --test tests/browser)")
+  if [ ${#failed[@]} -gt 0 ]; then
+    MLP_STEP=test die "FAILED: ${failed[*]}"
+  fi
+  MLP_STEP=test log "all tests passed"
+}
+
+serve() {
+  local port="${1:-${PORT:-8080}}"
+  MLP_STEP=serve log "native desktop app: build/native/playground   command-line tool: build/native/mlp"
+  exec node scripts/serve.mjs build/web "$port"
+}
+
+total_start=$SECONDS
+cmd="${1:-serve}"
+case "$cmd" in
+  serve)  step deps deps; step native build_native; step web build_web; serve "${2:-}" ;;
+  test)   step deps deps; step native build_native; step web build_web; run_tests ;;
+  native) step deps deps; step native build_native ;;
+  web)    step deps deps; step web build_web ;;
+  deps)   step deps deps ;;
+  clean)  rm -rf build/native build/web build/screenshots; log "removed build/native, build/web, build/screenshots" ;;
+  -h|--help|help) usage; exit 0 ;;
+  *) usage >&2; die "unknown command '$cmd'" ;;
+esac
+log "finished '$cmd' in $((SECONDS - total_start)) s"

@@ -1,0 +1,80 @@
+// JS bridge: the few things the app needs from the page around it, usable from src/app
+// without Emscripten headers. On the web each call reaches JavaScript (EM_JS); natively
+// each has a plain fallback (noted per function).
+//
+// Index
+//   1. Test hooks:   publish_widget, publish_state   -> window.mlp.widgets / window.mlp.state
+//   2. URL state:    read_url_state, write_url_state  (location.hash, history.replaceState)
+//   3. Clipboard:    copy_to_clipboard
+//   4. Files:        download_file, has_file_picker, open_file, take_opened_file
+//   5. Platform use: init, begin_frame, end_frame     (called by src/platform/main.cpp only)
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace mlp::bridge {
+
+// --- 1. Test hooks ----------------------------------------------------------------------
+// Records widget `id` at rectangle (x0, y0)-(x1, y1) in ImGui screen coordinates (= CSS
+// pixels of the canvas) as window.mlp.widgets[id] = {x0, y0, x1, y1} in page CSS pixels.
+// Widgets are cleared at the start of every frame: publish the ones visible this frame.
+// Native: does nothing.
+void publish_widget(const char* id, float x0, float y0, float x1, float y1);
+
+// Stores window.mlp.state = JSON.parse(json); a malformed json is reported as a console
+// error (which fails the browser tests). Native: does nothing.
+void publish_state(const std::string& json);
+
+// --- 2. URL state -----------------------------------------------------------------------
+// The state part of the page address: location.hash without '#', or else the query string
+// without '?' (raw, still percent-encoded). Native: the environment variable MLP_STATE, or "".
+std::string read_url_state();
+
+// Replaces the address with <path>#<state> without reloading or adding a history entry
+// (an empty state removes the '#'). Native: does nothing.
+void write_url_state(const std::string& state);
+
+// --- 3. Clipboard -----------------------------------------------------------------------
+// Copies text to the system clipboard (navigator.clipboard, with a fallback for pages the
+// browser does not trust). Native: SDL's clipboard.
+void copy_to_clipboard(const std::string& text);
+
+// --- 4. Files ---------------------------------------------------------------------------
+struct FileResult {
+  bool ok = false;
+  std::string message;  // for the UI: "downloaded model.json", "could not write ...: reason"
+};
+
+// Offers `contents` as a download named `filename` (Blob + a link; text files).
+// Native: writes the file into the current directory; message names the full path.
+FileResult download_file(const std::string& filename, const std::string& contents,
+                         const char* mime_type = "application/json");
+
+struct OpenedFile {
+  std::string name;      // file name as the user picked it (native: the path)
+  std::string contents;  // the whole file as text (UTF-8)
+  std::string error;     // non-empty when it could not be read
+  bool ok() const { return error.empty(); }
+};
+
+// True on the web (the browser's file picker); natively false: the UI should then ask
+// for a path and pass it to open_file.
+bool has_file_picker();
+
+// Asks for a text file. Web: opens the browser's file picker filtered by `accept`
+// (e.g. ".json,application/json") and returns nothing now; the file arrives later through
+// take_opened_file(). Must be called from a click (browsers block pickers otherwise).
+// Native: reads `native_path` right away and returns it (or the error).
+std::optional<OpenedFile> open_file(const char* accept, const std::string& native_path);
+
+// The file the user picked (or dropped onto the page) since the last call, if any.
+// Poll once a frame. Native: always nothing.
+std::optional<OpenedFile> take_opened_file();
+
+// --- 5. Platform use --------------------------------------------------------------------
+void init();         // creates window.mlp = {widgets, state, frames, ready, ...}; file drop
+void begin_frame();  // clears last frame's widgets
+void end_frame();    // counts frames; window.mlp.ready = true after the first one
+
+}  // namespace mlp::bridge

@@ -1,0 +1,132 @@
+// Browser test harness: drives Debian's chromium (headless, WebGL2 through SwiftShader) with
+// playwright-core against the web build served on a free 127.0.0.1 port.
+//
+//   const env = await startBrowser();           // in before(); env.close() in after()
+//   const app = await openApp(env, { width: 1280, height: 800, deviceScaleFactor: 1, hash: '' });
+//   await app.clickWidget('step_batch');        // clicks the centre of a published rectangle
+//   const state = await app.getState();         // window.mlp.state (published by the app)
+//   await app.screenshot('first_page');         // build/screenshots/first_page.png
+//   await app.close();                          // throws if any console error or page error happened
+//
+// The app publishes widget rectangles and its state through src/platform/js_bridge.hpp.
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const webDir = process.env.MLP_WEB_DIR || join(repo, 'build', 'web');
+export const screenshotDir = join(repo, 'build', 'screenshots');
+const chromiumPath = process.env.MLP_CHROMIUM || '/usr/bin/chromium';
+
+// Flags that make headless chromium render WebGL2 without a GPU, as root (TOOLCHAIN.md).
+// (--use-gl=swiftshader would give a blank canvas.)
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function startBrowser() {
+  const server = await startServer(webDir, 0);
+  const profile = mkdtempSync(join(tmpdir(), 'mlp-chromium-'));
+  let browser;
+  try {
+    // Playwright gives chromium a fresh temporary profile; HOME and the XDG folders point
+    // at an empty temporary folder too, so nothing of the user's set-up leaks in.
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
+    });
+  } catch (err) {
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`cannot start ${chromiumPath} (install Debian's chromium): ${err.message}`);
+  }
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1, hash = '' } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+
+  const app = {
+    page,
+    errors,
+    url: env.server.url + (hash ? `#${hash}` : ''),
+
+    // Loads the page and waits until the app has drawn a few frames.
+    async load() {
+      await page.goto(app.url);
+      await page.waitForFunction(() => window.mlp && window.mlp.ready && window.mlp.frames >= 3,
+        null, { timeout: 60_000 }).catch((err) => {
+        throw new Error(`the app did not start: ${err.message}\n${errors.join('\n')}`);
+      });
+      return app;
+    },
+
+    // Waits until the app has drawn n more frames.
+    async waitFrames(n = 2) {
+      const start = await page.evaluate(() => window.mlp.frames);
+      await page.waitForFunction((target) => window.mlp.frames >= target, start + n, { timeout: 30_000 });
+    },
+
+    // Rectangle {x0, y0, x1, y1} (page CSS pixels) of a published widget; waits for it.
+    async widget(id) {
+      const handle = await page.waitForFunction((wid) => window.mlp.widgets[wid], id, { timeout: 10_000 })
+        .catch(() => { throw new Error(`widget '${id}' was never published`); });
+      return handle.jsonValue();
+    },
+
+    // Clicks the centre of a published widget with the real mouse: move, press and release,
+    // each seen by ImGui in its own frame.
+    async clickWidget(id) {
+      const r = await app.widget(id);
+      const x = (r.x0 + r.x1) / 2, y = (r.y0 + r.y1) / 2;
+      await page.mouse.move(x, y);
+      await app.waitFrames(2);
+      await page.mouse.down();
+      await app.waitFrames(2);
+      await page.mouse.up();
+      await app.waitFrames(2);
+    },
+
+    async getState() {
+      return page.evaluate(() => window.mlp.state);
+    },
+
+    async screenshot(name) {
+      mkdirSync(screenshotDir, { recursive: true });
+      const path = join(screenshotDir, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+
+    // Closes the page; throws if any console error, page error or failed request happened.
+    async close() {
+      await context.close();
+      if (errors.length > 0) throw new Error(`errors in the page:\n${errors.join('\n')}`);
+    },
+  };
+  return app.load();
+}
