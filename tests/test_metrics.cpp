@@ -41,3 +41,20 @@ TEST_CASE("history writes CSV with blanks for unmeasured values", "[metrics]") {
   h.write_csv(out);
   CHECK(out.str() == "iteration,epoch,batch_loss,train_loss,train_accuracy,test_loss,test_accuracy\n3,0.5,0.25,,,,\n");
 }
+
+TEST_CASE("evaluate on a list of rows", "[metrics]") {
+  NetworkSpec spec;
+  spec.inputs = 2;
+  spec.outputs = 2;
+  Network<double> net{spec, {(Matrix<double>(3, 2) << 0, 0, 1, 0, 0, 1).finished()}};
+  Dataset d;
+  d.X.resize(4, 2);
+  d.X << 2, 0, 0, 2, 3, 1, 1, 3;
+  d.labels = {0, 1, 1, 1};
+  d.num_classes = 2;
+  const Evaluation ev = evaluate(net, d, std::vector<int>{3, 2});
+  CHECK(ev.examples == 2);
+  CHECK(ev.accuracy == Approx(0.5));
+  CHECK(ev.confusion[1][0] == 1);
+  CHECK(ev.confusion[1][1] == 1);
+}

@@ -161,3 +161,18 @@ TEST_CASE("the lecture's 25-20-20-20-5 ReLU network learns the five glyphs", "[t
   CHECK(ev.accuracy == 1.0);
   CHECK(ev.loss < 0.05);
 }
+
+TEST_CASE("a trainer can learn from a subset of rows without copying them", "[trainer]") {
+  const Dataset d = counting_set(10);
+  TrainConfig cfg;
+  cfg.batch_size = 2;
+  Trainer<float> t(net_for(d, {}), d, cfg, {7, 3, 5});
+  CHECK(t.examples() == 3);
+  CHECK(t.batches_per_epoch() == 2);
+  t.step_batch();
+  CHECK(t.batch_indices() == std::vector<int>{7, 3});
+  t.step_batch();
+  CHECK(t.batch_indices() == std::vector<int>{5});
+  CHECK(t.epoch() == 1);
+  CHECK_THROWS_WITH(Trainer<float>(net_for(d, {}), d, cfg, {3, 10}), Catch::Contains("example index 10 out of range"));
+}

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <ostream>
 
 namespace mlp {
@@ -13,34 +14,45 @@ Matrix<T> predict_rows(const Network<T>& net, const Dataset& data, int begin, in
 }
 
 template <class T>
-Evaluation evaluate(const Network<T>& net, const Dataset& data, int limit) {
+Evaluation evaluate(const Network<T>& net, const Dataset& data, const std::vector<int>& rows) {
   constexpr int kChunk = 1024;
-  const int n = limit < 0 ? data.size() : std::min(limit, data.size());
+  const int n = static_cast<int>(rows.size());
   const int K = data.num_classes;
   Evaluation ev;
   ev.examples = n;
   ev.confusion.assign(K, std::vector<int>(K, 0));
   double loss_sum = 0.0;
   int correct = 0;
+  Pass<T> pass;
+  std::vector<int> labels;
   for (int begin = 0; begin < n; begin += kChunk) {
-    const int end = std::min(begin + kChunk, n);
-    Pass<T> pass;
-    pass.X = data.X.middleRows(begin, end - begin).template cast<T>();
-    pass.Y = make_targets<T>(net.spec.output,
-                             std::vector<int>(data.labels.begin() + begin, data.labels.begin() + end), K);
+    const int count = std::min(kChunk, n - begin);
+    pass.X.resize(count, data.features());
+    labels.resize(count);
+    for (int i = 0; i < count; ++i) {
+      pass.X.row(i) = data.X.row(rows[begin + i]).template cast<T>();
+      labels[i] = data.labels[rows[begin + i]];
+    }
+    pass.Y = make_targets<T>(net.spec.output, labels, K);
     Rng unused(0);
     forward(net, pass, DropoutMode::Off, unused);
     loss_sum += static_cast<double>(example_losses(net.spec.output, pass.Z.back(), pass.Y).sum());
     const std::vector<int> pred = predict_classes(pass.Yhat());
-    for (int i = 0; i < end - begin; ++i) {
-      const int truth = data.labels[begin + i];
-      correct += pred[i] == truth;
-      if (pred[i] >= 0 && pred[i] < K) ++ev.confusion[truth][pred[i]];
+    for (int i = 0; i < count; ++i) {
+      correct += pred[i] == labels[i];
+      if (pred[i] >= 0 && pred[i] < K) ++ev.confusion[labels[i]][pred[i]];
     }
   }
   ev.loss = n > 0 ? loss_sum / n : 0.0;
   ev.accuracy = n > 0 ? static_cast<double>(correct) / n : 0.0;
   return ev;
+}
+
+template <class T>
+Evaluation evaluate(const Network<T>& net, const Dataset& data, int limit) {
+  std::vector<int> rows(limit < 0 ? data.size() : std::min(limit, data.size()));
+  std::iota(rows.begin(), rows.end(), 0);
+  return evaluate(net, data, rows);
 }
 
 void History::write_csv(std::ostream& out) const {
@@ -62,6 +74,8 @@ void History::write_csv(std::ostream& out) const {
 }
 
 template Evaluation evaluate<float>(const Network<float>&, const Dataset&, int);
+template Evaluation evaluate<float>(const Network<float>&, const Dataset&, const std::vector<int>&);
+template Evaluation evaluate<double>(const Network<double>&, const Dataset&, const std::vector<int>&);
 template Evaluation evaluate<double>(const Network<double>&, const Dataset&, int);
 template Matrix<float> predict_rows<float>(const Network<float>&, const Dataset&, int, int);
 template Matrix<double> predict_rows<double>(const Network<double>&, const Dataset&, int, int);

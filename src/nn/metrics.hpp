@@ -22,6 +22,10 @@ struct Evaluation {
 template <class T>
 Evaluation evaluate(const Network<T>& net, const Dataset& data, int limit = -1);
 
+// Evaluates on the listed rows of `data` (a fold, a validation split), in chunks.
+template <class T>
+Evaluation evaluate(const Network<T>& net, const Dataset& data, const std::vector<int>& rows);
+
 // Ŷ for rows [begin, end) of a data set, no dropout: (end − begin) x K.
 template <class T>
 Matrix<T> predict_rows(const Network<T>& net, const Dataset& data, int begin, int end);

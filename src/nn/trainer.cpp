@@ -42,19 +42,28 @@ Network<T> init_network(const NetworkSpec& spec, uint64_t seed) {
 }  // namespace
 
 template <class T>
-Trainer<T>::Trainer(const NetworkSpec& spec, const Dataset& train, const TrainConfig& config)
-    : Trainer(init_network<T>(spec, config.seed), train, config) {}
+Trainer<T>::Trainer(const NetworkSpec& spec, const Dataset& train, const TrainConfig& config,
+                    std::vector<int> examples)
+    : Trainer(init_network<T>(spec, config.seed), train, config, std::move(examples)) {}
 
 template <class T>
-Trainer<T>::Trainer(const Network<T>& network, const Dataset& train, const TrainConfig& config)
+Trainer<T>::Trainer(const Network<T>& network, const Dataset& train, const TrainConfig& config,
+                    std::vector<int> examples)
     : net_(network),
       train_(&train),
       config_(config),
+      order_(std::move(examples)),
       order_rng_(stream_rng(config.seed, Stream::Order)),
       dropout_rng_(stream_rng(config.seed, Stream::Dropout)) {
   config_.validate();
   net_.spec.validate();
-  if (train.size() == 0) throw std::invalid_argument("the training set is empty");
+  if (order_.empty()) {
+    order_.resize(train.size());
+    std::iota(order_.begin(), order_.end(), 0);
+  }
+  for (int i : order_)
+    if (i < 0 || i >= train.size()) throw std::invalid_argument("example index " + std::to_string(i) + " out of range");
+  if (order_.empty()) throw std::invalid_argument("the training set is empty");
   if (train.features() != net_.spec.inputs)
     throw std::invalid_argument("the network has " + std::to_string(net_.spec.inputs) +
                                 " inputs but the data has " + std::to_string(train.features()) + " features");
@@ -63,8 +72,6 @@ Trainer<T>::Trainer(const Network<T>& network, const Dataset& train, const Train
                                 " outputs but " + std::to_string(train.num_classes) + " classes need " +
                                 std::to_string(output_units(net_.spec.output, train.num_classes)));
   Y_all_ = make_targets<T>(net_.spec.output, train.labels, train.num_classes);
-  order_.resize(train.size());
-  std::iota(order_.begin(), order_.end(), 0);
   if (config_.shuffle) order_rng_.shuffle(order_);
   velocity_.reserve(net_.W.size());
   for (const auto& W : net_.W) velocity_.push_back(Matrix<T>::Zero(W.rows(), W.cols()));
@@ -72,12 +79,12 @@ Trainer<T>::Trainer(const Network<T>& network, const Dataset& train, const Train
 
 template <class T>
 int Trainer<T>::batches_per_epoch() const {
-  return mlp::batches_per_epoch(train_->size(), config_.batch_size);
+  return mlp::batches_per_epoch(examples(), config_.batch_size);
 }
 
 template <class T>
 int Trainer<T>::batch_size() const {
-  const int n = train_->size();
+  const int n = examples();
   return (config_.batch_size <= 0 || config_.batch_size > n) ? n : config_.batch_size;
 }
 
@@ -85,7 +92,7 @@ template <class T>
 void Trainer<T>::load_batch() {
   const int bs = batch_size();
   const int begin = batch_ * bs;
-  const int end = std::min(begin + bs, train_->size());
+  const int end = std::min(begin + bs, examples());
   batch_indices_.assign(order_.begin() + begin, order_.begin() + end);
   const int n = end - begin;
   pass_.X.resize(n, train_->features());

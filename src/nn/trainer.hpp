@@ -48,9 +48,13 @@ template <class T>
 class Trainer {
  public:
   // Initialises the weights from spec and config.seed; `train` must outlive the trainer.
-  Trainer(const NetworkSpec& spec, const Dataset& train, const TrainConfig& config);
+  // `examples` picks the rows of `train` to learn from (a fold, a holdout split) without
+  // copying them; empty = all rows.
+  Trainer(const NetworkSpec& spec, const Dataset& train, const TrainConfig& config,
+          std::vector<int> examples = {});
   // Starts from given weights (e.g. a loaded model, or the same start for a comparison).
-  Trainer(const Network<T>& network, const Dataset& train, const TrainConfig& config);
+  Trainer(const Network<T>& network, const Dataset& train, const TrainConfig& config,
+          std::vector<int> examples = {});
 
   Phase next_phase() const { return phase_; }
   Phase step_phase();          // runs the next phase and returns it
@@ -60,6 +64,7 @@ class Trainer {
   int epoch() const { return epoch_; }                   // completed epochs
   int batch() const { return batch_; }                   // index of the current batch in the epoch
   int batches_per_epoch() const;                         // ceil(N / batch size)
+  int examples() const { return static_cast<int>(order_.size()); }  // N
   long iteration() const { return iteration_; }          // updates done so far
   bool at_batch_start() const { return phase_ == Phase{}; }
   int batch_size() const;                                // effective batch size
@@ -82,7 +87,7 @@ class Trainer {
   const Dataset* train_;
   TrainConfig config_;
   Matrix<T> Y_all_;                  // N x K targets for the whole training set
-  std::vector<int> order_;           // example order of the current epoch
+  std::vector<int> order_;           // example order (rows of train_) of the current epoch
   std::vector<int> batch_indices_;
   std::vector<Matrix<T>> velocity_;  // momentum buffers, like W
   std::vector<Matrix<T>> W_before_;  // weights before the last update
