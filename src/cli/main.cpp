@@ -28,7 +28,8 @@ int dispatch(const std::string& command, const Args& args, int argc, char** argv
   static const std::map<std::string, int (*)(const Args&)> commands = {
       {"train", mlp::cli::run_train},         {"gradcheck", mlp::cli::run_gradcheck},
       {"dump", mlp::cli::run_dump},           {"search", mlp::cli::run_search},
-      {"make-data", mlp::cli::run_make_data}, {"help", run_help},
+      {"make-data", mlp::cli::run_make_data}, {"evaluate", mlp::cli::run_evaluate},
+      {"help", run_help},
   };
 #ifdef MLP_HAVE_BENCH
   if (command == "bench") return mlp::run_bench(argc - 1, argv + 1);
@@ -56,13 +57,15 @@ int main(int argc, char** argv) {
   if (command == "--help" || command == "-h") return run_help({});
   const Args args(argv + 2, argv + argc);
   for (const auto& a : args)
-    if (a == "--help" || a == "-h") return run_help({command});
+    if ((a == "--help" || a == "-h") && command != "bench") return run_help({command});
   try {
     return dispatch(command, args, argc, argv);
   } catch (const mlp::cli::UsageError& e) {
-    std::fprintf(stderr, "mlp %s: %s\n\n", command.c_str(), e.what());
-    const std::string text = mlp::cli::usage(mlp::cli::usage(command).empty() ? "" : command);
-    std::fputs(text.c_str(), stderr);
+    std::fprintf(stderr, "mlp %s: %s\n", command.c_str(), e.what());
+    const bool known = !mlp::cli::usage(command).empty();
+    const std::string text = mlp::cli::usage(known ? command : "");
+    std::fprintf(stderr, "%s(`mlp help%s%s` lists %s)\n", known ? text.substr(0, text.find('\n') + 1).c_str() : "",
+                 known ? " " : "", known ? command.c_str() : "", known ? "every flag" : "the commands");
     return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mlp %s: %s\n", command.c_str(), e.what());

@@ -47,6 +47,21 @@ const char* preprocess_name(Preprocess p) {
   return "?";
 }
 
+TestPart parse_test_part(const std::string& name) {
+  for (TestPart p : {TestPart::All, TestPart::FirstHalf, TestPart::SecondHalf})
+    if (name == test_part_name(p)) return p;
+  throw UsageError("--test-part: unknown value '" + name + "' (known: all, first-half, second-half)");
+}
+
+const char* test_part_name(TestPart p) {
+  switch (p) {
+    case TestPart::All: return "all";
+    case TestPart::FirstHalf: return "first-half";
+    case TestPart::SecondHalf: return "second-half";
+  }
+  return "?";
+}
+
 NetworkSpec NetworkOptions::spec(int inputs, int classes) const {
   NetworkSpec s;
   s.inputs = inputs;
@@ -68,6 +83,7 @@ const std::vector<FlagSpec>& data_flags() {
       {"classes", "K", "toy sets with several classes (spiral, gaussians): class count"},
       {"test-fraction", "F", "toy sets and files: share held out for testing (default 0.25)"},
       {"limit", "N", "use only the first N training examples"},
+      {"test-part", "P", "all | first-half | second-half of the test set (the lecture's figure is the second half)"},
       {"preprocess", "P", "none | rescale ([0,1]) | zscore (per feature) | zscore-global (one mean/std)"},
   };
   return t;
@@ -129,6 +145,7 @@ DataOptions read_data_options(const Flags& flags) {
   d.classes = static_cast<int>(flags.integer("classes", d.classes, 2, 100));
   d.test_fraction = flags.number("test-fraction", d.test_fraction, 0.0, 0.9);
   d.limit = static_cast<int>(flags.integer("limit", d.limit, 1, 100000000));
+  d.test_part = parse_test_part(flags.text("test-part", test_part_name(d.test_part)));
   d.preprocess = parse_preprocess(flags.text("preprocess", preprocess_name(d.preprocess)));
   d.seed = static_cast<uint64_t>(flags.integer("seed", 1, 0, kMaxLong));
   return d;

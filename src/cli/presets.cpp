@@ -9,15 +9,18 @@ namespace mlp::cli {
 const std::vector<Preset>& presets() {
   static const std::vector<Preset> table = {
       {"hw10-1",
-       "homework 10-1: MNIST 784-50-50-50-10 ReLU, dropout 0.2, lr 0.01, 2000 iterations, [0,1] inputs, loss plot",
-       {"--data", "mnist", "--preprocess", "rescale", "--layers", "50,50,50", "--activation", "relu",
-        "--dropout", "0.2", "--output", "softmax", "--init", "lecture", "--lr", "0.01", "--batch", "32",
-        "--iterations", "2000", "--shuffle", "--eval-every", "20", "--plot", "hw10-1-loss.svg"}},
+       "homework 10-1: MNIST 784-50-50-50-10 ReLU, dropout 0.2, lr 0.01 (momentum 0.9), 2000 iterations of "
+       "batch 64, [0,1] inputs, full test set, loss plot",
+       {"--data", "mnist", "--test-part", "all", "--preprocess", "rescale", "--layers", "50,50,50",
+        "--activation", "relu", "--dropout", "0.2", "--output", "softmax", "--init", "lecture", "--lr", "0.01",
+        "--momentum", "0.9", "--batch", "64", "--shuffle", "--iterations", "2000", "--eval-every", "50",
+        "--plot", "hw10-1-loss.svg"}},
       {"lecture-mnist",
-       "the lecture's MNIST run: 784-100-10 sigmoid, batch 256, lr 1, 10 epochs (lecture: 98.38%)",
-       {"--data", "mnist", "--preprocess", "zscore-global", "--layers", "100", "--activation", "sigmoid",
-        "--dropout", "0", "--output", "softmax", "--init", "lecture", "--lr", "1", "--batch", "256",
-        "--epochs", "10", "--no-shuffle"}},
+       "the lecture's MNIST run: 784-100-10 sigmoid, batch 256, lr 1, 10 epochs, global z-scoring, "
+       "tested on the last 5000 test digits (lecture: 98.38%)",
+       {"--data", "mnist", "--test-part", "second-half", "--preprocess", "zscore-global", "--layers", "100",
+        "--activation", "sigmoid", "--dropout", "0", "--output", "softmax", "--init", "lecture", "--lr", "1",
+        "--momentum", "0", "--batch", "256", "--no-shuffle", "--epochs", "10"}},
       {"glyphs",
        "the lecture's 25-20-20-20-5 ReLU network on the five 5x5 digit glyphs",
        {"--data", "glyphs", "--preprocess", "none", "--layers", "20,20,20", "--activation", "relu",

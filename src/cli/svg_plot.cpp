@@ -39,6 +39,12 @@ std::string escape(const std::string& text) {
   return out;
 }
 
+// 17 px, or smaller so that the title fits the width (a bold glyph is ~0.62 em wide).
+double title_font_size(const std::string& title, int width) {
+  const double fit = (width - 30) / (0.62 * std::max<size_t>(title.size(), 1));
+  return std::max(8.0, std::min(17.0, fit));
+}
+
 std::string fmt(double v) {
   std::ostringstream s;
   s << std::fixed << std::setprecision(1) << v;
@@ -84,13 +90,14 @@ void draw_axes(std::ostringstream& svg, const Frame& f, const std::vector<double
       << escape(plot.x_label) << "</text>\n"
       << "<text x=\"20\" y=\"" << fmt(mid_y) << "\" text-anchor=\"middle\" font-size=\"15\" transform=\"rotate(-90 20 "
       << fmt(mid_y) << ")\">" << escape(plot.y_label) << "</text>\n"
-      << "<text x=\"" << fmt(mid_x) << "\" y=\"28\" text-anchor=\"middle\" font-size=\"17\" font-weight=\"bold\">"
-      << escape(plot.title) << "</text>\n</g>\n";
+      << "<text x=\"" << fmt(plot.width / 2.0) << "\" y=\"28\" text-anchor=\"middle\" font-size=\""
+      << fmt(title_font_size(plot.title, plot.width)) << "\" font-weight=\"bold\">" << escape(plot.title)
+      << "</text>\n</g>\n";
 }
 
 void draw_series(std::ostringstream& svg, const Frame& f, const PlotSeries& s) {
   svg << "<polyline fill=\"none\" stroke=\"" << escape(s.color) << "\" stroke-width=\"2\" "
-      << "stroke-linejoin=\"round\" points=\"";
+      << (s.dashed ? "stroke-dasharray=\"8 5\" " : "") << "stroke-linejoin=\"round\" points=\"";
   for (size_t i = 0; i < s.x.size(); ++i)
     if (finite_point(s, i)) svg << fmt(f.px(s.x[i])) << ',' << fmt(f.py(s.y[i])) << ' ';
   svg << "\"/>\n";
@@ -107,7 +114,8 @@ void draw_legend(std::ostringstream& svg, const Frame& f, const std::vector<Plot
   for (size_t i = 0; i < series.size(); ++i) {
     const double ly = y + 15 + 20 * static_cast<double>(i);
     svg << "<line x1=\"" << fmt(x + 8) << "\" y1=\"" << fmt(ly) << "\" x2=\"" << fmt(x + 32) << "\" y2=\"" << fmt(ly)
-        << "\" stroke=\"" << escape(series[i].color) << "\" stroke-width=\"3\"/>\n"
+        << "\" stroke=\"" << escape(series[i].color) << "\" stroke-width=\"3\""
+        << (series[i].dashed ? " stroke-dasharray=\"8 5\"" : "") << "/>\n"
         << "<text x=\"" << fmt(x + 38) << "\" y=\"" << fmt(ly + 4) << "\" fill=\"#333333\">" << escape(series[i].name)
         << "</text>\n";
   }

@@ -12,6 +12,7 @@ namespace mlp::cli {
 struct PlotSeries {
   std::string name;          // legend entry
   std::string color;         // SVG colour, e.g. "#1f77b4"
+  bool dashed = false;       // dashed line (tells overlapping curves apart)
   std::vector<double> x, y;  // same length
 };
 
@@ -30,7 +31,7 @@ std::vector<double> nice_ticks(double lo, double hi, int max_ticks = 6);
 // A tick label without trailing zeros ("0.25", "1000", "1e-05").
 std::string tick_label(double value, double step);
 
-// The whole SVG document. Throws std::invalid_argument if no series has a finite point
+// The whole SVG document; a long title is set in a smaller font so that it fits. Throws std::invalid_argument if no series has a finite point
 // or a series' x and y differ in length.
 std::string render_svg(const PlotSpec& plot);
 

