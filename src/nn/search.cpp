@@ -236,7 +236,7 @@ TrainConfig train_config(const SearchConfig& c, const SearchOptions& o) {
 // ------------------------------------------------------------------------------ trial
 
 Trial::Trial(const NetworkSpec& spec, const TrainConfig& config, int epochs, const Dataset& train,
-             const Dataset& eval, std::vector<int> eval_rows, Clock clock)
+             std::vector<int> train_rows, const Dataset& eval, std::vector<int> eval_rows, Clock clock)
     : eval_(&eval), eval_rows_(std::move(eval_rows)), clock_(clock ? std::move(clock) : steady_seconds), epochs_(epochs) {
   try {
     if (epochs < 1) throw std::invalid_argument("epochs must be at least 1, got " + std::to_string(epochs));
@@ -246,7 +246,7 @@ Trial::Trial(const NetworkSpec& spec, const TrainConfig& config, int epochs, con
                                   std::to_string(eval.num_classes) + " classes) does not match the training set (" +
                                   std::to_string(train.features()) + " features, " +
                                   std::to_string(train.num_classes) + " classes)");
-    trainer_ = std::make_unique<Trainer<float>>(spec, train, config);
+    trainer_ = std::make_unique<Trainer<float>>(spec, train, config, std::move(train_rows));
   } catch (const std::invalid_argument& e) {
     status_ = TrialStatus::Invalid;
     message_ = e.what();
@@ -292,7 +292,7 @@ void Trial::evaluate_chunk() {
   const size_t end = std::min(eval_done_ + kEvalChunk, eval_rows_.size());
   const auto first = eval_rows_.begin() + static_cast<std::ptrdiff_t>(eval_done_);
   const std::vector<int> rows(first, first + static_cast<std::ptrdiff_t>(end - eval_done_));
-  const Evaluation ev = evaluate(trainer_->network(), take(*eval_, rows));
+  const Evaluation ev = evaluate(trainer_->network(), *eval_, rows);
   loss_sum_ += ev.loss * ev.examples;
   correct_ += ev.accuracy * ev.examples;
   eval_done_ = end;
@@ -347,15 +347,11 @@ Search::Search(const Dataset& train, const SearchSpace& space, const SearchOptio
 }
 
 void Search::start_trial() {
-  if (built_fold_ != fold_) {
-    fold_train_.reset();  // free the previous fold's copy first
-    fold_train_ = std::make_unique<Dataset>(take(*train_, folds_[fold_].train));
-    built_fold_ = fold_;
-  }
   SearchRow& row = rows_[current_];
   row.status = TrialStatus::Running;
   trial_ = std::make_unique<Trial>(network_spec(row.config, options_, *train_), train_config(row.config, options_),
-                                   row.config.epochs, *fold_train_, *train_, folds_[fold_].validation, clock_);
+                                   row.config.epochs, *train_, folds_[fold_].train, *train_,
+                                   folds_[fold_].validation, clock_);
 }
 
 void Search::finish_trial() {
@@ -403,7 +399,6 @@ void Search::stop() {
                               (folds_.size() > 1 ? " of fold " + std::to_string(fold_ + 1) : "");
     trial_.reset();
   }
-  fold_train_.reset();
   stopped_ = true;
 }
 
@@ -445,7 +440,7 @@ int Search::best() const {
 
 Trial final_trial(const Dataset& train, const Dataset& test, const SearchConfig& config, const SearchOptions& options,
                   Clock clock) {
-  return Trial(network_spec(config, options, train), train_config(config, options), config.epochs, train, test,
+  return Trial(network_spec(config, options, train), train_config(config, options), config.epochs, train, {}, test,
                all_rows(test.size()), std::move(clock));
 }
 

@@ -94,8 +94,10 @@ class Trial {
 
   // `train` and `eval` must outlive the trial. A set-up the trainer rejects (or an
   // evaluation set that does not fit) makes an Invalid trial that is already finished.
+  // `train_rows` picks the training rows (empty = all), without copying them.
   Trial(const NetworkSpec& spec, const TrainConfig& config, int epochs, const Dataset& train,
-        const Dataset& eval, std::vector<int> eval_rows, Clock clock = steady_seconds);
+        std::vector<int> train_rows, const Dataset& eval, std::vector<int> eval_rows,
+        Clock clock = steady_seconds);
 
   // Runs at most `units` units; returns how many it ran (0 once finished).
   int step(int units);
@@ -193,8 +195,6 @@ class Search {
   int64_t units_total_ = 0, units_finished_ = 0;  // finished: rows and folds done
   int current_ = 0, fold_ = 0;
   bool stopped_ = false;
-  int built_fold_ = -1;            // fold whose training rows are in fold_train_
-  std::unique_ptr<Dataset> fold_train_;
   std::unique_ptr<Trial> trial_;
 };
 
