@@ -73,6 +73,7 @@ Flags::Flags(const std::vector<FlagSpec>& specs, const std::vector<std::string>&
       positional_.push_back(arg);
       continue;
     }
+    const int at = static_cast<int>(i);
     std::string name = arg.substr(2);
     std::string value;
     const size_t eq = name.find('=');
@@ -89,14 +90,14 @@ Flags::Flags(const std::vector<FlagSpec>& specs, const std::vector<std::string>&
       const FlagSpec& f = spec(name.substr(3));
       if (!f.value_name.empty()) throw UsageError("--" + name + ": --" + f.name + " is not a switch");
       values_[f.name] = "false";
-      positions_[f.name] = static_cast<int>(i);
+      positions_[f.name] = at;
       continue;
     }
     const FlagSpec& f = spec(name);
     if (f.value_name.empty()) {
       if (inline_value) throw UsageError("--" + name + " is a switch and takes no value (use --no-" + name + " to turn it off)");
       values_[name] = "true";
-      positions_[name] = static_cast<int>(i);
+      positions_[name] = at;
       continue;
     }
     if (!inline_value) {
@@ -104,7 +105,7 @@ Flags::Flags(const std::vector<FlagSpec>& specs, const std::vector<std::string>&
       value = args[++i];
     }
     values_[name] = value;
-    positions_[name] = static_cast<int>(i);
+    positions_[name] = at;
   }
 }
 

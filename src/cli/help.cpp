@@ -1,4 +1,5 @@
 // Usage messages of `mlp` and its commands (`mlp help [COMMAND]`).
+#include "cli/bench_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/presets.hpp"
@@ -77,7 +78,7 @@ std::string usage(const std::string& command) {
     return "usage: mlp make-data NAME [FLAGS] --out FILE\n\n"
            "Generates toy set NAME and writes it in the lecture's text format (header x1 x2 label).\n\n" +
            flag_help(make_data_flags());
-  if (command == "bench") return "usage: mlp bench [FLAGS]   (see `mlp bench --help`)\n";
+  if (command == "bench") return bench_usage();
   if (command == "help") return overview();
   return "";
 }

@@ -1,12 +1,8 @@
 // `mlp`: the command-line trainer. Dispatches to one subcommand; a UsageError
 // prints the command's usage on stderr and exits 2, any other error exits 1.
+#include "cli/bench_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
-
-#if __has_include("cli/bench_command.hpp")
-#include "cli/bench_command.hpp"
-#define MLP_HAVE_BENCH 1
-#endif
 
 #include <cstdio>
 #include <exception>
@@ -31,16 +27,7 @@ int dispatch(const std::string& command, const Args& args, int argc, char** argv
       {"make-data", mlp::cli::run_make_data}, {"evaluate", mlp::cli::run_evaluate},
       {"help", run_help},
   };
-#ifdef MLP_HAVE_BENCH
-  if (command == "bench") return mlp::run_bench(argc - 1, argv + 1);
-#else
-  (void)argc;
-  (void)argv;
-  if (command == "bench") {
-    std::fputs("mlp bench: not built yet (src/cli/bench_command.{hpp,cpp} not present)\n", stderr);
-    return 1;
-  }
-#endif
+  if (command == "bench") return mlp::run_bench(argc - 1, argv + 1);  // argv[0] = "bench"
   const auto it = commands.find(command);
   if (it == commands.end()) throw mlp::cli::UsageError("unknown command '" + command + "'");
   return it->second(args);
@@ -57,7 +44,7 @@ int main(int argc, char** argv) {
   if (command == "--help" || command == "-h") return run_help({});
   const Args args(argv + 2, argv + argc);
   for (const auto& a : args)
-    if ((a == "--help" || a == "-h") && command != "bench") return run_help({command});
+    if (a == "--help" || a == "-h") return run_help({command});
   try {
     return dispatch(command, args, argc, argv);
   } catch (const mlp::cli::UsageError& e) {

@@ -1,0 +1,220 @@
+// Tests for the command-line tool's modules (src/cli): the flag parser, the
+// presets and their expansion, the options read from flags, the SVG plot writer
+// and the progress text.
+#include <catch2/catch.hpp>
+
+#include "cli/flags.hpp"
+#include "cli/options.hpp"
+#include "cli/presets.hpp"
+#include "cli/progress.hpp"
+#include "cli/svg_plot.hpp"
+
+#include <cmath>
+#include <limits>
+
+using namespace mlp;
+using namespace mlp::cli;
+
+namespace {
+
+const std::vector<FlagSpec> kSpecs = {
+    {"lr", "RATE", "learning rate"},
+    {"layers", "W,..", "widths"},
+    {"shuffle", "", "a switch"},
+    {"name", "TEXT", "a text"},
+};
+
+size_t count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("flags: values, inline values, switches and positionals", "[cli]") {
+  const Flags f(kSpecs, {"make", "--lr", "0.5", "--layers=100,50", "--shuffle", "extra"});
+  CHECK(f.number("lr", 1, 0, 10) == Approx(0.5));
+  CHECK(f.integers("layers", 1, 1000) == std::vector<long>{100, 50});
+  CHECK(f.enabled("shuffle", false));
+  CHECK_FALSE(f.has("name"));
+  CHECK(f.text("name", "fallback") == "fallback");
+  CHECK(f.positional() == std::vector<std::string>{"make", "extra"});
+}
+
+TEST_CASE("flags: a later occurrence overrides an earlier one", "[cli]") {
+  const Flags f(kSpecs, {"--lr", "0.5", "--shuffle", "--lr", "2", "--no-shuffle"});
+  CHECK(f.number("lr", 1, 0, 10) == Approx(2));
+  CHECK_FALSE(f.enabled("shuffle", true));
+  CHECK(f.position("lr") == 3);
+  CHECK(f.position("shuffle") == 5);
+  CHECK(f.position("name") == -1);
+}
+
+TEST_CASE("flags: mistakes are usage errors naming the flag", "[cli]") {
+  CHECK_THROWS_WITH(Flags(kSpecs, {"--rate", "1"}), "unknown flag --rate");
+  CHECK_THROWS_WITH(Flags(kSpecs, {"--lr"}), Catch::Contains("--lr needs a value"));
+  CHECK_THROWS_WITH(Flags(kSpecs, {"--shuffle=yes"}), Catch::Contains("is a switch"));
+  CHECK_THROWS_WITH(Flags(kSpecs, {"--no-lr"}), Catch::Contains("not a switch"));
+  const Flags f(kSpecs, {"--lr", "fast", "--layers", "10,,20", "--name", "12x"});
+  CHECK_THROWS_AS(f.number("lr", 1, 0, 10), UsageError);
+  CHECK_THROWS_WITH(f.number("lr", 1, 0, 10), "--lr: expected a number, got 'fast'");
+  CHECK_THROWS_WITH(f.integers("layers", 1, 100), Catch::Contains("empty item"));
+  CHECK_THROWS_WITH(f.integer("name", 0, 0, 100), "--name: expected a whole number, got '12x'");
+  CHECK_THROWS_WITH(f.text("unknown", ""), "unknown flag --unknown");
+}
+
+TEST_CASE("flags: numbers outside their range are rejected", "[cli]") {
+  CHECK_THROWS_WITH(parse_number("--lr", "-1", 0, 10), Catch::Contains("must be between 0 and 10"));
+  CHECK_THROWS_WITH(parse_number("--lr", "nan", 0, 10), Catch::Contains("expected a number"));
+  CHECK_THROWS_WITH(parse_number("--lr", "1e999", 0, 10), Catch::Contains("expected a number"));
+  CHECK_THROWS_WITH(parse_integer("--batch", "2.5", 0, 10), Catch::Contains("expected a whole number"));
+  CHECK(parse_integer("--batch", "10", 0, 10) == 10);
+  CHECK(parse_number("--noise", "1e-3", 0, 1) == Approx(0.001));
+}
+
+TEST_CASE("presets expand in place so that later flags override them", "[cli]") {
+  const std::vector<std::string> args = expand_presets({"--preset", "lecture-mnist", "--epochs", "2"});
+  REQUIRE(args.size() > 4);
+  CHECK(args.back() == "2");
+  const Flags f(train_flag_specs(), args);
+  CHECK(read_schedule(f).epochs == 2);
+  CHECK(read_train_config(f).batch_size == 256);
+  CHECK(expand_presets({"--preset=glyphs"}) == find_preset("glyphs").args);
+  CHECK_THROWS_WITH(expand_presets({"--preset", "hw99"}), Catch::Contains("unknown preset 'hw99'") &&
+                                                             Catch::Contains("hw10-1"));
+  CHECK_THROWS_WITH(expand_presets({"--preset"}), Catch::Contains("needs a value"));
+}
+
+TEST_CASE("every preset parses into valid options", "[cli]") {
+  for (const Preset& p : presets()) {
+    INFO(p.name);
+    const Flags f(train_flag_specs(), p.args);
+    const TrainOptions o = read_train_options(f);
+    CHECK_NOTHROW(o.config.validate());
+    CHECK_NOTHROW(o.schedule.validate());
+    CHECK_FALSE(p.summary.empty());
+  }
+}
+
+TEST_CASE("the homework and lecture presets say what the lecture says", "[cli]") {
+  const TrainOptions hw = read_train_options(Flags(train_flag_specs(), find_preset("hw10-1").args));
+  CHECK(hw.network.layers == std::vector<int>{50, 50, 50});
+  CHECK(hw.network.activations == std::vector<Activation>{Activation::ReLU});
+  CHECK(hw.network.dropout == std::vector<double>{0.2});
+  CHECK(hw.config.learning_rate == Approx(0.01));
+  CHECK(hw.schedule.iterations == 2000);
+  CHECK(hw.data.preprocess == Preprocess::Rescale);
+  CHECK(hw.data.test_part == TestPart::All);
+  CHECK_FALSE(hw.output.plot_svg.empty());
+
+  const TrainOptions lec = read_train_options(Flags(train_flag_specs(), find_preset("lecture-mnist").args));
+  CHECK(lec.network.layers == std::vector<int>{100});
+  CHECK(lec.network.activations == std::vector<Activation>{Activation::Sigmoid});
+  CHECK(lec.config.batch_size == 256);
+  CHECK(lec.config.learning_rate == Approx(1));
+  CHECK(lec.schedule.epochs == 10);
+  CHECK(lec.schedule.iterations == 0);
+  CHECK_FALSE(lec.config.shuffle);
+}
+
+TEST_CASE("of --epochs and --iterations the later one wins", "[cli]") {
+  const auto specs = train_flag_specs();
+  CHECK(read_schedule(Flags(specs, {"--epochs", "3", "--iterations", "50"})).iterations == 50);
+  const RunSchedule s = read_schedule(Flags(specs, {"--iterations", "50", "--epochs", "3"}));
+  CHECK(s.iterations == 0);
+  CHECK(s.epochs == 3);
+}
+
+TEST_CASE("network options: one value for all layers or one per layer", "[cli]") {
+  const auto specs = train_flag_specs();
+  const NetworkOptions n =
+      read_network_options(Flags(specs, {"--layers", "8,4", "--activation", "tanh,relu", "--dropout", "0.1"}));
+  const NetworkSpec s = n.spec(2, 3);
+  REQUIRE(s.hidden.size() == 2);
+  CHECK(s.hidden[0].activation == Activation::Tanh);
+  CHECK(s.hidden[1].activation == Activation::ReLU);
+  CHECK(s.hidden[1].dropout == Approx(0.1));
+  CHECK(s.inputs == 2);
+  CHECK(s.outputs == 3);
+  CHECK(read_network_options(Flags(specs, {"--layers", "none"})).spec(2, 2).hidden.empty());
+  CHECK_THROWS_WITH(read_network_options(Flags(specs, {"--layers", "8,4", "--activation", "relu,relu,relu"})),
+                    Catch::Contains("one per hidden layer (2), got 3"));
+  CHECK_THROWS_WITH(read_network_options(Flags(specs, {"--activation", "swish"})), Catch::Contains("--activation"));
+  CHECK_THROWS_WITH(read_data_options(Flags(specs, {"--preprocess", "scale"})), Catch::Contains("--preprocess"));
+  CHECK_THROWS_WITH(read_data_options(Flags(specs, {"--test-part", "middle"})), Catch::Contains("--test-part"));
+}
+
+TEST_CASE("nice ticks are round numbers covering the range", "[cli]") {
+  const std::vector<double> t = nice_ticks(0, 2000, 8);
+  CHECK(t.front() == 0);
+  CHECK(t.back() == 2000);
+  CHECK(t[1] - t[0] == Approx(500));
+  const std::vector<double> l = nice_ticks(0.043, 2.41, 7);
+  CHECK(l.front() <= 0.043);
+  CHECK(l.back() >= 2.41);
+  CHECK(l[1] - l[0] == Approx(0.5));
+  CHECK(l.size() <= 7);
+  const std::vector<double> flat = nice_ticks(3, 3);
+  CHECK(flat.size() >= 2);
+  CHECK(flat.front() < 3);
+  CHECK(flat.back() > 3);
+  CHECK_THROWS(nice_ticks(1, 0));
+  CHECK(tick_label(0.5, 0.5) == "0.5");
+  CHECK(tick_label(1000, 250) == "1000");
+  CHECK(tick_label(0.25, 0.05) == "0.25");
+}
+
+TEST_CASE("the SVG plot has axes, labels, a legend and one line per series", "[cli]") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  PlotSpec p;
+  p.title = "loss <curves>";
+  p.x_label = "iteration";
+  p.y_label = "loss";
+  p.series.push_back({"training loss", "#1f77b4", false, {0, 10, 20}, {2.3, 1.0, 0.5}});
+  p.series.push_back({"test loss", "#ff7f0e", true, {0, 10, 20}, {2.4, nan, 0.6}});
+  const std::string svg = render_svg(p);
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(count(svg, "<polyline") == 2);
+  CHECK(svg.find("training loss") != std::string::npos);
+  CHECK(svg.find("test loss") != std::string::npos);
+  CHECK(svg.find("loss &lt;curves&gt;") != std::string::npos);  // escaped title
+  CHECK(svg.find(">iteration<") != std::string::npos);
+  CHECK(svg.find("stroke-dasharray") != std::string::npos);
+  CHECK(svg.find("nan") == std::string::npos);                  // the NaN point is skipped
+  CHECK(svg.find(">2.5<") != std::string::npos);                // a y tick label
+  CHECK(svg.find(">20<") != std::string::npos);                 // an x tick label
+
+  PlotSpec empty;
+  empty.series.push_back({"only NaN", "#000", false, {0}, {nan}});
+  CHECK_THROWS_WITH(render_svg(empty), Catch::Contains("nothing to plot"));
+  PlotSpec ragged;
+  ragged.series.push_back({"ragged", "#000", false, {0, 1}, {1}});
+  CHECK_THROWS_WITH(render_svg(ragged), Catch::Contains("differ in length"));
+  CHECK_THROWS_WITH(write_svg("/nonexistent-folder/plot.svg", p), Catch::Contains("/nonexistent-folder/plot.svg"));
+}
+
+TEST_CASE("progress text shows the bar, the iteration and the losses", "[cli]") {
+  ProgressStatus s;
+  s.iteration = 500;
+  s.total = 2000;
+  s.epoch_fraction = 0.53;
+  s.batch_loss = 0.3124;
+  s.seconds = 1.25;
+  const std::string bar = format_bar(s, 20);
+  CHECK(bar.find("[#####---------------]") == 0);
+  CHECK(bar.find(" 500/2000") != std::string::npos);
+  CHECK(bar.find("0.3124") != std::string::npos);
+
+  HistoryPoint p;
+  p.iteration = 500;
+  p.epoch = 0.53;
+  p.train_loss = 0.25;
+  p.train_accuracy = 0.9312;
+  const std::string without_test = format_point(p, 2000, 1.0);
+  CHECK(without_test.find("acc 93.12%") != std::string::npos);
+  CHECK(without_test.find("test") == std::string::npos);
+  p.test_loss = 0.3;
+  p.test_accuracy = 0.91;
+  CHECK(format_point(p, 2000, 1.0).find("test loss 0.3000 acc 91.00%") != std::string::npos);
+}
