@@ -53,8 +53,9 @@ Json layer_json(const Trainer<float>& t, int l) {
 
 }  // namespace
 
+// Every flag of `mlp train` (so any preset works; its run length and outputs are ignored).
 std::vector<FlagSpec> dump_flags() {
-  return join_flags({data_flags(), network_flags(), optimizer_flags(),
+  return join_flags({train_flag_specs(),
                      {{"step", "K", "dump the K-th update (default 1: the first)"},
                       {"out", "FILE.json", "file to write (required)"}}});
 }
