@@ -8,10 +8,13 @@
 //   3. Clipboard:    copy_to_clipboard
 //   4. Files:        download_file, has_file_picker, open_file, take_opened_file
 //   5. Platform use: init, begin_frame, end_frame     (called by src/platform/main.cpp only)
+//   6. Data fetches: start_fetch, fetch_status, take_fetched   (served data files, e.g. MNIST)
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mlp::bridge {
 
@@ -76,5 +79,26 @@ std::optional<OpenedFile> take_opened_file();
 void init();         // creates window.mlp = {widgets, state, frames, ready, ...}; file drop
 void begin_frame();  // clears last frame's widgets
 void end_frame();    // counts frames; window.mlp.ready = true after the first one
+
+// --- 6. Data fetches --------------------------------------------------------------------
+// Starts fetching a binary file served with the page (`path` relative to it, e.g.
+// "data/train-images-idx3-ubyte.gz") and returns a handle to poll once a frame.
+// A gzip file is decompressed by the browser (DecompressionStream) when it offers that;
+// otherwise take_fetched returns the gzip bytes as served (check mlp::is_gzip).
+// Native: reads the file at once (gunzipped), from the current folder or else from the
+// executable's folder.
+int start_fetch(const std::string& path);
+
+struct FetchStatus {
+  bool done = false;   // finished, with the data or with an error
+  double loaded = 0;   // bytes received so far (as served, i.e. compressed)
+  double total = 0;    // bytes expected (Content-Length); 0 when the server does not say
+  std::string error;   // when it failed, e.g. "data/x.gz: not found on the server (HTTP 404)"
+};
+FetchStatus fetch_status(int handle);
+
+// The fetched bytes, handed over once (the handle is then forgotten); empty unless the
+// fetch is done without error.
+std::vector<uint8_t> take_fetched(int handle);
 
 }  // namespace mlp::bridge

@@ -4,6 +4,8 @@
 
 #include "platform/js_bridge.hpp"
 
+#include "data/loaders.hpp"
+
 #include <SDL.h>
 
 #include <cerrno>
@@ -12,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace mlp::bridge {
 
@@ -59,6 +62,55 @@ std::optional<OpenedFile> open_file(const char*, const std::string& native_path)
 }
 
 std::optional<OpenedFile> take_opened_file() { return std::nullopt; }
+
+namespace {
+
+// Native fetches finish at once; each waits here until taken (the native counterpart of
+// the page's window.mlp.fetches).
+struct NativeFetch {
+  FetchStatus status;
+  std::vector<uint8_t> bytes;
+};
+std::vector<NativeFetch>& native_fetches() {
+  static std::vector<NativeFetch> fetches;
+  return fetches;
+}
+
+// `path` as given if it exists, else relative to the executable's folder.
+std::string locate(const std::string& path) {
+  if (std::filesystem::exists(path)) return path;
+  char* base = SDL_GetBasePath();
+  if (base == nullptr) return path;
+  const std::string beside_exe = std::string(base) + path;
+  SDL_free(base);
+  return std::filesystem::exists(beside_exe) ? beside_exe : path;
+}
+
+}  // namespace
+
+int start_fetch(const std::string& path) {
+  NativeFetch fetch;
+  fetch.status.done = true;
+  try {
+    fetch.bytes = read_file_bytes(locate(path));
+    fetch.status.loaded = fetch.status.total = static_cast<double>(fetch.bytes.size());
+  } catch (const std::exception& e) {
+    fetch.status.error = e.what();
+  }
+  native_fetches().push_back(std::move(fetch));
+  return static_cast<int>(native_fetches().size()) - 1;
+}
+
+FetchStatus fetch_status(int handle) {
+  if (handle < 0 || handle >= static_cast<int>(native_fetches().size()))
+    return {true, 0, 0, "unknown fetch handle " + std::to_string(handle)};
+  return native_fetches()[handle].status;
+}
+
+std::vector<uint8_t> take_fetched(int handle) {
+  if (handle < 0 || handle >= static_cast<int>(native_fetches().size())) return {};
+  return std::move(native_fetches()[handle].bytes);
+}
 
 void init() {}
 void begin_frame() {}

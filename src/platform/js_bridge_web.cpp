@@ -7,6 +7,7 @@
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
+#include <string>
 
 namespace {
 
@@ -27,6 +28,7 @@ EM_JS(void, mlp_js_init, (), {
   mlp.frames = 0;
   mlp.ready = false;
   mlp.openedFile = null;   // {name, text, error}: picked or dropped, waiting for C++
+  mlp.fetches = [];        // start_fetch handles: {loaded, total, done, error, bytes}
   mlp.canvasLeft = 0;
   mlp.canvasTop = 0;
   mlp.receiveFile = function(file) {
@@ -141,6 +143,77 @@ EM_JS(char*, mlp_js_opened_file_field, (int field), {
 });
 
 EM_JS(void, mlp_js_clear_opened_file, (), { window.mlp.openedFile = null; });
+
+// Fetches `path`, counting the bytes as they arrive; gzip data (magic 1f 8b) is then
+// decompressed by the browser when it has DecompressionStream. Errors name the file.
+EM_JS(int, mlp_js_start_fetch, (const char* path), {
+  var name = UTF8ToString(path);
+  var f = {loaded: 0, total: 0, done: false, error: "", bytes: null};
+  var fetches = window.mlp.fetches;
+  fetches.push(f);
+  var fail = function(message) { f.error = name + ': ' + message; f.done = true; };
+  var finish = function(bytes) { f.bytes = bytes; f.done = true; };
+  var gunzip = function(bytes) {
+    var gzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+    if (!gzip || typeof DecompressionStream !== 'function') return finish(bytes);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function(buffer) { finish(new Uint8Array(buffer)); },
+      function(e) { fail('not a valid gzip file, damaged or cut short (' + e.message + ')'); });
+  };
+  var readAll = function(response) {
+    var reader = response.body.getReader();
+    var chunks = [];
+    var pump = function() {
+      return reader.read().then(function(r) {
+        if (r.done) return;
+        chunks.push(r.value);
+        f.loaded += r.value.length;
+        return pump();
+      });
+    };
+    return pump().then(function() {
+      var bytes = new Uint8Array(f.loaded);
+      var at = 0;
+      chunks.forEach(function(c) { bytes.set(c, at); at += c.length; });
+      return gunzip(bytes);
+    }, function(e) { fail('the download broke off (' + e.message + ')'); });
+  };
+  fetch(name).then(function(response) {
+    if (!response.ok) {
+      return fail(response.status === 404 ? 'not found on the server (HTTP 404)'
+                  : 'the server answered HTTP ' + response.status + ' ' + response.statusText);
+    }
+    f.total = Number(response.headers.get('Content-Length')) || 0;
+    return readAll(response);
+  }, function(e) { fail('could not be fetched (' + e.message + ')'); });
+  return fetches.length - 1;
+});
+
+// Field of a fetch: 0 done (0/1), 1 bytes loaded, 2 bytes expected, 3 size of the result; -1 if unknown.
+EM_JS(double, mlp_js_fetch_number, (int id, int field), {
+  var f = window.mlp.fetches[id];
+  if (!f) return -1;
+  if (field === 0) return f.done ? 1 : 0;
+  if (field === 1) return f.loaded;
+  if (field === 2) return f.total;
+  return f.bytes ? f.bytes.length : 0;
+});
+
+EM_JS(char*, mlp_js_fetch_error, (int id), {
+  var f = window.mlp.fetches[id];
+  var s = f ? f.error : 'unknown fetch ' + id;
+  var size = lengthBytesUTF8(s) + 1;
+  var p = _malloc(size);
+  stringToUTF8(s, p, size);
+  return p;
+});
+
+// Copies the result to out (mlp_js_fetch_number(id, 3) bytes) and forgets the fetch.
+EM_JS(void, mlp_js_take_fetched, (int id, uint8_t* out), {
+  var f = window.mlp.fetches[id];
+  if (f && f.bytes) HEAPU8.set(f.bytes, out);
+  window.mlp.fetches[id] = null;
+});
 // clang-format on
 
 namespace mlp::bridge {
@@ -179,6 +252,29 @@ std::optional<OpenedFile> take_opened_file() {
   file.error = take_js_string(mlp_js_opened_file_field(2));
   mlp_js_clear_opened_file();
   return file;
+}
+
+int start_fetch(const std::string& path) { return mlp_js_start_fetch(path.c_str()); }
+
+FetchStatus fetch_status(int handle) {
+  FetchStatus status;
+  if (mlp_js_fetch_number(handle, 0) < 0) {
+    status.done = true;
+    status.error = "unknown fetch handle " + std::to_string(handle);
+    return status;
+  }
+  status.done = mlp_js_fetch_number(handle, 0) > 0;
+  status.loaded = mlp_js_fetch_number(handle, 1);
+  status.total = mlp_js_fetch_number(handle, 2);
+  status.error = take_js_string(mlp_js_fetch_error(handle));
+  return status;
+}
+
+std::vector<uint8_t> take_fetched(int handle) {
+  const double size = mlp_js_fetch_number(handle, 3);
+  std::vector<uint8_t> bytes(size > 0 ? static_cast<size_t>(size) : 0);
+  mlp_js_take_fetched(handle, bytes.data());
+  return bytes;
 }
 
 void init() { mlp_js_init(); }
