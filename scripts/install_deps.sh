@@ -26,7 +26,7 @@ apt_update() {
 }
 
 # --- Debian packages -------------------------------------------------------
-debs=(build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates python3
+debs=(build-essential cmake ninja-build pkg-config dpkg-dev xz-utils ca-certificates python3
       libeigen3-dev libsdl2-dev catch2 emscripten node-acorn fonts-dejavu-core
       chromium xvfb xauth python3-numpy libopenblas0-pthread)
 missing=()
