@@ -119,6 +119,33 @@ TEST_CASE("the summary reports losses, accuracies on both sets, and not-reached 
   CHECK(cmp.summary(0).train_loss != cmp.summary(1).train_loss);
 }
 
+TEST_CASE("iterations to reach a target come from the history and follow a changed target", "[compare]") {
+  History h;
+  for (long it : {0L, 10L, 20L, 30L}) {
+    HistoryPoint p;
+    p.iteration = it;
+    p.train_loss = 1.0 / (1 + it);  // 1, 0.09, 0.048, 0.032
+    h.add(p);
+  }
+  CHECK(iterations_to_reach(h, 2.0) == 0);
+  CHECK(iterations_to_reach(h, 0.05) == 20);
+  CHECK(iterations_to_reach(h, 0.01) == -1);
+
+  const Dataset d = make_toy("circles", 60, 0.05, 2);
+  TrainConfig cfg;
+  cfg.learning_rate = 0.5;
+  Comparison<float> cmp(activation_variants(deep_spec(d, 1, 8), cfg), d, nullptr, iterations(150, 1, 1e-9));
+  while (!cmp.finished()) cmp.step_batch();
+  CHECK(cmp.summary(1).target_iteration == -1);
+  const double final_loss = cmp.summary(1).train_loss;
+  cmp.set_target_loss(final_loss * 1.5);
+  const long reached = cmp.summary(1).target_iteration;
+  CHECK(reached > 0);
+  CHECK(reached <= 150);
+  CHECK(reached == iterations_to_reach(cmp.run(1).history(), final_loss * 1.5));
+  CHECK_THROWS_WITH(cmp.set_target_loss(0.0), Catch::Contains("target loss"));
+}
+
 TEST_CASE("a diverging run stops and is flagged while the others go on", "[compare]") {
   const Dataset d = make_toy("circles", 40, 0.1, 1);
   CompareEntry calm{"calm", deep_spec(d, 1, 4), TrainConfig{}};

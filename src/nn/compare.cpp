@@ -34,6 +34,12 @@ bool same_weight_shapes(const NetworkSpec& a, const NetworkSpec& b) {
   return true;
 }
 
+long iterations_to_reach(const History& history, double target) {
+  for (const HistoryPoint& p : history.points)
+    if (p.train_loss <= target) return p.iteration;
+  return -1;
+}
+
 namespace {
 template <class T>
 Network<T> fresh_network(const CompareEntry& e) {
@@ -66,27 +72,20 @@ Comparison<T>::Comparison(const std::vector<CompareEntry>& entries, const Datase
     }
     runs_.push_back(std::make_unique<TrainingRun<T>>(*trainers_.back(), test, settings_.schedule));
     shares_start_with_.push_back(source);
-    target_iteration_.push_back(-1);
-    history_seen_.push_back(0);
-    after_step(i);  // the untrained network may already be at the target
   }
 }
 
 template <class T>
-void Comparison<T>::after_step(int i) {
-  const auto& points = runs_[i]->history().points;
-  for (; history_seen_[i] < points.size(); ++history_seen_[i]) {
-    const HistoryPoint& p = points[history_seen_[i]];
-    if (target_iteration_[i] < 0 && p.train_loss <= settings_.target_loss) target_iteration_[i] = p.iteration;
-  }
+void Comparison<T>::set_target_loss(double target) {
+  CompareSettings s = settings_;
+  s.target_loss = target;
+  s.validate();
+  settings_ = s;
 }
 
 template <class T>
 void Comparison<T>::step_batch() {
-  for (int i = 0; i < size(); ++i) {
-    runs_[i]->step();
-    after_step(i);
-  }
+  for (auto& r : runs_) r->step();
 }
 
 template <class T>
@@ -94,7 +93,6 @@ void Comparison<T>::step_epoch() {
   for (int i = 0; i < size(); ++i) {
     const int start = trainers_[i]->epoch();
     while (!runs_[i]->finished() && trainers_[i]->epoch() == start) runs_[i]->step();
-    after_step(i);
   }
 }
 
@@ -117,7 +115,7 @@ RunSummary Comparison<T>::summary(int i) const {
   s.train_accuracy = last.train_accuracy;
   s.test_loss = last.test_loss;
   s.test_accuracy = last.test_accuracy;
-  s.target_iteration = target_iteration_[i];
+  s.target_iteration = iterations_to_reach(runs_[i]->history(), settings_.target_loss);
   s.diverged = runs_[i]->diverged();
   s.shares_start_with = shares_start_with_[i];
   return s;

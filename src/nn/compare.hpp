@@ -41,7 +41,7 @@ struct RunSummary {
   double epochs = 0;                                 // epochs done (fractional)
   double train_loss = HistoryPoint::kNone, train_accuracy = HistoryPoint::kNone;
   double test_loss = HistoryPoint::kNone, test_accuracy = HistoryPoint::kNone;  // NaN: no test set
-  long target_iteration = -1;                        // first iteration at the target loss; -1 = not reached
+  long target_iteration = -1;                        // first evaluation at the target loss; -1 = not reached
   bool diverged = false;
   int shares_start_with = 0;                         // index of the run whose initial weights it got
 };
@@ -53,6 +53,10 @@ std::vector<CompareEntry> activation_variants(const NetworkSpec& base, const Tra
 
 // True when two specs give weight matrices of the same shapes and the same initialisation.
 bool same_weight_shapes(const NetworkSpec& a, const NetworkSpec& b);
+
+// The iteration of the first history point whose training loss is at most `target`, or −1.
+// Its resolution is the run's evaluation interval.
+long iterations_to_reach(const History& history, double target);
 
 template <class T>
 class Comparison {
@@ -74,18 +78,16 @@ class Comparison {
   const TrainingRun<T>& run(int i) const { return *runs_[i]; }
   const Network<T>& network(int i) const { return trainers_[i]->network(); }
   const CompareSettings& settings() const { return settings_; }
+  // Changes the summaries' target loss (no retraining needed). Throws std::invalid_argument.
+  void set_target_loss(double target);
   RunSummary summary(int i) const;
 
  private:
-  void after_step(int i);   // records when run i first reaches the target loss
-
   std::vector<CompareEntry> entries_;
   CompareSettings settings_;
   std::vector<std::unique_ptr<Trainer<T>>> trainers_;  // one per entry
   std::vector<std::unique_ptr<TrainingRun<T>>> runs_;  // each drives trainers_[i]
   std::vector<int> shares_start_with_;
-  std::vector<long> target_iteration_;
-  std::vector<size_t> history_seen_;                   // history points already checked
 };
 
 }  // namespace mlp
