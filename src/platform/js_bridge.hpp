@@ -4,7 +4,7 @@
 //
 // Index
 //   1. Test hooks:   publish_widget, publish_state   -> window.mlp.widgets / window.mlp.state
-//   2. URL state:    read_url_state, write_url_state  (location.hash, history.replaceState)
+//   2. URL state:    read_url_state, page_address, write_url_state  (location, history.replaceState)
 //   3. Clipboard:    copy_to_clipboard
 //   4. Files:        download_file, has_file_picker, open_file, take_opened_file
 //   5. Platform use: init, begin_frame, end_frame     (called by src/platform/main.cpp only)
@@ -33,6 +33,9 @@ void publish_state(const std::string& json);
 // The state part of the page address: location.hash without '#', or else the query string
 // without '?' (raw, still percent-encoded). Native: the environment variable MLP_STATE, or "".
 std::string read_url_state();
+
+// The page's full address (location.href), e.g. for a "copy link" button. Native: "".
+std::string page_address();
 
 // Replaces the address with <path>#<state> without reloading or adding a history entry
 // (an empty state removes the '#'). Native: does nothing.

@@ -26,6 +26,8 @@ std::string read_url_state() {
   return state != nullptr ? state : "";
 }
 
+std::string page_address() { return ""; }
+
 void write_url_state(const std::string&) {}
 
 void copy_to_clipboard(const std::string& text) { SDL_SetClipboardText(text.c_str()); }

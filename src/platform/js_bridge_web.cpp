@@ -82,6 +82,14 @@ EM_JS(char*, mlp_js_read_url_state, (), {
   return p;
 });
 
+EM_JS(char*, mlp_js_page_address, (), {
+  var s = location.href;
+  var size = lengthBytesUTF8(s) + 1;
+  var p = _malloc(size);
+  stringToUTF8(s, p, size);
+  return p;
+});
+
 EM_JS(void, mlp_js_write_url_state, (const char* state), {
   var s = UTF8ToString(state);
   history.replaceState(history.state, "", location.pathname + (s.length > 0 ? '#' + s : ""));
@@ -225,6 +233,8 @@ void publish_widget(const char* id, float x0, float y0, float x1, float y1) {
 void publish_state(const std::string& json) { mlp_js_publish_state(json.c_str()); }
 
 std::string read_url_state() { return take_js_string(mlp_js_read_url_state()); }
+
+std::string page_address() { return take_js_string(mlp_js_page_address()); }
 
 void write_url_state(const std::string& state) { mlp_js_write_url_state(state.c_str()); }
 

@@ -1,0 +1,257 @@
+// Boundary view. 2-D data: the network's output over the plane as a coloured background (the
+// decision boundary) behind the training and test points, the current batch ringed, and one
+// small map per hidden unit showing where that unit is active. Image data (the 5×5 glyphs):
+// each training image with the network's class probabilities, and the test confusion matrix.
+// The maps come from one forward pass of the core over a grid, redone after each update.
+#include "app/panels.hpp"
+#include "app/widgets.hpp"
+
+#include "nn/metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace mlp::ui {
+
+namespace {
+
+constexpr float kExtent = 1.6f;  // the plot shows [−extent, extent]²; toy sets lie in ±1.5
+constexpr int kGrid = 48;        // grid cells per side
+constexpr float kMaxThumb = 44;  // largest hidden-unit map
+
+// Grid cell centres, row by row from the top: kGrid² x 2.
+Matrix<float> grid_points() {
+  Matrix<float> X(kGrid * kGrid, 2);
+  const float step = 2 * kExtent / kGrid;
+  for (int r = 0; r < kGrid; ++r)
+    for (int c = 0; c < kGrid; ++c) {
+      X(r * kGrid + c, 0) = -kExtent + (c + 0.5f) * step;
+      X(r * kGrid + c, 1) = kExtent - (r + 0.5f) * step;
+    }
+  return X;
+}
+
+// Output and hidden activations over the grid, recomputed when the weights changed.
+const BoundaryCache& grid_maps(AppState& state) {
+  const Session& s = *state.session;
+  BoundaryCache& c = state.caches.boundary;
+  const long key = s.trainer().iteration();
+  if (c.serial == state.session_serial && c.version == key) return c;
+  Pass<float> pass;
+  pass.X = grid_points();
+  Rng unused(0);
+  forward(s.network(), pass, DropoutMode::Off, unused);
+  c.serial = state.session_serial;
+  c.version = key;
+  c.grid = kGrid;
+  c.output = pass.Yhat();
+  c.hidden.assign(pass.H.begin(), pass.H.end() - 1);
+  return c;
+}
+
+// The background value of a grid cell on the diverging scale: ŷ(class 1) − ŷ(class 0) for two
+// classes (orange = class 0, blue = class 1), or the winning class's colour for more.
+ImU32 cell_colour(const Matrix<float>& Yhat, int i) {
+  if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
+  if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
+  int best = 0;
+  for (int k = 1; k < Yhat.cols(); ++k)
+    if (Yhat(i, k) > Yhat(i, best)) best = k;
+  const float confidence = std::clamp((Yhat(i, best) - 1.0f / Yhat.cols()) * 1.6f, 0.1f, 1.0f);
+  return lighten(class_colour(best), 1.0f - confidence);
+}
+
+ImVec2 to_screen(ImVec2 origin, float side, float x1, float x2) {
+  const float scale = side / (2 * kExtent);
+  return ImVec2(origin.x + (x1 + kExtent) * scale, origin.y + (kExtent - x2) * scale);
+}
+
+void draw_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, bool test) {
+  const float r = std::clamp(side / 90.0f, 3.0f, 5.0f);
+  for (int i = 0; i < d.size(); ++i) {
+    const ImVec2 p = to_screen(origin, side, d.X(i, 0), d.X(i, 1));
+    draw->AddCircleFilled(p, r, class_colour(d.labels[i]), 10);
+    draw->AddCircle(p, r, test ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 230), 10, test ? 1.2f : 1.0f);
+  }
+}
+
+void boundary_plot(AppState& state, const BoundaryCache& maps, float side) {
+  const Session& s = *state.session;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##boundary", ImVec2(side, side));
+  publish_last_item("boundary");
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float cell = side / kGrid;
+  for (int r = 0; r < kGrid; ++r)
+    for (int c = 0; c < kGrid; ++c) {
+      const ImVec2 a(origin.x + c * cell, origin.y + r * cell);
+      draw->AddRectFilled(a, ImVec2(origin.x + (c + 1) * cell, origin.y + (r + 1) * cell),
+                          lighten(cell_colour(maps.output, r * kGrid + c), 0.45f));
+    }
+  for (float t : {-1.0f, 0.0f, 1.0f}) {  // axes ticks
+    const ImVec2 px = to_screen(origin, side, t, -kExtent), py = to_screen(origin, side, -kExtent, t);
+    draw->AddLine(ImVec2(px.x, px.y), ImVec2(px.x, px.y - 5), IM_COL32(60, 60, 60, 255));
+    draw->AddLine(ImVec2(py.x, py.y), ImVec2(py.x + 5, py.y), IM_COL32(60, 60, 60, 255));
+  }
+  draw_points(draw, s.train(), origin, side, false);
+  if (s.test() && state.view.show_test_points) draw_points(draw, *s.test(), origin, side, true);
+  if (s.has_pass()) {  // ring the current batch, mark the chosen example
+    const auto& idx = s.trainer().batch_indices();
+    for (size_t i = 0; i < idx.size(); ++i) {
+      const ImVec2 p = to_screen(origin, side, s.train().X(idx[i], 0), s.train().X(idx[i], 1));
+      const bool chosen = static_cast<int>(i) == state.selection.example;
+      draw->AddCircle(p, chosen ? 9.0f : 6.5f, IM_COL32(20, 20, 20, 255), 16, chosen ? 2.5f : 1.2f);
+    }
+  }
+  draw->AddRect(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(150, 155, 165, 255));
+  if (hovered) {
+    const ImVec2 m = ImGui::GetMousePos();
+    const float scale = side / (2 * kExtent);
+    const int c = std::clamp(static_cast<int>((m.x - origin.x) / cell), 0, kGrid - 1);
+    const int r = std::clamp(static_cast<int>((m.y - origin.y) / cell), 0, kGrid - 1);
+    std::string probs;
+    for (int k = 0; k < maps.output.cols(); ++k)
+      probs += (k ? ", " : "") + format_value(maps.output(r * kGrid + c, k), 3);
+    ImGui::SetTooltip("x = (%.2f, %.2f)\nŷ = (%s)", (m.x - origin.x) / scale - kExtent, kExtent - (m.y - origin.y) / scale,
+                      probs.c_str());
+  }
+}
+
+// One small map per hidden unit, a row of them per hidden layer.
+void unit_maps(const AppState& state, const BoundaryCache& maps, float width) {
+  const NetworkSpec& spec = state.session->network().spec;
+  const float label_w = ImGui::CalcTextSize("H0 ").x;
+  for (size_t l = 0; l < maps.hidden.size(); ++l) {
+    const Matrix<float>& H = maps.hidden[l];
+    const int units = static_cast<int>(H.cols());
+    const float thumb = std::clamp((width - label_w) / units - 4.0f, 14.0f, kMaxThumb);
+    const double range = symmetric_range(H);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("H%zu", l + 1);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s units over the plane (same range for the layer: ±%s)",
+                        activation_name(spec.hidden[l].activation), format_value(range, 3).c_str());
+    for (int u = 0; u < units; ++u) {
+      ImGui::SameLine(0, 4);
+      if (ImGui::GetCursorPosX() + thumb > width) ImGui::NewLine(), ImGui::SetCursorPosX(label_w + 8);
+      const ImVec2 o = ImGui::GetCursorScreenPos();
+      ImGui::Dummy(ImVec2(thumb, thumb));
+      ImDrawList* draw = ImGui::GetWindowDrawList();
+      // Every step-th grid cell, so cells stay >= 3 px (WebGL draw lists hold at most 65536 vertices).
+      const int step = std::max(1, static_cast<int>(std::ceil(3.0f * kGrid / thumb)));
+      const float cell = thumb * step / kGrid;
+      for (int r = 0; r < kGrid; r += step)
+        for (int c = 0; c < kGrid; c += step) {
+          const ImVec2 a(o.x + c * cell / step, o.y + r * cell / step);
+          const ImVec2 b(std::min(a.x + cell, o.x + thumb), std::min(a.y + cell, o.y + thumb));
+          draw->AddRectFilled(a, b, diverging_colour(H(r * kGrid + c, u), range));
+        }
+      draw->AddRect(o, ImVec2(o.x + thumb, o.y + thumb), IM_COL32(150, 155, 165, 255));
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("H%zu unit %d: its activation over the plane.\nBlue: positive, grey: 0, orange: negative "
+                          "(±%s).", l + 1, u + 1, format_value(range, 3).c_str());
+    }
+  }
+}
+
+// Image data: each training image, its true class and the network's probabilities.
+void image_examples(const Session& s) {
+  const Dataset& d = s.train();
+  const Matrix<float> Yhat = predict_rows(s.network(), d, 0, std::min(d.size(), 10));
+  const float px = std::clamp(ImGui::GetContentRegionAvail().x / 5 / d.image_width * 0.7f, 4.0f, 14.0f);
+  for (int i = 0; i < Yhat.rows(); ++i) {
+    if (i % 5) ImGui::SameLine(0, px * 2);
+    ImGui::BeginGroup();
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(px * d.image_width, px * d.image_height));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (int r = 0; r < d.image_height; ++r)
+      for (int c = 0; c < d.image_width; ++c)
+        draw->AddRectFilled(ImVec2(o.x + c * px, o.y + r * px), ImVec2(o.x + (c + 1) * px - 1, o.y + (r + 1) * px - 1),
+                            diverging_colour(d.X(i, r * d.image_width + c), 1.0));
+    int best = 0;
+    for (int k = 1; k < Yhat.cols(); ++k)
+      if (Yhat(i, k) > Yhat(i, best)) best = k;
+    const bool right = best == d.labels[i];
+    ImGui::TextColored(right ? ImVec4(0.1f, 0.45f, 0.2f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1), "→ %s %.0f%%",
+                       d.class_names[best].c_str(), 100 * Yhat(i, best));
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered()) {
+      std::string probs;
+      for (int k = 0; k < Yhat.cols(); ++k) probs += d.class_names[k] + ": " + format_value(Yhat(i, k), 3) + "\n";
+      ImGui::SetTooltip("true class %s\nŷ:\n%s", d.class_names[d.labels[i]].c_str(), probs.c_str());
+    }
+  }
+}
+
+void confusion(const Session& s) {
+  if (!s.test()) return;
+  const Evaluation e = evaluate(s.network(), *s.test());
+  ImGui::Text("Test set (%d noisy copies): accuracy %.1f%%", e.examples, 100 * e.accuracy);
+  const int K = static_cast<int>(e.confusion.size());
+  if (!ImGui::BeginTable("##confusion", K + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
+  ImGui::TableSetupColumn("true \\ predicted");
+  for (int k = 0; k < K; ++k) ImGui::TableSetupColumn(s.test()->class_names[k].c_str());
+  ImGui::TableHeadersRow();
+  for (int t = 0; t < K; ++t) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(s.test()->class_names[t].c_str());
+    for (int p = 0; p < K; ++p) {
+      ImGui::TableNextColumn();
+      if (e.confusion[t][p] > 0)
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, t == p ? IM_COL32(200, 225, 245, 255) : IM_COL32(250, 215, 180, 255));
+      ImGui::Text("%d", e.confusion[t][p]);
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void show_boundary_view(AppState& state) {
+  if (!state.session) return;
+  const Session& s = *state.session;
+  const Dataset& d = s.train();
+  if (d.image_width > 0) {
+    ImGui::TextDisabled("training images and the network's answer (hover for all probabilities)");
+    image_examples(s);
+    ImGui::Spacing();
+    confusion(s);
+    return;
+  }
+  if (d.features() != 2) {
+    ImGui::TextWrapped("The decision boundary is drawn for 2-D data only.");
+    return;
+  }
+  const BoundaryCache& maps = grid_maps(state);
+  ImGui::Checkbox("test points", &state.view.show_test_points);
+  ImGui::SameLine();
+  ImGui::Checkbox("unit maps", &state.view.show_unit_maps);
+  ImGui::SameLine();
+  help_marker("Background: the network's output at each point of the plane, on the shared scale (orange = "
+              "class 0, blue = class 1, pale = unsure); for more classes the winning class's colour. Dots: "
+              "training points (white rim) and test points (dark rim); rings: the current batch, the thick "
+              "ring its chosen example. Unit maps: where each hidden unit is active.");
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  float maps_h = 0.0f;
+  if (state.view.show_unit_maps) {
+    for (const auto& H : maps.hidden) {
+      const float thumb = std::clamp((avail.x - 30.0f) / H.cols() - 4.0f, 14.0f, kMaxThumb);
+      const int per_row = std::max(1, static_cast<int>((avail.x - 30.0f) / (thumb + 4.0f)));
+      maps_h += ((H.cols() + per_row - 1) / per_row) * (thumb + ImGui::GetStyle().ItemSpacing.y);
+    }
+  }
+  const float side = std::max(120.0f, std::min(avail.x, avail.y - maps_h));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - side) * 0.5f);
+  boundary_plot(state, maps, side);
+  if (state.view.show_unit_maps) {  // in a child window: a draw list of its own
+    ImGui::BeginChild("##unit_maps", ImVec2(0, 0));
+    unit_maps(state, maps, ImGui::GetContentRegionAvail().x);
+    ImGui::EndChild();
+  }
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,105 @@
+// Matrix view: every matrix the current phase read and wrote, as heatmaps side by side with
+// name, shape and the formula that made it; numbers printed when the matrix is small, the exact
+// value on hover. Rows of batch matrices are examples (the chosen one is outlined); a click on
+// a cell of W or dW picks that weight for the chain-rule view. In the update phase each layer
+// shows W before, dW and W after side by side on one colour range.
+#include "app/panels.hpp"
+#include "app/phase_info.hpp"
+#include "app/widgets.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace mlp::ui {
+
+namespace {
+
+// Draws one matrix card: its name and shape (hover: how it was made), then its heatmap.
+void matrix_card(AppState& state, const PhaseMatrix& pm, int index, float max_w, float max_h) {
+  ImGui::BeginGroup();
+  const ImVec4 colour = pm.written ? ImVec4(0.05f, 0.35f, 0.65f, 1.0f) : ImVec4(0.15f, 0.17f, 0.22f, 1.0f);
+  ImGui::TextColored(colour, "%s", pm.name.c_str());
+  if (!pm.formula.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", pm.formula.c_str());
+  ImGui::SameLine(0, 4);
+  ImGui::TextDisabled("%s", shape_text(pm.value.rows(), pm.value.cols()).c_str());
+  HeatmapStyle style;
+  style.range = pm.range;
+  style.first_row_ones = pm.ones_column;
+  const Selection& sel = state.selection;
+  if (pm.example_rows) style.highlight_row = sel.example;
+  if (pm.weight_layer >= 0 && sel.has_weight && sel.weight.layer == pm.weight_layer) {
+    style.highlight_row = sel.weight.row;
+    style.highlight_col = sel.weight.col;
+  }
+  const std::string id = "##m" + std::to_string(index);
+  const HeatmapHover h = heatmap(id.c_str(), pm.name.c_str(), pm.value, max_w, max_h, style);
+  if (h.clicked && pm.weight_layer >= 0) {
+    state.selection.has_weight = true;
+    state.selection.weight = {pm.weight_layer, h.row, h.col};
+    state.view.show_chain_rule = true;
+  } else if (h.clicked && pm.example_rows) {
+    state.selection.example = h.row;
+  }
+  ImGui::EndGroup();
+}
+
+// One equation: its formula, then its matrices side by side with the operators between them.
+void equation_row(AppState& state, const PhaseView& v, const Equation& eq, int row, float avail_w, float max_h) {
+  ImGui::TextColored(ImVec4(0.05f, 0.30f, 0.60f, 1.0f), "%s", eq.text.c_str());
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float gap = style.ItemSpacing.x;
+  float ops_w = 0;
+  int matrices = 0;
+  for (const auto& t : eq.terms) {
+    if (t.matrix < 0) ops_w += ImGui::CalcTextSize(t.op.c_str()).x + gap;
+    else ++matrices;
+  }
+  const float max_w = std::max(40.0f, (avail_w - ops_w - matrices * gap) / std::max(1, matrices));
+  float heat_h = 0;
+  for (const auto& t : eq.terms)
+    if (t.matrix >= 0) {
+      const Matrix<float>& m = v.matrices[t.matrix].value;
+      heat_h = std::max(heat_h, heatmap_size(m.rows(), m.cols(), max_w, max_h).y);
+    }
+  const float title_h = ImGui::GetTextLineHeightWithSpacing();
+  const float top = ImGui::GetCursorPosY();
+  for (size_t i = 0; i < eq.terms.size(); ++i) {
+    const EquationTerm& t = eq.terms[i];
+    if (i > 0) ImGui::SameLine(0, gap);
+    if (t.matrix >= 0) {
+      ImGui::SetCursorPosY(top);
+      matrix_card(state, v.matrices[t.matrix], row * 16 + static_cast<int>(i), max_w, max_h);
+    } else {
+      ImGui::SetCursorPosY(top + title_h + heat_h * 0.5f - ImGui::GetTextLineHeight() * 0.5f);
+      ImGui::TextUnformatted(t.op.c_str());
+    }
+  }
+  ImGui::SetCursorPosY(top + title_h + heat_h + style.ItemSpacing.y);
+  ImGui::Dummy(ImVec2(1, 2));
+}
+
+}  // namespace
+
+void show_matrix_view(AppState& state) {
+  if (!state.session) return;
+  const PhaseView& v = phase_view(state);
+  ImGui::TextColored(ImVec4(0.05f, 0.30f, 0.60f, 1.0f), "%s", v.phase.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("— dark names: read; blue: written");
+  ImGui::SameLine();
+  help_marker("The matrices of the phase shown in the status line, one equation per row, each matrix with its "
+              "name and shape (hover the name: what it is). Rows of X, H, Z, Ŷ, dZ, dH are the batch's "
+              "examples (the outlined row is the example shown in the network). Numbers appear when a matrix "
+              "is small; hover any cell for its exact value. Click a cell of W or dW to follow that weight in "
+              "the chain-rule tab, a row to show that example.");
+
+  ImGui::BeginChild("##matrices", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  const float avail_w = ImGui::GetContentRegionAvail().x;
+  const int rows = static_cast<int>(v.equations.size());
+  const float header = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2;
+  const float max_h = std::max(100.0f, (ImGui::GetContentRegionAvail().y - rows * header) / std::min(std::max(rows, 1), 2));
+  for (int i = 0; i < rows; ++i) equation_row(state, v, v.equations[i], i, avail_w, max_h);
+  ImGui::EndChild();
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,291 @@
+// Formulas and matrices of the current phase; see phase_info.hpp.
+#include "app/phase_info.hpp"
+
+#include "app/widgets.hpp"
+#include "nn/activation.hpp"
+#include "nn/loss.hpp"
+
+#include <algorithm>
+
+namespace mlp::ui {
+
+namespace {
+
+std::string dims(long r, long c) { return std::to_string(r) + "×" + std::to_string(c); }
+
+// φ as the lecture writes it.
+std::string phi_name(Activation a) {
+  switch (a) {
+    case Activation::Sigmoid: return "σ";
+    case Activation::ReLU: return "ReLU";
+    case Activation::Tanh: return "tanh";
+    case Activation::Linear: return "id";
+  }
+  return "φ";
+}
+
+std::string output_phi(Output o) {
+  switch (o) {
+    case Output::Softmax: return "softmax";
+    case Output::Sigmoid: return "σ";
+    case Output::Linear: return "id";
+  }
+  return "?";
+}
+
+std::string loss_formula(Output o) {
+  switch (o) {
+    case Output::Softmax: return "L = −(1/N) Σ Y ∗ ln Ŷ";
+    case Output::Sigmoid: return "L = −(1/N) Σ [Y ln Ŷ + (1 − Y) ln(1 − Ŷ)]";
+    case Output::Linear: return "L = (1/2N) Σ (Ŷ − Y)²";
+  }
+  return "L";
+}
+
+std::string h_name(int l, int L) { return l == L - 1 ? "Ŷ" : "H" + std::to_string(l + 1); }
+std::string z_name(int l) { return "Z" + std::to_string(l + 1); }
+
+// The batch the pass belongs to, 1-based: after an update it is the one just finished.
+std::string where_text(const Session& s) {
+  const Trainer<float>& t = s.trainer();
+  const int n = t.batches_per_epoch();
+  long epoch = t.epoch(), batch = t.batch();
+  const auto last = s.last_phase();
+  if (last && last->kind == PhaseKind::Update && t.iteration() > 0) {
+    epoch = (t.iteration() - 1) / n;
+    batch = (t.iteration() - 1) % n;
+  }
+  return "epoch " + std::to_string(epoch + 1) + " · batch " + std::to_string(batch + 1) + " of " +
+         std::to_string(n) + " · iteration " + std::to_string(t.iteration());
+}
+
+std::string forward_formula(const Session& s, int l) {
+  const NetworkSpec& spec = s.network().spec;
+  const int L = spec.layers(), N = s.pass().batch_size();
+  const int in = spec.fan_in(l) + 1, out = spec.units(l);
+  std::string f = z_name(l) + " = [1 " + input_name(l) + "] · " + weight_name(l) + "   (" + dims(N, in) + ")·(" +
+                  dims(in, out) + ")";
+  if (l == L - 1) return f + ";   Ŷ = " + output_phi(spec.output) + "(" + z_name(l) + ")";
+  f += ";   " + h_name(l, L) + " = " + phi_name(spec.hidden[l].activation) + "(" + z_name(l) + ")";
+  if (spec.hidden[l].dropout > 0) f += " ∗ M" + std::to_string(l + 1) + "  (dropout mask)";
+  return f;
+}
+
+std::string backward_formula(const Session& s, int l) {
+  const NetworkSpec& spec = s.network().spec;
+  const int L = spec.layers(), N = s.pass().batch_size();
+  const int in = spec.fan_in(l) + 1, out = spec.units(l);
+  const std::string k = std::to_string(l + 1);
+  std::string f;
+  if (l == L - 1) {
+    f = "dZ" + k + " = Ŷ − Y";
+  } else {
+    f = "dZ" + k + " = dH" + k + " ∗ " + phi_name(spec.hidden[l].activation) + "'(Z" + k + ")";
+    if (spec.hidden[l].dropout > 0) f += " ∗ M" + k;
+  }
+  f += ";   dW" + k + " = [1 " + input_name(l) + "]ᵀ · dZ" + k + " / N   (" + dims(in, N) + ")·(" + dims(N, out) + ")";
+  if (l > 0)
+    f += ";   dH" + std::to_string(l) + " = dZ" + k + " · W" + k + "[1:]ᵀ   (" + dims(N, out) + ")·(" +
+         dims(out, in - 1) + ")";
+  return f;
+}
+
+std::string update_formula(const Session& s) {
+  const TrainConfig& c = s.trainer().config();
+  if (c.momentum > 0)
+    return "V ← μV − α·dW,  W ← W + V  for every layer  (α = " + format_value(c.learning_rate) +
+           ", μ = " + format_value(c.momentum) + ")";
+  return "W ← W − α · dW  for every layer  (α = " + format_value(c.learning_rate) + ")";
+}
+
+std::string formula(const Session& s, const Phase& p) {
+  switch (p.kind) {
+    case PhaseKind::Forward: return forward_formula(s, p.layer);
+    case PhaseKind::Loss:
+      return loss_formula(s.network().spec.output) + " = " + format_value(s.pass().loss) + "   (N = " +
+             std::to_string(s.pass().batch_size()) + ")";
+    case PhaseKind::Backward: return backward_formula(s, p.layer);
+    case PhaseKind::Update: return update_formula(s);
+  }
+  return "";
+}
+
+std::string phase_title(const NetworkSpec& spec, const Phase& p) {
+  std::string t = phase_label(p);
+  if (p.kind == PhaseKind::Forward || p.kind == PhaseKind::Backward)
+    t += p.layer == spec.layers() - 1 ? " (output layer)" : " (hidden layer)";
+  return t;
+}
+
+int read(PhaseView& v, PhaseMatrix m) {
+  v.matrices.push_back(std::move(m));
+  return static_cast<int>(v.matrices.size()) - 1;
+}
+
+int write(PhaseView& v, PhaseMatrix m) {
+  m.written = true;
+  return read(v, std::move(m));
+}
+
+EquationTerm mat(int index) { return EquationTerm{"", index}; }
+EquationTerm op(std::string text) { return EquationTerm{std::move(text), -1}; }
+
+void equation(PhaseView& v, std::string text, std::vector<EquationTerm> terms) {
+  v.equations.push_back(Equation{std::move(text), std::move(terms)});
+}
+
+PhaseMatrix data_matrix(std::string name, const Matrix<float>& m, std::string formula = "") {
+  PhaseMatrix pm;
+  pm.name = std::move(name);
+  pm.formula = std::move(formula);
+  pm.value = m;
+  pm.example_rows = 1;
+  return pm;
+}
+
+PhaseMatrix input_with_ones(const Session& s, int l) {
+  PhaseMatrix pm = data_matrix("[1 " + input_name(l) + "]", prepend_bias(s.pass().input_of(l)),
+                               l == 0 ? "the batch's inputs with a column of ones" : "");
+  pm.ones_column = true;
+  return pm;
+}
+
+PhaseMatrix weight_matrix(std::string name, const Matrix<float>& m, int l, std::string formula = "") {
+  PhaseMatrix pm;
+  pm.name = std::move(name);
+  pm.formula = std::move(formula);
+  pm.value = m;
+  pm.weight_layer = l;
+  return pm;
+}
+
+void describe_forward(const Session& s, int l, PhaseView& v) {
+  const Pass<float>& p = s.pass();
+  const NetworkSpec& spec = s.network().spec;
+  const int L = spec.layers();
+  const std::string k = std::to_string(l + 1), in = "[1 " + input_name(l) + "]";
+  const int x = read(v, input_with_ones(s, l));
+  const int w = read(v, weight_matrix(weight_name(l), s.pass_weights()[l], l, "bias in row 0"));
+  const int z = write(v, data_matrix(z_name(l), p.Z[l]));
+  equation(v, z_name(l) + " = " + in + " · " + weight_name(l), {mat(x), op("·"), mat(w), op("="), mat(z)});
+  if (l == L - 1) {
+    const std::string phi = output_phi(spec.output);
+    const int y = write(v, data_matrix("Ŷ", p.H[l]));
+    equation(v, "Ŷ = " + phi + "(" + z_name(l) + ")", {op(phi + "("), mat(z), op(")"), op("="), mat(y)});
+    return;
+  }
+  const std::string phi = phi_name(spec.hidden[l].activation);
+  const bool dropout = p.M[l].size() > 0;
+  const int m = dropout ? write(v, data_matrix("M" + k, p.M[l], "dropout mask: 0 = dropped, kept = 1/(1 − ratio)")) : -1;
+  const int h = write(v, data_matrix(h_name(l, L), p.H[l]));
+  std::vector<EquationTerm> terms{op(phi + "("), mat(z), op(")")};
+  if (dropout) terms.insert(terms.end(), {op("∗"), mat(m)});
+  terms.insert(terms.end(), {op("="), mat(h)});
+  equation(v, h_name(l, L) + " = " + phi + "(" + z_name(l) + ")" + (dropout ? " ∗ M" + k : ""), terms);
+}
+
+void describe_loss(const Session& s, PhaseView& v) {
+  const Pass<float>& p = s.pass();
+  const Output out = s.network().spec.output;
+  const int yhat = read(v, data_matrix("Ŷ", p.Yhat(), "the network's output"));
+  const int y = read(v, data_matrix("Y", p.Y, "the targets (one-hot)"));
+  const Vector<float> losses = example_losses(out, p.Z.back(), p.Y);
+  const int l = write(v, data_matrix("loss per example", Matrix<float>(losses),
+                                     "L = mean of this column = " + format_value(p.loss)));
+  equation(v, loss_formula(out), {mat(yhat), op(","), mat(y), op("→"), mat(l)});
+}
+
+void describe_backward(const Session& s, int l, PhaseView& v) {
+  const Pass<float>& p = s.pass();
+  const NetworkSpec& spec = s.network().spec;
+  const int L = spec.layers();
+  const std::string k = std::to_string(l + 1), in = "[1 " + input_name(l) + "]";
+  int dz = -1;
+  if (l == L - 1) {
+    const int yhat = read(v, data_matrix("Ŷ", p.Yhat()));
+    const int y = read(v, data_matrix("Y", p.Y));
+    dz = write(v, data_matrix("dZ" + k, p.dZ[l]));
+    equation(v, "dZ" + k + " = Ŷ − Y", {mat(yhat), op("−"), mat(y), op("="), mat(dz)});
+  } else {
+    const Activation act = spec.hidden[l].activation;
+    const std::string slope = phi_name(act) + "'(Z" + k + ")";
+    const int dh = read(v, data_matrix("dH" + k, p.dH[l], "from the layer above"));
+    const int d = read(v, data_matrix(slope, activation_derivative(act, p.Z[l]), "the activation's slope"));
+    const bool dropout = p.M[l].size() > 0;
+    const int m = dropout ? read(v, data_matrix("M" + k, p.M[l], "the forward pass's mask")) : -1;
+    dz = write(v, data_matrix("dZ" + k, p.dZ[l]));
+    std::vector<EquationTerm> terms{mat(dh), op("∗"), mat(d)};
+    if (dropout) terms.insert(terms.end(), {op("∗"), mat(m)});
+    terms.insert(terms.end(), {op("="), mat(dz)});
+    equation(v, "dZ" + k + " = dH" + k + " ∗ " + slope + (dropout ? " ∗ M" + k : ""), terms);
+  }
+  const int x = read(v, input_with_ones(s, l));
+  const int dw = write(v, weight_matrix("dW" + k, p.dW[l], l));
+  equation(v, "dW" + k + " = " + in + "ᵀ · dZ" + k + " / N",
+           {mat(x), op("ᵀ ·"), mat(dz), op("/ " + std::to_string(p.batch_size()) + " ="), mat(dw)});
+  if (l == 0) return;
+  const int w = read(v, weight_matrix(weight_name(l), s.pass_weights()[l], l, "row 0 (the bias) is not used"));
+  const int dh = write(v, data_matrix("dH" + std::to_string(l), p.dH[l - 1]));
+  equation(v, "dH" + std::to_string(l) + " = dZ" + k + " · W" + k + "[1:]ᵀ",
+           {mat(dz), op("·"), mat(w), op("[1:]ᵀ ="), mat(dh)});
+}
+
+void describe_update(const Session& s, PhaseView& v) {
+  const auto& before = s.trainer().weights_before_update();
+  const auto& after = s.network().W;
+  const Pass<float>& p = s.pass();
+  const std::string alpha = format_value(s.trainer().config().learning_rate);
+  const bool momentum = s.trainer().config().momentum > 0;
+  for (size_t l = 0; l < after.size(); ++l) {
+    const int li = static_cast<int>(l);
+    const std::string W = weight_name(li), k = std::to_string(l + 1);
+    PhaseMatrix b = weight_matrix(W + " before", before[l], li);
+    PhaseMatrix a = weight_matrix(W + " after", after[l], li);
+    b.range = a.range = std::max(symmetric_range(before[l]), symmetric_range(after[l]));
+    const int ib = read(v, std::move(b));
+    const int id = read(v, weight_matrix("dW" + k, p.dW[l], li));
+    const int ia = write(v, std::move(a));
+    equation(v, momentum ? W + " ← " + W + " + V (momentum)" : W + " ← " + W + " − α · dW" + k + "   (α = " + alpha + ")",
+             {mat(ib), op(momentum ? "and" : "− " + alpha + " ·"), mat(id), op("→"), mat(ia)});
+  }
+}
+
+}  // namespace
+
+std::string weight_name(int l) { return "W" + std::to_string(l + 1); }
+std::string input_name(int l) { return l == 0 ? "X" : "H" + std::to_string(l); }
+
+PhaseView describe_phase(const Session& s) {
+  PhaseView v;
+  v.where = where_text(s);
+  v.next = "next: " + phase_label(s.trainer().next_phase());
+  const auto last = s.last_phase();
+  const NetworkSpec& spec = s.network().spec;
+  if (!last) {
+    v.phase = "ready";
+    v.formula = "no batch yet: the first step runs forward 1 on batch 1";
+    Equation weights{std::string("the initial weights (") + init_name(spec.init) + "); bias in row 0", {}};
+    for (int l = 0; l < spec.layers(); ++l)
+      weights.terms.push_back(mat(read(v, weight_matrix(weight_name(l), s.network().W[l], l))));
+    v.equations.push_back(std::move(weights));
+    return v;
+  }
+  v.phase = phase_title(spec, *last);
+  v.formula = formula(s, *last);
+  switch (last->kind) {
+    case PhaseKind::Forward: describe_forward(s, last->layer, v); break;
+    case PhaseKind::Loss: describe_loss(s, v); break;
+    case PhaseKind::Backward: describe_backward(s, last->layer, v); break;
+    case PhaseKind::Update: describe_update(s, v); break;
+  }
+  return v;
+}
+
+std::string status_line(const Session& s) {
+  const auto last = s.last_phase();
+  const std::string formula_text =
+      last ? formula(s, *last) : "no batch yet: the first step runs forward 1 on batch 1";
+  return where_text(s) + " · " + (last ? phase_title(s.network().spec, *last) : "ready") + " · " + formula_text;
+}
+
+}  // namespace mlp::ui

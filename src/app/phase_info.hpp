@@ -1,0 +1,57 @@
+// What the current phase did, in the lecture's notation: the formula with the shapes of its
+// operands for the status line (e.g. "dW2 = [1 H1]ᵀ · dZ2 / N   (21×5)·(5×20)"), and the
+// matrices it read and wrote for the matrix view. Everything is taken from the core's pass
+// and network (φ'(Z) through the core's activation_derivative); nothing is recomputed here.
+#pragma once
+
+#include "app/session.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mlp::ui {
+
+// Names of the lecture: layer l (0-based) has weights "W{l+1}"; its input is "X" or "H{l}".
+std::string weight_name(int l);
+std::string input_name(int l);
+
+// One matrix of the phase.
+struct PhaseMatrix {
+  std::string name;          // "dW2", "[1 H1]", "W2 (after)"
+  std::string formula;       // how it was made, e.g. "[1 H1]ᵀ · dZ2 / N"; "" for data
+  Matrix<float> value;
+  double range = 0.0;        // colour range; 0 = its own largest |value|
+  bool ones_column = false;  // column 0 is the prepended ones of [1 H]
+  int weight_layer = -1;     // ≥ 0: cells are W_l[row, col] (clicking picks that weight)
+  int example_rows = 0;      // 1: rows are the batch's examples (the chosen one is outlined)
+  bool written = false;      // made by this phase (else read by it)
+};
+
+// One equation of the phase as the matrix view lays it out: matrices and the operators
+// between them, e.g. [1 H1] · W2 = Z2.
+struct EquationTerm {
+  std::string op;            // an operator or bracket ("·", "−", "=", "ReLU(", ")"); "" when a matrix
+  int matrix = -1;           // index into PhaseView::matrices
+};
+
+struct Equation {
+  std::string text;          // e.g. "dW2 = [1 H1]ᵀ · dZ2 / N"
+  std::vector<EquationTerm> terms;
+};
+
+struct PhaseView {
+  std::string where;         // "epoch 1 · batch 3 of 15 · iteration 32"
+  std::string phase;         // "backward 2 (output layer)" or "not started"
+  std::string formula;       // with shapes
+  std::string next;          // "next: backward 1"
+  std::vector<PhaseMatrix> matrices;  // every matrix the phase read or wrote, once
+  std::vector<Equation> equations;    // how they combine, one row each in the matrix view
+};
+
+// Describes the phase that ran last (or the initial weights before any phase).
+PhaseView describe_phase(const Session& session);
+
+// Just the status line text: where · phase · formula (cheap; for the top bar and tests).
+std::string status_line(const Session& session);
+
+}  // namespace mlp::ui

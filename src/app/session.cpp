@@ -1,0 +1,69 @@
+// Session: data, trainer and run of the playground; see session.hpp.
+#include "app/session.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace mlp::ui {
+
+namespace {
+
+// The playground plays until the student stops it (RunSetup::epochs pauses play), so the
+// core's run gets a horizon it never reaches, and a history point after every update.
+RunSchedule open_ended_schedule() {
+  RunSchedule s;
+  s.iterations = 1000000000L;
+  s.eval_every = 1;
+  return s;
+}
+
+}  // namespace
+
+Session::Session(const RunSetup& setup, const Network<float>* start) : setup_(setup), data_(make_data(setup)) {
+  const NetworkSpec spec = network_spec(setup_, data_.train);
+  if (start) {
+    if (start->spec.inputs != spec.inputs || start->spec.outputs != spec.outputs)
+      throw std::invalid_argument("the model has " + std::to_string(start->spec.inputs) + " inputs and " +
+                                  std::to_string(start->spec.outputs) + " outputs, but " + setup_.data.source +
+                                  " needs " + std::to_string(spec.inputs) + " inputs and " +
+                                  std::to_string(spec.outputs) + " outputs");
+    trainer_ = std::make_unique<Trainer<float>>(*start, data_.train, setup_.train);
+  } else {
+    trainer_ = std::make_unique<Trainer<float>>(spec, data_.train, setup_.train);
+  }
+  run_ = std::make_unique<TrainingRun<float>>(*trainer_, test(), open_ended_schedule());
+}
+
+bool Session::step_phase() {
+  if (diverged()) return false;
+  if (trainer_->next_phase().kind == PhaseKind::Update) return step_batch();
+  last_phase_ = trainer_->step_phase();
+  ++version_;
+  return true;
+}
+
+bool Session::step_batch() {
+  if (diverged()) return false;
+  run_->step();  // the rest of the batch, then a history point
+  last_phase_ = Phase{PhaseKind::Update, 0};
+  after_update();
+  return true;
+}
+
+const std::vector<Matrix<float>>& Session::pass_weights() const {
+  const bool updated = last_phase_ && last_phase_->kind == PhaseKind::Update;
+  return updated ? trainer_->weights_before_update() : trainer_->network().W;
+}
+
+void Session::after_update() {
+  ++version_;
+  GradientSizes g;
+  g.iteration = trainer_->iteration();
+  for (const auto& dW : trainer_->pass().dW) {
+    const double mean_square = dW.size() > 0 ? static_cast<double>(dW.squaredNorm()) / dW.size() : 0.0;
+    g.rms.push_back(static_cast<float>(std::sqrt(mean_square)));
+  }
+  gradient_sizes_.push_back(std::move(g));
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,69 @@
+// Session: one running training run of the playground, built from a RunSetup. It owns the
+// data, the core's Trainer and TrainingRun (which record the history and detect divergence),
+// and the per-layer gradient sizes over time. Stepping goes through the core only: a phase
+// is Trainer::step_phase, except the update, which TrainingRun::step runs so that the history
+// and the divergence check see every batch no matter how it was stepped.
+#pragma once
+
+#include "app/run_setup.hpp"
+#include "nn/run.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mlp::ui {
+
+// Size of each layer's weight gradient after one update, for the vanishing-gradient plot.
+struct GradientSizes {
+  long iteration = 0;
+  std::vector<float> rms;   // rms[l] = sqrt(mean(dW_l²)) of the batch just used
+};
+
+class Session {
+ public:
+  // Generates the data and the initial weights (or starts from `start`, e.g. an imported
+  // model, which must match the data's inputs and classes). Throws std::invalid_argument.
+  Session(const RunSetup& setup, const Network<float>* start = nullptr);
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // One phase / the rest of the batch. Return false (and do nothing) once diverged.
+  bool step_phase();
+  bool step_batch();
+
+  const RunSetup& setup() const { return setup_; }
+  const Dataset& train() const { return data_.train; }
+  const Dataset* test() const { return data_.test.size() > 0 ? &data_.test : nullptr; }
+  const Trainer<float>& trainer() const { return *trainer_; }
+  const TrainingRun<float>& run() const { return *run_; }
+  const Network<float>& network() const { return trainer_->network(); }
+  const Pass<float>& pass() const { return trainer_->pass(); }
+  const std::vector<GradientSizes>& gradient_sizes() const { return gradient_sizes_; }
+
+  // The phase that ran last (nothing before the first step).
+  std::optional<Phase> last_phase() const { return last_phase_; }
+  // True once a batch has been loaded into pass() (after the first forward phase).
+  bool has_pass() const { return last_phase_.has_value(); }
+  // The weights the current pass() was computed with: before the update once it ran.
+  const std::vector<Matrix<float>>& pass_weights() const;
+  // Counts every change of weights or pass (caches compare it).
+  long version() const { return version_; }
+
+  bool diverged() const { return run_->diverged(); }
+  std::string divergence_message() const { return run_->divergence_message(); }
+
+ private:
+  void after_update();
+
+  RunSetup setup_;
+  SetupData data_;
+  std::unique_ptr<Trainer<float>> trainer_;
+  std::unique_ptr<TrainingRun<float>> run_;
+  std::vector<GradientSizes> gradient_sizes_;
+  std::optional<Phase> last_phase_;
+  long version_ = 0;
+};
+
+}  // namespace mlp::ui

@@ -1,0 +1,330 @@
+// Set-up panel: data set picker with previews, network builder, initialisation and training
+// settings. The panel edits a copy of the set-up; any change restarts the run from the seed
+// (apply_setup), and what sanitize() had to clamp is listed under the controls.
+#include "app/panels.hpp"
+#include "app/widgets.hpp"
+
+#include "data/glyphs.hpp"
+#include "data/toy.hpp"
+#include "nn/init.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace mlp::ui {
+
+namespace {
+
+constexpr float kPreviewExtent = 1.6f;  // toy sets lie in ±1.5
+
+// Room right of the controls for their labels ("learning rate α (?)").
+float label_width() { return ImGui::GetFontSize() * 8.2f; }
+
+const char* init_help(Init init) {
+  switch (init) {
+    case Init::Lecture: return "randn · sqrt(1/rows), as the lecture's initialize_weights: random and small.";
+    case Init::Xavier: return "uniform ±sqrt(6/(fan_in + fan_out)), bias 0 (Glorot).";
+    case Init::He: return "randn · sqrt(2/fan_in), bias 0: suits ReLU layers.";
+    case Init::Equal:
+      return "every weight the same: all hidden units of a layer compute the same thing and stay identical "
+             "(the lecture's warning: the network behaves as if it had one hidden node).";
+    case Init::Large:
+      return "randn · 10: sigmoid units saturate, their slope σ' is almost 0, gradients vanish and learning "
+             "crawls (the lecture's warning).";
+  }
+  return "";
+}
+
+const char* activation_help() {
+  return "φ of the hidden layer: sigmoid σ(z) = 1/(1 + e^−z) with σ' = σ(1 − σ) ≤ 0.25 (gradients shrink "
+         "layer by layer); ReLU max(0, z) with slope 1 or 0; tanh; linear (no non-linearity at all).";
+}
+
+// A small sample of every data source for the picker, made once.
+const std::vector<Dataset>& previews(AppState& state) {
+  auto& p = state.caches.data_previews;
+  if (p.empty()) {
+    for (const auto& name : data_source_names()) {
+      if (name == "glyphs") p.push_back(lecture_glyphs());
+      else p.push_back(make_toy(name, 120, default_noise(name), 7));
+    }
+  }
+  return p;
+}
+
+// Draws a preview of `data` into the square [a, a + side].
+void draw_preview(ImDrawList* draw, const Dataset& data, ImVec2 a, float side) {
+  if (data.image_width > 0) {  // the glyph "3"
+    const int w = data.image_width, h = data.image_height, row = 2;
+    const float px = side * 0.8f / w, x0 = a.x + side * 0.1f, y0 = a.y + side * 0.1f;
+    for (int r = 0; r < h; ++r)
+      for (int c = 0; c < w; ++c)
+        draw->AddRectFilled(ImVec2(x0 + c * px, y0 + r * px), ImVec2(x0 + (c + 1) * px - 1, y0 + (r + 1) * px - 1),
+                            data.X(row, r * w + c) > 0.5f ? class_colour(1) : IM_COL32(225, 228, 232, 255));
+    return;
+  }
+  const float scale = side / (2 * kPreviewExtent);
+  for (int i = 0; i < data.size(); ++i) {
+    const ImVec2 p(a.x + (data.X(i, 0) + kPreviewExtent) * scale, a.y + (kPreviewExtent - data.X(i, 1)) * scale);
+    draw->AddCircleFilled(p, 1.8f, class_colour(data.labels[i]), 8);
+  }
+}
+
+void data_picker(AppState& state, RunSetup& s) {
+  const auto names = data_source_names();
+  const auto& samples = previews(state);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int per_row = 4;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float side = std::floor((avail - spacing * (per_row - 1)) / per_row);
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i % per_row != 0) ImGui::SameLine();
+    const std::string id = "data_" + names[i];
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton(id.c_str(), ImVec2(side, side))) s.data.source = names[i];
+    publish_last_item(id.c_str());
+    const bool selected = s.data.source == names[i];
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(248, 249, 251, 255), 4);
+    draw_preview(draw, samples[i], a, side);
+    draw->AddRect(a, ImVec2(a.x + side, a.y + side),
+                  selected ? IM_COL32(20, 90, 170, 255) : (hovered ? IM_COL32(120, 140, 170, 255) : IM_COL32(200, 204, 210, 255)),
+                  4, 0, selected ? 3.0f : 1.0f);
+    if (hovered) ImGui::SetTooltip("%s: %s", names[i].c_str(), data_source_description(names[i]).c_str());
+  }
+  ImGui::TextWrapped("%s: %s", s.data.source.c_str(), data_source_description(s.data.source).c_str());
+}
+
+void data_options(const AppState& state, RunSetup& s) {
+  DataSetup& d = s.data;
+  const bool glyphs = d.source == "glyphs";
+  ImGui::PushItemWidth(-label_width());
+  if (!glyphs) {
+    ImGui::SliderInt("examples", &d.examples, SetupLimits::kMinExamples, SetupLimits::kMaxExamples);
+    publish_last_item("examples");
+  }
+  float noise = static_cast<float>(effective_noise(d));
+  if (ImGui::SliderFloat(glyphs ? "pixel flips" : "noise", &noise, 0.0f, glyphs ? 0.3f : 0.5f, "%.2f"))
+    d.noise = noise;
+  publish_last_item("noise");
+  ImGui::SameLine();
+  help_marker(glyphs ? "Probability that a pixel of a test copy is flipped. Training uses the five clean glyphs."
+                     : "Standard deviation of the Gaussian jitter added to every point.");
+  for (const auto& t : toy_specs()) {
+    if (t.name != d.source || t.max_classes <= t.min_classes) continue;
+    int k = d.classes > 0 ? d.classes : t.default_classes;
+    if (ImGui::SliderInt("classes", &k, t.min_classes, t.max_classes)) d.classes = k;
+  }
+  if (!glyphs) {
+    float frac = static_cast<float>(d.test_fraction);
+    if (ImGui::SliderFloat("test share", &frac, 0.0f, static_cast<float>(SetupLimits::kMaxTestFraction), "%.2f"))
+      d.test_fraction = frac;
+    ImGui::SameLine();
+    help_marker("Share of the examples held out as the test set (never trained on; its loss is the orange curve).");
+  }
+  ImGui::PopItemWidth();
+  if (state.session) {
+    const Session& ses = *state.session;
+    ImGui::TextDisabled("%d training, %d test examples · %d inputs · %d classes", ses.train().size(),
+                        ses.test() ? ses.test()->size() : 0, ses.train().features(), ses.train().num_classes);
+  }
+}
+
+void activation_combo(const char* id, Activation& a) {
+  if (ImGui::BeginCombo(id, activation_name(a), ImGuiComboFlags_NoArrowButton)) {
+    for (Activation option : all_activations())
+      if (ImGui::Selectable(activation_name(option), option == a)) a = option;
+    ImGui::EndCombo();
+  }
+}
+
+// One row per hidden layer: units (− n +), activation, dropout, remove.
+void layer_rows(RunSetup& s) {
+  const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX;
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 2));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
+  if (!ImGui::BeginTable("layers", 5, flags)) {
+    ImGui::PopStyleVar(2);
+    return;
+  }
+  const float em = ImGui::GetFontSize();
+  ImGui::TableSetupColumn("");
+  ImGui::TableSetupColumn("units");
+  ImGui::TableSetupColumn("activation", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("dropout", ImGuiTableColumnFlags_WidthFixed, em * 2.6f);
+  ImGui::TableSetupColumn("");
+  ImGui::TableHeadersRow();
+  int remove = -1;
+  for (size_t i = 0; i < s.hidden.size(); ++i) {
+    LayerSpec& h = s.hidden[i];
+    const std::string n = std::to_string(i + 1);
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("H%s", n.c_str());
+    ImGui::TableNextColumn();
+    if (ImGui::SmallButton("−")) h.units = std::max(1, h.units - 1);
+    publish_last_item(("units_" + n + "_minus").c_str());
+    ImGui::SameLine(0, 2);
+    ImGui::SetNextItemWidth(em * 1.7f);
+    ImGui::DragInt("##units", &h.units, 0.2f, 1, SetupLimits::kMaxUnits);
+    ImGui::SameLine(0, 2);
+    if (ImGui::SmallButton("+")) h.units = std::min(SetupLimits::kMaxUnits, h.units + 1);
+    publish_last_item(("units_" + n + "_plus").c_str());
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-1);
+    activation_combo("##act", h.activation);
+    publish_last_item(("act_" + n).c_str());
+    ImGui::TableNextColumn();
+    float drop = static_cast<float>(h.dropout);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::DragFloat("##drop", &drop, 0.01f, 0.0f, static_cast<float>(SetupLimits::kMaxDropout), "%.2f"))
+      h.dropout = drop;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Dropout ratio of H%s: this share of its activations is set to 0 in each training batch;\n"
+                        "the kept ones are scaled by 1/(1 − ratio). Off when evaluating. Drag or double-click.",
+                        n.c_str());
+    ImGui::TableNextColumn();
+    if (ImGui::SmallButton("✕")) remove = static_cast<int>(i);
+    publish_last_item(("remove_layer_" + n).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove hidden layer H%s", n.c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+  ImGui::PopStyleVar(2);
+  if (remove >= 0) s.hidden.erase(s.hidden.begin() + remove);
+}
+
+void network_options(RunSetup& s) {
+  layer_rows(s);
+  const bool room = static_cast<int>(s.hidden.size()) < SetupLimits::kMaxHiddenLayers;
+  if (!room) ImGui::BeginDisabled();
+  if (published_button("+ hidden layer", "add_layer", "Add a hidden layer after the last one (same width)")) {
+    s.hidden.push_back(s.hidden.empty() ? LayerSpec{4, Activation::ReLU, 0.0} : s.hidden.back());
+  }
+  if (!room) ImGui::EndDisabled();
+  if (s.hidden.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("no hidden layer: a perceptron");
+  }
+  ImGui::TextUnformatted("all:");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", activation_help());
+  for (Activation a : all_activations()) {
+    ImGui::SameLine(0, 4);
+    const std::string id = std::string("act_all_") + activation_name(a);
+    if (ImGui::SmallButton(activation_name(a)))
+      for (auto& h : s.hidden) h.activation = a;
+    publish_last_item(id.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use %s in every hidden layer", activation_name(a));
+  }
+
+  ImGui::PushItemWidth(-label_width());
+  if (ImGui::BeginCombo("output", output_name(s.output))) {
+    for (Output o : all_outputs()) {
+      const std::string label = std::string(output_name(o)) + " + " + loss_name(o);
+      if (ImGui::Selectable(label.c_str(), o == s.output)) s.output = o;
+    }
+    ImGui::EndCombo();
+  }
+  publish_last_item("output");
+  ImGui::SameLine();
+  help_marker("softmax + cross-entropy: one output per class (the lecture's MNIST net). sigmoid + binary "
+              "cross-entropy: one output for two classes. linear + MSE: squared error. All three give "
+              "dZ = Ŷ − Y at the output.");
+  if (ImGui::BeginCombo("initialisation", init_name(s.init))) {
+    for (Init i : all_inits()) {
+      if (ImGui::Selectable(init_name(i), i == s.init)) s.init = i;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", init_help(i));
+    }
+    ImGui::EndCombo();
+  }
+  publish_last_item("init");
+  ImGui::SameLine();
+  help_marker(init_help(s.init));
+  ImGui::PopItemWidth();
+}
+
+void training_options(const AppState& state, RunSetup& s) {
+  TrainConfig& t = s.train;
+  ImGui::PushItemWidth(-label_width());
+  float lr = static_cast<float>(t.learning_rate);
+  if (ImGui::SliderFloat("learning rate α", &lr, 0.001f, 10.0f, "%.4g", ImGuiSliderFlags_Logarithmic))
+    t.learning_rate = lr;
+  publish_last_item("lr");
+  ImGui::SameLine();
+  help_marker("Step size of W ← W − α·dW. Too small: slow. Too large: the loss jumps around or becomes NaN. "
+              "Ctrl+click to type a value.");
+  const int n_train = state.session ? state.session->train().size() : s.data.examples;
+  int batch = std::min(t.batch_size, n_train);
+  if (ImGui::SliderInt("batch size", &batch, 0, n_train, batch == 0 ? "all (full batch)" : "%d")) t.batch_size = batch;
+  publish_last_item("batch");
+  ImGui::SameLine();
+  help_marker("Examples per weight update (the lecture's prepare_batches: consecutive slices, the last one "
+              "shorter). 0 = all training examples in one batch.");
+  ImGui::TextDisabled("→ %d batches (iterations) per epoch", batches_per_epoch(n_train, t.batch_size));
+  ImGui::Checkbox("shuffle each epoch", &t.shuffle);
+  float momentum = static_cast<float>(t.momentum);
+  if (ImGui::SliderFloat("momentum μ", &momentum, 0.0f, 0.99f, "%.2f")) t.momentum = momentum;
+  ImGui::DragInt("play epochs", &s.epochs, 1.0f, 1, SetupLimits::kMaxEpochs);
+  ImGui::SameLine();
+  help_marker("Play pauses after this many epochs (press play again to go on).");
+  int seed = static_cast<int>(t.seed);
+  if (ImGui::InputInt("seed", &seed)) t.seed = static_cast<uint64_t>(std::max(0, seed));
+  publish_last_item("seed");
+  ImGui::SameLine();
+  help_marker("The same seed gives the same data, initial weights, batch order and dropout masks, "
+              "in the browser and on the desktop.");
+  ImGui::PopItemWidth();
+}
+
+// True when only the play epochs differ (they change no computation: no restart needed).
+bool same_except_epochs(RunSetup a, const RunSetup& b) {
+  a.epochs = b.epochs;
+  return a == b;
+}
+
+void messages(const AppState& state) {
+  const Messages& m = state.messages;
+  if (!m.setup_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 20, 20, 255));
+    ImGui::TextWrapped("%s", m.setup_error.c_str());
+    ImGui::PopStyleColor();
+  }
+  for (const auto& note : m.setup_notes) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 90, 0, 255));
+    ImGui::TextWrapped("⚠ %s", note.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!state.model_source.empty()) ImGui::TextWrapped("Weights start from the imported %s.", state.model_source.c_str());
+}
+
+}  // namespace
+
+void show_setup_panel(AppState& state) {
+  RunSetup edited = state.setup;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Any change restarts training from the seed.");
+  ImGui::PopStyleColor();
+  messages(state);
+  if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) {
+    data_picker(state, edited);
+    data_options(state, edited);
+  }
+  if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (state.session) ImGui::TextWrapped("%s", state.session->network().spec.describe().c_str());
+    network_options(edited);
+  }
+  if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) training_options(state, edited);
+  if (edited != state.setup) {
+    if (same_except_epochs(edited, state.setup)) {
+      state.setup.epochs = std::clamp(edited.epochs, 1, SetupLimits::kMaxEpochs);  // no restart needed
+    } else {
+      apply_setup(state, edited);
+    }
+  }
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,247 @@
+// Shared widgets: colour scale, legend, heatmap, help marker, published buttons; see widgets.hpp.
+#include "app/widgets.hpp"
+
+#include "platform/js_bridge.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace mlp::ui {
+
+namespace {
+
+struct Rgb {
+  float r, g, b;
+};
+
+constexpr Rgb kOrange{245, 147, 34};   // −1 (TensorFlow Playground's orange)
+constexpr Rgb kGrey{232, 234, 237};    //  0
+constexpr Rgb kBlue{8, 119, 189};      // +1
+constexpr Rgb kInvalid{200, 30, 30};   // NaN / inf
+
+Rgb mix(const Rgb& a, const Rgb& b, float t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+
+ImU32 to_colour(const Rgb& c, float alpha) {
+  return IM_COL32(static_cast<int>(c.r), static_cast<int>(c.g), static_cast<int>(c.b),
+                  static_cast<int>(alpha * 255.0f));
+}
+
+// Text for a heatmap cell: short enough for a ~48 px cell.
+void cell_text(double v, char* out, size_t size) {
+  const double a = std::fabs(v);
+  if (!std::isfinite(v)) std::snprintf(out, size, "%s", std::isnan(v) ? "NaN" : "inf");
+  else if (v == 0.0) std::snprintf(out, size, "0");
+  else if (a >= 100.0) std::snprintf(out, size, "%.0f", v);
+  else if (a >= 0.01) std::snprintf(out, size, "%.2f", v);
+  else std::snprintf(out, size, "%.0e", v);
+}
+
+// Black or white text, whichever reads better on `background` at t = |v| / range.
+ImU32 text_on_scale(double v, double range) {
+  const double t = range > 0 ? std::fabs(v) / range : 0.0;
+  return t > 0.6 ? IM_COL32(255, 255, 255, 255) : IM_COL32(25, 30, 40, 255);
+}
+
+// Cells with numbers (wider than tall) when they fit, otherwise square cells as large as fit.
+ImVec2 cell_size(long rows, long cols, float max_width, float max_height, const HeatmapStyle& style) {
+  const ImVec2 number_cell(ImGui::GetFontSize() * 2.6f, ImGui::GetFontSize() * 1.05f);
+  if (cols * number_cell.x <= max_width && rows * number_cell.y <= max_height) return number_cell;
+  const float side = std::clamp(std::min(max_width / cols, max_height / rows), style.min_cell, style.max_cell);
+  return ImVec2(side, side);
+}
+
+}  // namespace
+
+// --- 1. Colour scale ----------------------------------------------------------------------
+
+ImU32 diverging_colour(double v, double range, float alpha) {
+  if (!std::isfinite(v)) return to_colour(kInvalid, alpha);
+  const double t = range > 0 ? std::clamp(v / range, -1.0, 1.0) : 0.0;
+  return to_colour(t < 0 ? mix(kGrey, kOrange, static_cast<float>(-t)) : mix(kGrey, kBlue, static_cast<float>(t)),
+                   alpha);
+}
+
+ImU32 lighten(ImU32 colour, float amount) {
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
+  const float t = std::clamp(amount, 0.0f, 1.0f);
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(c.x + (1 - c.x) * t, c.y + (1 - c.y) * t, c.z + (1 - c.z) * t, 1.0f));
+}
+
+ImU32 class_colour(int k, float alpha) {
+  static constexpr Rgb more[] = {kOrange, kBlue, {46, 160, 67}, {150, 70, 190}, {200, 60, 90},
+                                 {120, 90, 50}, {30, 160, 160}, {110, 110, 110}, {190, 170, 20}, {60, 60, 200}};
+  return to_colour(more[k % 10], alpha);
+}
+
+void colour_legend(const char* label, double range, float width) {
+  if (label && *label) {
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine();
+  }
+  const float h = ImGui::GetTextLineHeight() * 0.7f;
+  const std::string lo = format_value(-range, 2), hi = "+" + format_value(range, 2);
+  ImGui::TextUnformatted(lo.c_str());
+  ImGui::SameLine(0, 4);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float y = p.y + (ImGui::GetTextLineHeight() - h) * 0.5f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const int steps = 16;
+  for (int i = 0; i < steps; ++i) {
+    const double v0 = -range + 2 * range * i / steps, v1 = -range + 2 * range * (i + 1) / steps;
+    draw->AddRectFilledMultiColor(ImVec2(p.x + width * i / steps, y), ImVec2(p.x + width * (i + 1) / steps, y + h),
+                                  diverging_colour(v0, range), diverging_colour(v1, range),
+                                  diverging_colour(v1, range), diverging_colour(v0, range));
+  }
+  draw->AddLine(ImVec2(p.x + width / 2, y - 2), ImVec2(p.x + width / 2, y + h + 2), IM_COL32(90, 95, 105, 255));
+  ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("One colour scale for every view: orange = negative, light grey = 0, blue = positive.\n"
+                      "Full colour at ±%s; larger values stay fully coloured.", format_value(range).c_str());
+  ImGui::SameLine(0, 4);
+  ImGui::TextUnformatted(hi.c_str());
+}
+
+double symmetric_range(const Matrix<float>& m) {
+  double r = 0.0;
+  for (Eigen::Index i = 0; i < m.size(); ++i) {
+    const double v = std::fabs(static_cast<double>(m.data()[i]));
+    if (std::isfinite(v)) r = std::max(r, v);
+  }
+  return r > 0.0 ? r : 1.0;
+}
+
+// --- 2. Heatmap ---------------------------------------------------------------------------
+
+ImVec2 heatmap_size(long rows, long cols, float max_width, float max_height, const HeatmapStyle& style) {
+  if (rows == 0 || cols == 0) return ImGui::CalcTextSize("(empty)");
+  const ImVec2 cell = cell_size(rows, cols, max_width, max_height, style);
+  return ImVec2(cell.x * cols, cell.y * rows);
+}
+
+HeatmapHover heatmap(const char* id, const char* name, const Matrix<float>& m, float max_width,
+                     float max_height, const HeatmapStyle& style) {
+  HeatmapHover hover;
+  const long rows = m.rows(), cols = m.cols();
+  if (rows == 0 || cols == 0) {
+    ImGui::TextDisabled("(empty)");
+    return hover;
+  }
+  const double range = style.range > 0 ? style.range : symmetric_range(m);
+  const ImVec2 cell = cell_size(rows, cols, max_width, max_height, style);
+  const bool numbers = cell.x != cell.y;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 size(cell.x * cols, cell.y * rows);
+  ImGui::InvisibleButton(id, ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
+  const bool hovered = ImGui::IsItemHovered();
+  const bool clicked = ImGui::IsItemClicked();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+
+  // Only the visible rows (the heatmap may sit in a scrolled child).
+  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+  const long r0 = std::clamp(static_cast<long>((clip_min.y - origin.y) / cell.y), 0L, rows);
+  const long r1 = std::clamp(static_cast<long>((clip_max.y - origin.y) / cell.y) + 1, 0L, rows);
+  const float font_size = ImGui::GetFontSize() * 0.72f;
+  char text[24];
+  for (long r = r0; r < r1; ++r) {
+    for (long c = 0; c < cols; ++c) {
+      const ImVec2 a(origin.x + c * cell.x, origin.y + r * cell.y);
+      const ImVec2 b(a.x + cell.x, a.y + cell.y);
+      const double v = m(r, c);
+      draw->AddRectFilled(a, b, diverging_colour(v, range));
+      if (numbers) {
+        cell_text(v, text, sizeof text);
+        const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(font_size, FLT_MAX, 0.0f, text);
+        draw->AddText(ImGui::GetFont(), font_size, ImVec2(a.x + (cell.x - ts.x) * 0.5f, a.y + (cell.y - ts.y) * 0.5f),
+                      text_on_scale(v, range), text);
+      }
+    }
+  }
+  if (numbers || cell.x >= 6) {  // grid lines
+    for (long c = 0; c <= cols; ++c)
+      draw->AddLine(ImVec2(origin.x + c * cell.x, origin.y), ImVec2(origin.x + c * cell.x, origin.y + size.y),
+                    IM_COL32(255, 255, 255, 160));
+    for (long r = r0; r <= r1; ++r)
+      draw->AddLine(ImVec2(origin.x, origin.y + r * cell.y), ImVec2(origin.x + size.x, origin.y + r * cell.y),
+                    IM_COL32(255, 255, 255, 160));
+  }
+  if (style.first_row_ones) {  // the prepended ones column of [1 X]: a dark bar on its left edge
+    draw->AddRectFilled(origin, ImVec2(origin.x + 2, origin.y + size.y), IM_COL32(60, 65, 80, 255));
+  }
+  const ImU32 mark = IM_COL32(20, 20, 20, 255);
+  if (style.highlight_row >= 0 && style.highlight_row < rows) {
+    const float y = origin.y + style.highlight_row * cell.y;
+    if (style.highlight_col >= 0 && style.highlight_col < cols) {
+      const float x = origin.x + style.highlight_col * cell.x;
+      draw->AddRect(ImVec2(x - 1, y - 1), ImVec2(x + cell.x + 1, y + cell.y + 1), mark, 0, 0, 2.5f);
+    } else {
+      draw->AddRect(ImVec2(origin.x - 1, y - 1), ImVec2(origin.x + size.x + 1, y + cell.y + 1), mark, 0, 0, 2.0f);
+    }
+  } else if (style.highlight_col >= 0 && style.highlight_col < cols) {
+    const float x = origin.x + style.highlight_col * cell.x;
+    draw->AddRect(ImVec2(x - 1, origin.y - 1), ImVec2(x + cell.x + 1, origin.y + size.y + 1), mark, 0, 0, 2.0f);
+  }
+  draw->AddRect(ImVec2(origin.x - 0.5f, origin.y - 0.5f), ImVec2(origin.x + size.x + 0.5f, origin.y + size.y + 0.5f),
+                IM_COL32(150, 155, 165, 255));
+
+  if (hovered) {
+    const ImVec2 mouse = ImGui::GetMousePos();
+    hover.row = std::clamp(static_cast<int>((mouse.y - origin.y) / cell.y), 0, static_cast<int>(rows) - 1);
+    hover.col = std::clamp(static_cast<int>((mouse.x - origin.x) / cell.x), 0, static_cast<int>(cols) - 1);
+    hover.clicked = clicked;
+    const ImVec2 a(origin.x + hover.col * cell.x, origin.y + hover.row * cell.y);
+    draw->AddRect(a, ImVec2(a.x + cell.x, a.y + cell.y), IM_COL32(0, 0, 0, 255), 0, 0, 1.5f);
+    ImGui::SetTooltip("%s[%d, %d] = %s", name, hover.row, hover.col,
+                      format_value(m(hover.row, hover.col), 7).c_str());
+  }
+  return hover;
+}
+
+// --- 3. Help and ids ----------------------------------------------------------------------
+
+void help_marker(const char* text) {
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+void publish_last_item(const char* id) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  bridge::publish_widget(id, a.x, a.y, b.x, b.y);
+}
+
+bool published_button(const char* label, const char* id, const char* tooltip, const ImVec2& size) {
+  const bool pressed = ImGui::Button(label, size);
+  publish_last_item(id);
+  if (tooltip && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(tooltip);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+  return pressed;
+}
+
+// --- 4. Text ------------------------------------------------------------------------------
+
+std::string format_value(double v, int digits) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "inf" : "−inf";
+  char text[40];
+  std::snprintf(text, sizeof text, "%.*g", digits, v);
+  return text;
+}
+
+std::string shape_text(long rows, long cols) {
+  return "(" + std::to_string(rows) + "×" + std::to_string(cols) + ")";
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,82 @@
+// Widgets shared by every panel: the one diverging colour scale (orange −, light grey 0,
+// blue +) with its legend, matrix heatmaps, the "(?)" help marker, buttons that publish
+// their rectangle for the browser tests, and number formatting.
+//
+// Index
+//   1. Colour scale:  diverging_colour, class_colour, colour_legend
+//   2. Heatmap:       HeatmapStyle, heatmap (draws a matrix, numbers when cells are big, hover value)
+//   3. Help and ids:  help_marker, publish_last_item, published_button
+//   4. Text:          format_value, shape_text
+#pragma once
+
+#include "nn/matrix.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace mlp::ui {
+
+// --- 1. Colour scale ----------------------------------------------------------------------
+// The diverging scale: v / range clamped to [−1, 1]; −1 orange, 0 light grey, +1 blue.
+// NaN and infinities are drawn in a warning red.
+ImU32 diverging_colour(double v, double range, float alpha = 1.0f);
+
+// `colour` mixed with white: amount 0 = unchanged, 1 = white (opaque, so adjacent cells never
+// darken where they overlap).
+ImU32 lighten(ImU32 colour, float amount);
+
+// Colour of class k: 0 orange, 1 blue (the two ends of the diverging scale), then green, purple, ...
+ImU32 class_colour(int k, float alpha = 1.0f);
+
+// A horizontal legend bar from −range (orange) through 0 (grey) to +range (blue), with
+// `label` before it, e.g. "weights". `width` is the bar width in pixels.
+void colour_legend(const char* label, double range, float width);
+
+// A symmetric range for a matrix: its largest finite |value| (1 when all are 0 or not finite).
+double symmetric_range(const Matrix<float>& m);
+
+// --- 2. Heatmap ---------------------------------------------------------------------------
+struct HeatmapStyle {
+  float max_cell = 34.0f;   // largest cell side in pixels
+  float min_cell = 2.0f;    // smallest cell side; the heatmap scrolls beyond that
+  double range = 0.0;       // colour range; 0 = symmetric_range of the matrix
+  int first_row_ones = 0;   // 1: draw column 0 as the prepended ones column of [1 X] (hatched)
+  int highlight_row = -1;   // outline this row (the chosen example)
+  int highlight_col = -1;   // with highlight_row: outline one cell; alone: a column
+};
+
+// What the pointer is over after heatmap(): row/col of the cell, or −1.
+struct HeatmapHover {
+  int row = -1, col = -1;
+  bool clicked = false;
+};
+
+// The size heatmap() will take for a rows x cols matrix within max_width x max_height.
+ImVec2 heatmap_size(long rows, long cols, float max_width, float max_height, const HeatmapStyle& style = {});
+
+// Draws `m` as a grid of coloured cells fitting in max_width x max_height (cells stay square
+// between min_cell and max_cell), prints numbers when cells are large enough, and shows a
+// tooltip "name[r, c] = value" on hover. `id` must be unique in the window.
+HeatmapHover heatmap(const char* id, const char* name, const Matrix<float>& m, float max_width,
+                     float max_height, const HeatmapStyle& style = {});
+
+// --- 3. Help and ids ----------------------------------------------------------------------
+// A "(?)" marker that shows `text` in a tooltip on hover (as in ImGui's demo).
+void help_marker(const char* text);
+
+// Publishes the last item's rectangle as window.mlp.widgets[id] (browser tests).
+void publish_last_item(const char* id);
+
+// A button that publishes its rectangle under `id`; `tooltip` (may be null) on hover.
+bool published_button(const char* label, const char* id, const char* tooltip = nullptr,
+                      const ImVec2& size = ImVec2(0, 0));
+
+// --- 4. Text ------------------------------------------------------------------------------
+// A compact number: 4 significant digits, "NaN"/"inf" for non-finite values.
+std::string format_value(double v, int digits = 4);
+
+// "(rows×cols)"
+std::string shape_text(long rows, long cols);
+
+}  // namespace mlp::ui
