@@ -1,28 +1,88 @@
-// Dense-layer products with Eigen; see kernels.hpp.
+// Dense-layer products; see kernels.hpp. Row by row, each one lists the non-zero entries
+// of its sparse-looking operand (X, whose zeros are 81% of MNIST's pixels, or dZ, with
+// ReLU's zeros) and moves whole rows with the SIMD loops of kernels_simd.hpp, so a zero
+// costs only the scan that finds it and dense operands still run at vector speed.
 #include "nn/kernels.hpp"
+
+#include "nn/kernels_simd.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace mlp {
 
+using simd::ColumnPlan;
+using simd::Gather;
+using simd::Scatter;
+using simd::SparseRow;
+
+namespace {
+
+void require(bool ok, const char* kernel, const std::string& what) {
+  if (!ok) throw std::invalid_argument(std::string(kernel) + ": " + what);
+}
+
+std::string shape(Eigen::Index rows, Eigen::Index cols) {
+  return std::to_string(rows) + " x " + std::to_string(cols);
+}
+
+template <class T>
+const T* row_ptr(const Matrix<T>& A, Eigen::Index r) { return A.data() + r * A.cols(); }
+template <class T>
+T* row_ptr(Matrix<T>& A, Eigen::Index r) { return A.data() + r * A.cols(); }
+
+// Rows of `width` elements that together stay in a 48 KB L1 data cache.
+template <class T>
+int rows_per_block(int width) {
+  constexpr int kL1Bytes = 40 * 1024;
+  return std::max(16, kL1Bytes / std::max(1, width * static_cast<int>(sizeof(T))));
+}
+
+}  // namespace
+
 template <class T>
 void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z) {
-  const Eigen::Index D = X.cols();
-  Z.noalias() = X * W.bottomRows(D);
-  Z.rowwise() += W.row(0);
+  const int N = static_cast<int>(X.rows()), D = static_cast<int>(X.cols()), M = static_cast<int>(W.cols());
+  require(W.rows() == D + 1, "affine_forward", "X is " + shape(N, D) + " but W is " + shape(W.rows(), M));
+  Z.resize(N, M);
+  const ColumnPlan<T> columns(M);
+  SparseRow<T> x(D);
+  for (int n = 0; n < N; ++n)                      // Z[n] = W[0] + Σ_i X[n, i] · W[1 + i]
+    columns.each(Gather<T>{x.find(row_ptr(X, n), D, T(1)), row_ptr(W, 1), M, row_ptr(W, 0), row_ptr(Z, n)});
 }
 
 template <class T>
 void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Matrix<T>& dW) {
-  const Eigen::Index D = X.cols();
-  dW.resize(D + 1, dZ.cols());
-  dW.row(0) = dZ.colwise().sum() * scale;
-  dW.bottomRows(D).noalias() = (X.transpose() * dZ) * scale;
+  const int N = static_cast<int>(X.rows()), D = static_cast<int>(X.cols()), M = static_cast<int>(dZ.cols());
+  require(dZ.rows() == N, "affine_weight_gradient", "X is " + shape(N, D) + " but dZ is " + shape(dZ.rows(), M));
+  dW.resize(D + 1, M);
+  dW.row(0) = dZ.colwise().sum() * scale;          // the bias column of [1 X]
+  dW.bottomRows(D).setZero();
+  const ColumnPlan<T> columns(M);
+  const int block = rows_per_block<T>(M);
+  SparseRow<T> x(std::min(block, D));
+  for (int i0 = 0; i0 < D; i0 += block) {          // dW[1 + i0 .. 1 + i0 + block) stays in L1
+    const int rows = std::min(block, D - i0);
+    for (int n = 0; n < N; ++n)                    // dW[1 + i] += scale · X[n, i] · dZ[n]
+      columns.each(Scatter<T>{x.find(row_ptr(X, n) + i0, rows, scale), row_ptr(dZ, n), row_ptr(dW, 1 + i0), M});
+  }
 }
 
 template <class T>
 void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX) {
-  const Eigen::Index D = W.rows() - 1;
-  dX.noalias() = dZ * W.bottomRows(D).transpose();
+  const int N = static_cast<int>(dZ.rows()), M = static_cast<int>(dZ.cols()), D = static_cast<int>(W.rows()) - 1;
+  require(W.cols() == M && D >= 0, "affine_input_gradient",
+          "dZ is " + shape(N, M) + " but W is " + shape(W.rows(), W.cols()));
+  dX.resize(N, D);
+  const Matrix<T> Wt = W.bottomRows(D).transpose();  // M x D
+  const ColumnPlan<T> columns(D);
+  SparseRow<T> dz(M);
+  for (int n = 0; n < N; ++n)                      // dX[n] = Σ_j dZ[n, j] · W[1:, j]ᵀ
+    columns.each(Gather<T>{dz.find(row_ptr(dZ, n), M, T(1)), Wt.data(), D, nullptr, row_ptr(dX, n)});
 }
+
+const char* kernel_isa() { return simd::kIsa; }
 
 #define MLP_INSTANTIATE(T)                                                                 \
   template void affine_forward<T>(const Matrix<T>&, const Matrix<T>&, Matrix<T>&);         \

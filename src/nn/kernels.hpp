@@ -19,4 +19,7 @@ void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Ma
 template <class T>
 void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX);
 
+// The instruction set the kernels were compiled for, e.g. "AVX-512 (64-byte vectors)".
+const char* kernel_isa();
+
 }  // namespace mlp

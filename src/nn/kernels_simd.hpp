@@ -1,0 +1,316 @@
+// The loops behind the dense-layer kernels (kernels.cpp): a sparse row times a dense
+// matrix, in two directions, with a slice of columns held in SIMD registers.
+//   gather:   out = bias + Σ_k v_k · B[i_k]       (a slice of the output row in registers)
+//   scatter:  out[i_k] += v_k · x   for every k     (a slice of the input row in registers)
+// A sparse row lists the non-zero entries (i_k, v_k) of a row of data (SparseRow), so
+// zeros cost only the scan that finds them.
+//
+// Written with the GCC/Clang vector extension, so the same code compiles to AVX-512,
+// AVX or SSE natively and to 128-bit SIMD for WebAssembly (-msimd128), for which Eigen
+// has no backend. Without any SIMD the vectors lower to plain scalar code. Only the
+// scan that finds the non-zeros uses intrinsics (compare to a bit mask, compress).
+#pragma once
+
+#include <cstddef>
+#include <cstring>
+#include <algorithm>
+#include <vector>
+
+#if defined(__AVX__) || defined(__SSE2__)
+#include <immintrin.h>
+#elif defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
+namespace mlp::simd {
+
+// Width of the widest vector the target compiles for, in bytes, and its name.
+#if defined(__AVX512F__)
+inline constexpr int kVectorBytes = 64;
+inline constexpr const char* kIsa = "AVX-512 (64-byte vectors)";
+#elif defined(__AVX__)
+inline constexpr int kVectorBytes = 32;
+inline constexpr const char* kIsa = "AVX (32-byte vectors)";
+#elif defined(__SSE2__)
+inline constexpr int kVectorBytes = 16;
+inline constexpr const char* kIsa = "SSE2 (16-byte vectors)";
+#elif defined(__wasm_simd128__)
+inline constexpr int kVectorBytes = 16;
+inline constexpr const char* kIsa = "WebAssembly SIMD128 (16-byte vectors)";
+#else  // the same source as scalar code (e.g. WebAssembly without -msimd128)
+inline constexpr int kVectorBytes = 16;
+inline constexpr const char* kIsa = "no SIMD (vectors lowered to scalar code)";
+#endif
+
+// Vectors kept in registers at once (WebAssembly engines on x86 have 16 registers).
+inline constexpr int kMaxChunk = 8;
+
+// Vec<T, L>: L lanes of T (L = 1 is T itself).
+template <class T, int Lanes>
+struct VecOf {
+  typedef T type __attribute__((vector_size(Lanes * sizeof(T))));
+};
+template <class T>
+struct VecOf<T, 1> {
+  using type = T;
+};
+template <class T, int Lanes>
+using Vec = typename VecOf<T, Lanes>::type;
+
+// Unaligned load and store.
+template <class V, class T>
+inline V load(const T* p) {
+  V v;
+  std::memcpy(&v, p, sizeof(V));
+  return v;
+}
+template <class V, class T>
+inline void store(T* p, const V& v) {
+  std::memcpy(p, &v, sizeof(V));
+}
+
+// Some non-zero entries of a row: value[k] at position index[k], k < count.
+template <class T>
+struct SparseSpan {
+  const int* index;
+  const T* value;
+  int count;
+};
+
+// ---------------------------------------------------------------------------- columns
+
+// How the columns [0, width) are covered by vectors of `lanes` lanes, the largest power of
+// two <= width (and <= the widest vector): vector v starts at column min(v · lanes,
+// width − lanes), so when lanes does not divide width the last vector overlaps its
+// neighbour instead of leaving a tail for narrower vectors. The vectors go in passes of up
+// to kMaxChunk, as even as possible. Computed once per product, used for every row.
+template <class T>
+class ColumnPlan {
+ public:
+  static constexpr int kMaxLanes = kVectorBytes / static_cast<int>(sizeof(T));
+
+  explicit ColumnPlan(int width) {
+    if (width <= 0) return;
+    while (lanes_ > width) lanes_ /= 2;
+    const int vectors = (width + lanes_ - 1) / lanes_;
+    const int passes = (vectors + kMaxChunk - 1) / kMaxChunk;
+    for (int p = 0, v = 0; p < passes; ++p) {
+      const int chunk = vectors / passes + (p < vectors % passes ? 1 : 0);
+      const int j = v * lanes_;
+      v += chunk;
+      passes_.push_back(Pass{chunk, j, std::min((v - 1) * lanes_, width - lanes_)});
+    }
+  }
+
+  // Calls op.template run<Lanes, Chunk>(j, last) for every pass: its vectors c < Chunk − 1
+  // start at column j + c · Lanes, its last one at column `last`.
+  template <class Op>
+  void each(const Op& op) const {
+    for (const Pass& p : passes_) dispatch_lanes(p, op);
+  }
+
+ private:
+  struct Pass {
+    int chunk, j, last;
+  };
+
+  template <int Lanes = kMaxLanes, class Op>
+  void dispatch_lanes(const Pass& p, const Op& op) const {
+    if constexpr (Lanes > 1) {
+      if (lanes_ < Lanes) return dispatch_lanes<Lanes / 2>(p, op);
+    }
+    dispatch_chunk<Lanes>(p, op);
+  }
+
+  template <int Lanes, int Chunk = kMaxChunk, class Op>
+  void dispatch_chunk(const Pass& p, const Op& op) const {
+    if constexpr (Chunk > 1) {
+      if (p.chunk < Chunk) return dispatch_chunk<Lanes, Chunk - 1>(p, op);
+    }
+    op.template run<Lanes, Chunk>(p.j, p.last);
+  }
+
+  int lanes_ = kMaxLanes;
+  std::vector<Pass> passes_;
+};
+
+// Start column of vector c of a pass (see ColumnPlan).
+template <int Lanes, int Chunk>
+inline int column_of(int c, int j, int last) {
+  return c == Chunk - 1 ? last : j + c * Lanes;
+}
+
+// ---------------------------------------------------------------------------- products
+
+// out[0 .. width) = bias + Σ_k v_k · B[i_k, 0 .. width)   (one sparse row a; B: rows ldb apart;
+// bias: 1 x width, or null for zero).
+template <class T>
+struct Gather {
+  SparseSpan<T> a;
+  const T* B;
+  std::ptrdiff_t ldb;
+  const T* bias;
+  T* out;
+
+  template <int Lanes, int Chunk>
+  void run(int j, int last) const {
+    using V = Vec<T, Lanes>;
+    // Narrow passes get independent partial sums, so that the adds do not wait on each other.
+    constexpr int kSums = Chunk >= 4 ? 1 : (Chunk >= 2 ? 2 : 4);
+    // Rows of B are picked at random: fetch those of a later entry early (no-op in WebAssembly).
+    constexpr int kAhead = 4, kLines = (Chunk * Lanes * static_cast<int>(sizeof(T)) + 63) / 64;
+    V acc[kSums][Chunk] = {};
+    int k = 0;
+    for (; k + kSums <= a.count; k += kSums) {
+      if (k + kAhead < a.count) {
+        const char* ahead = reinterpret_cast<const char*>(B + a.index[k + kAhead] * ldb + j);
+        for (int line = 0; line < kLines; ++line) __builtin_prefetch(ahead + 64 * line);
+      }
+#pragma GCC unroll 4
+      for (int s = 0; s < kSums; ++s) {
+        const T* b = B + a.index[k + s] * ldb;
+        const T v = a.value[k + s];
+#pragma GCC unroll 16
+        for (int c = 0; c < Chunk; ++c) acc[s][c] += v * load<V>(b + column_of<Lanes, Chunk>(c, j, last));
+      }
+    }
+    for (; k < a.count; ++k) {
+      const T* b = B + a.index[k] * ldb;
+#pragma GCC unroll 16
+      for (int c = 0; c < Chunk; ++c) acc[0][c] += a.value[k] * load<V>(b + column_of<Lanes, Chunk>(c, j, last));
+    }
+#pragma GCC unroll 16
+    for (int c = 0; c < Chunk; ++c) {
+#pragma GCC unroll 4
+      for (int s = 1; s < kSums; ++s) acc[0][c] += acc[s][c];
+      if (bias) acc[0][c] += load<V>(bias + column_of<Lanes, Chunk>(c, j, last));
+      store(out + column_of<Lanes, Chunk>(c, j, last), acc[0][c]);
+    }
+  }
+};
+
+// out[i_k, 0 .. width) += v_k · x[0 .. width) for every entry k of the sparse row a
+// (out: rows ldo apart).
+template <class T>
+struct Scatter {
+  SparseSpan<T> a;
+  const T* x;
+  T* out;
+  std::ptrdiff_t ldo;
+
+  template <int Lanes, int Chunk>
+  void run(int j, int last) const {
+    using V = Vec<T, Lanes>;
+    V r[Chunk];
+#pragma GCC unroll 16
+    for (int c = 0; c < Chunk; ++c) r[c] = load<V>(x + column_of<Lanes, Chunk>(c, j, last));
+    // The last vector's lanes that overlap its neighbour add zero, and it is stored first,
+    // so that its neighbour's store leaves the right sums in the shared columns.
+    if constexpr (Lanes > 1) {
+      for (int l = 0; l < j + (Chunk - 1) * Lanes - last; ++l) r[Chunk - 1][l] = T(0);
+    }
+    for (int k = 0; k < a.count; ++k) {
+      T* o = out + a.index[k] * ldo;
+      const T v = a.value[k];
+      V sum[Chunk];
+#pragma GCC unroll 16
+      for (int c = 0; c < Chunk; ++c) sum[c] = load<V>(o + column_of<Lanes, Chunk>(c, j, last)) + v * r[c];
+      store(o + last, sum[Chunk - 1]);
+#pragma GCC unroll 16
+      for (int c = 0; c < Chunk - 1; ++c) store(o + j + c * Lanes, sum[c]);
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------- finding the non-zeros
+
+// Bit i set when x[i] is not zero (NaN counts as not zero), for x[0 .. 8).
+template <class T>
+inline unsigned nonzero_mask8(const T* x) {
+  unsigned mask = 0;
+  for (int i = 0; i < 8; ++i) mask |= static_cast<unsigned>(!(x[i] == T(0))) << i;
+  return mask;
+}
+#if defined(__AVX__)
+template <>
+inline unsigned nonzero_mask8(const float* x) {
+  return static_cast<unsigned>(
+      _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(x), _mm256_setzero_ps(), _CMP_NEQ_UQ)));
+}
+#elif defined(__SSE2__)
+template <>
+inline unsigned nonzero_mask8(const float* x) {
+  const __m128 zero = _mm_setzero_ps();
+  return static_cast<unsigned>(_mm_movemask_ps(_mm_cmpneq_ps(_mm_loadu_ps(x), zero)) |
+                               _mm_movemask_ps(_mm_cmpneq_ps(_mm_loadu_ps(x + 4), zero)) << 4);
+}
+#elif defined(__wasm_simd128__)
+template <>
+inline unsigned nonzero_mask8(const float* x) {
+  const v128_t zero = wasm_f32x4_splat(0.0f);
+  return wasm_i32x4_bitmask(wasm_f32x4_ne(wasm_v128_load(x), zero)) |
+         wasm_i32x4_bitmask(wasm_f32x4_ne(wasm_v128_load(x + 4), zero)) << 4;
+}
+#endif
+
+// Writes the non-zero entries of x[0 .. n), times scale, to index[] and value[] and returns
+// their number; both buffers need room for n + kScanSlack entries. Blocks of 8 zeros are
+// skipped (60% of MNIST's blocks); the other blocks are compacted without branches.
+inline constexpr int kScanSlack = 16;
+template <class T>
+int find_nonzeros(const T* x, int n, T scale, int* index, T* value) {
+  int count = 0, b = 0;
+  for (; b + 8 <= n; b += 8) {
+    const unsigned mask = nonzero_mask8(x + b);
+    if (mask == 0) continue;
+    for (int i = 0; i < 8; ++i) {
+      index[count] = b + i;
+      value[count] = scale * x[b + i];
+      count += (mask >> i) & 1u;
+    }
+  }
+  for (; b < n; ++b) {
+    index[count] = b;
+    value[count] = scale * x[b];
+    count += !(x[b] == T(0));
+  }
+  return count;
+}
+
+#if defined(__AVX512F__)
+// AVX-512: 16 entries at a time, compressed into place without a branch.
+template <>
+inline int find_nonzeros(const float* x, int n, float scale, int* index, float* value) {
+  const __m512 zero = _mm512_setzero_ps(), vscale = _mm512_set1_ps(scale);
+  const __m512i step = _mm512_set1_epi32(16);
+  __m512i position = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  int count = 0;
+  for (int b = 0; b < n; b += 16) {
+    const __mmask16 valid = n - b >= 16 ? __mmask16(0xFFFF) : __mmask16((1u << (n - b)) - 1);
+    const __m512 v = _mm512_maskz_loadu_ps(valid, x + b);
+    const __mmask16 mask = _mm512_mask_cmp_ps_mask(valid, v, zero, _CMP_NEQ_UQ);
+    _mm512_storeu_si512(index + count, _mm512_maskz_compress_epi32(mask, position));
+    _mm512_storeu_ps(value + count, _mm512_maskz_compress_ps(mask, _mm512_mul_ps(v, vscale)));
+    count += __builtin_popcount(mask);
+    position = _mm512_add_epi32(position, step);
+  }
+  return count;
+}
+#endif
+
+// Scratch room for the non-zero entries of a row of up to `capacity` entries.
+template <class T>
+class SparseRow {
+ public:
+  explicit SparseRow(int capacity) : index_(capacity + kScanSlack), value_(capacity + kScanSlack) {}
+  // The non-zero entries of x[0 .. n), n <= capacity, times scale (valid until the next call).
+  SparseSpan<T> find(const T* x, int n, T scale) {
+    return {index_.data(), value_.data(), find_nonzeros(x, n, scale, index_.data(), value_.data())};
+  }
+
+ private:
+  std::vector<int> index_;
+  std::vector<T> value_;
+};
+
+}  // namespace mlp::simd
