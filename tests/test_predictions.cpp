@@ -82,6 +82,8 @@ TEST_CASE("Predictions count only the rows done so far", "[predictions]") {
   Predictions p(argmax_net(), data);
   p.step(2);  // rows 0 (right) and 1 (wrong)
   CHECK(p.accuracy() == Approx(0.5));
+  CHECK(p.accuracy(1, 7) == Approx(0.0));  // only row 1 of these is done, and it is wrong
+  CHECK(std::isnan(p.accuracy(2, 7)));
   CHECK(p.most_confident_mistakes(5) == std::vector<int>{1});
   int counted = 0;
   for (const auto& row : p.confusion())

@@ -32,11 +32,15 @@ float Predictions::confidence(int row) const {
   return probabilities_(row, predicted_[row]);
 }
 
-double Predictions::accuracy() const {
-  if (done_ == 0) return std::numeric_limits<double>::quiet_NaN();
+double Predictions::accuracy() const { return accuracy(0, done_); }
+
+double Predictions::accuracy(int begin, int end) const {
+  begin = std::max(begin, 0);
+  end = std::min(end, done_);
+  if (end <= begin) return std::numeric_limits<double>::quiet_NaN();
   int correct = 0;
-  for (int i = 0; i < done_; ++i) correct += predicted_[i] == data_->labels[i];
-  return static_cast<double>(correct) / done_;
+  for (int i = begin; i < end; ++i) correct += predicted_[i] == data_->labels[i];
+  return static_cast<double>(correct) / (end - begin);
 }
 
 std::vector<std::vector<int>> Predictions::confusion() const {

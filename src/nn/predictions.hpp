@@ -38,6 +38,7 @@ class Predictions {
 
   // Over the rows done so far.
   double accuracy() const;                              // NaN before any row
+  double accuracy(int begin, int end) const;            // of rows [begin, end) done; NaN if none
   std::vector<std::vector<int>> confusion() const;      // K x K, [true][predicted]
   // Rows with this true and predicted class, most confident first.
   std::vector<int> rows_in_cell(int truth, int predicted) const;

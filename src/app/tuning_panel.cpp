@@ -1,0 +1,401 @@
+// The tuning panel: search fields, incremental search, sortable results, final test; see tuning_panel.hpp.
+#include "app/tuning_panel.hpp"
+
+#include "platform/js_bridge.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace mlp {
+namespace {
+
+const ImVec4 kProblem(0.75f, 0.1f, 0.1f, 1.0f);
+const ImVec4 kDiverged(0.85f, 0.4f, 0.0f, 1.0f);
+const ImVec4 kBest(0.12f, 0.5f, 0.24f, 1.0f);
+
+void publish_last(const char* id) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  bridge::publish_widget(id, a.x, a.y, b.x, b.y);
+}
+
+Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(); }
+
+std::string trim(const std::string& s) {
+  const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+// The comma-separated items of a field, trimmed; an empty item is a problem.
+std::vector<std::string> items(const char* text, const char* field, std::vector<std::string>& problems) {
+  std::vector<std::string> out;
+  std::string rest = text;
+  for (size_t at = 0; at <= rest.size();) {
+    const size_t comma = std::min(rest.find(',', at), rest.size());
+    out.push_back(trim(rest.substr(at, comma - at)));
+    at = comma + 1;
+  }
+  if (out.size() == 1 && out[0].empty()) {
+    problems.push_back(std::string(field) + ": give at least one value");
+    out.clear();
+  } else if (std::count(out.begin(), out.end(), "") > 0) {
+    problems.push_back(std::string(field) + ": an empty item (two commas, or a comma at the end)");
+  }
+  return out;
+}
+
+// A number typed in a field; a problem when it is not one.
+double number(const std::string& item, const char* field, std::vector<std::string>& problems) {
+  char* end = nullptr;
+  const double v = std::strtod(item.c_str(), &end);
+  if (item.empty() || *end != '\0') {
+    problems.push_back(std::string(field) + ": '" + item + "' is not a number");
+    return 0;
+  }
+  return v;
+}
+
+// A whole number (e.g. a width or a batch size); a problem when it is not one.
+int whole(const std::string& item, const char* field, std::vector<std::string>& problems) {
+  const double v = number(item, field, problems);
+  if (v != std::floor(v) || std::abs(v) > 1e9) {
+    problems.push_back(std::string(field) + ": '" + item + "' is not a whole number");
+    return 0;
+  }
+  return static_cast<int>(v);
+}
+
+template <class T, class Parse>
+std::vector<T> parse_list(const char* text, const char* field, std::vector<std::string>& problems, Parse parse) {
+  std::vector<T> out;
+  for (const std::string& item : items(text, field, problems))
+    if (!item.empty()) out.push_back(parse(item, field, problems));
+  return out;
+}
+
+// "100-50" -> {100, 50}; "none" -> {} (no hidden layer).
+std::vector<int> widths(const std::string& item, const char* field, std::vector<std::string>& problems) {
+  std::vector<int> out;
+  if (item == "none") return out;
+  std::string rest = item;
+  for (size_t at = 0; at <= rest.size();) {
+    const size_t dash = std::min(rest.find('-', at), rest.size());
+    out.push_back(whole(trim(rest.substr(at, dash - at)), field, problems));
+    at = dash + 1;
+  }
+  return out;
+}
+
+const char* status_label(const SearchRow& row) {
+  switch (row.status) {
+    case TrialStatus::Ok: return "ok";
+    case TrialStatus::Pending: return "pending";
+    case TrialStatus::Running: return "running";
+    case TrialStatus::Stopped: return "stopped";
+    case TrialStatus::Diverged: return "diverged";
+    case TrialStatus::Invalid: return "invalid";
+  }
+  return "?";
+}
+
+// Column values for sorting: one per table column.
+double sort_key(const SearchRow& r, int column, int row) {
+  switch (column) {
+    case 0: return row;
+    case 1: return r.config.hidden.empty() ? 0 : r.config.hidden.front() * 1e4 + static_cast<double>(r.config.hidden.size());
+    case 2: return static_cast<double>(r.config.activation);
+    case 3: return r.config.learning_rate;
+    case 4: return r.config.batch_size;
+    case 5: return r.config.epochs;
+    case 6: return r.config.dropout;
+    case 7: return std::isfinite(r.accuracy) ? r.accuracy : -1;
+    case 8: return std::isfinite(r.loss) ? r.loss : 1e300;
+    case 9: return r.train_seconds;
+    default: return static_cast<double>(r.status);
+  }
+}
+
+std::string widths_text(const std::vector<int>& hidden) {
+  std::string s;
+  for (int w : hidden) s += (s.empty() ? "" : "-") + std::to_string(w);
+  return s.empty() ? "none" : s;
+}
+
+}  // namespace
+
+TuningPanel::TuningPanel() {
+  options_.train.shuffle = true;
+  options_.train.seed = 1;
+}
+
+bool TuningPanel::busy() const {
+  return (search_ && !search_->finished()) || (final_ && !final_->finished());
+}
+
+void TuningPanel::stop() {
+  if (search_ && !search_->finished()) search_->stop();
+  final_.reset();
+}
+
+void TuningPanel::advance(const Dataset* train, const Dataset* test, double budget_seconds) {
+  if (train != train_ || test != test_) {  // other data: what was found no longer applies
+    search_.reset();
+    final_.reset();
+    train_ = train;
+    test_ = test;
+  }
+  if (train_ != nullptr && test_ != nullptr) run(budget_seconds);
+}
+
+void TuningPanel::show() {
+  if (train_ == nullptr || test_ == nullptr) {
+    ImGui::TextDisabled("Load MNIST first.");
+    return;
+  }
+  show_fields();
+  show_progress();
+  show_table();
+  show_final();
+}
+
+void TuningPanel::show_fields() {
+  ImGui::TextWrapped("Homework 10-2: which hidden widths, learning rate, batch size and number of epochs work best? "
+                     "Each configuration is trained on part of the %d training digits and judged on digits it did "
+                     "not learn from; the test digits are used once, at the very end.",
+                     train_->size());
+  ImGui::BeginDisabled(busy());
+  const float w = 230;
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("hidden widths (e.g. 50, 100, 100-50)", fields_.hidden, sizeof fields_.hidden);
+  publish_last("tuning_hidden");
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("learning rates", fields_.learning_rates, sizeof fields_.learning_rates);
+  publish_last("tuning_lr");
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("batch sizes", fields_.batch_sizes, sizeof fields_.batch_sizes);
+  publish_last("tuning_batch");
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("epochs", fields_.epochs, sizeof fields_.epochs);
+  publish_last("tuning_epochs");
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("dropout ratios", fields_.dropouts, sizeof fields_.dropouts);
+  ImGui::Checkbox("sigmoid", &fields_.sigmoid);
+  ImGui::SameLine();
+  ImGui::Checkbox("ReLU  hidden activations", &fields_.relu);
+
+  ImGui::SetNextItemWidth(120);
+  ImGui::Combo("##method", &method_, "grid\0random\0");
+  ImGui::SameLine();
+  if (method_ == 1) {
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputInt("configurations drawn", &samples_);
+    ImGui::SameLine();
+  }
+  ImGui::SetNextItemWidth(150);
+  ImGui::Combo("##validation", &validation_, "holdout split\0k-fold\0");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(120);
+  if (validation_ == 0) ImGui::SliderFloat("held out", &holdout_, 0.05f, 0.5f, "%.2f");
+  else ImGui::InputInt("folds", &folds_);
+  ImGui::EndDisabled();
+
+  if (!busy()) {
+    if (ImGui::Button("Start the search")) start(*train_);
+    publish_last("tuning_start");
+  } else {
+    if (ImGui::Button("Stop")) stop();
+    publish_last("tuning_stop");
+  }
+  for (const std::string& p : problems_) ImGui::TextColored(kProblem, "• %s", p.c_str());
+}
+
+void TuningPanel::start(const Dataset& train) {
+  problems_.clear();
+  SearchSpace space;
+  space.hidden = parse_list<std::vector<int>>(fields_.hidden, "hidden widths", problems_, widths);
+  space.learning_rates = parse_list<double>(fields_.learning_rates, "learning rates", problems_, number);
+  space.batch_sizes = parse_list<int>(fields_.batch_sizes, "batch sizes", problems_, whole);
+  space.epochs = parse_list<int>(fields_.epochs, "epochs", problems_, whole);
+  space.dropouts = parse_list<double>(fields_.dropouts, "dropout ratios", problems_, number);
+  space.activations.clear();
+  if (fields_.sigmoid) space.activations.push_back(Activation::Sigmoid);
+  if (fields_.relu) space.activations.push_back(Activation::ReLU);
+  if (space.activations.empty()) problems_.push_back("hidden activations: tick sigmoid, ReLU or both");
+
+  options_.method = method_ == 0 ? SearchMethod::Grid : SearchMethod::Random;
+  options_.samples = samples_;
+  options_.validation = validation_ == 0 ? Validation::Holdout : Validation::KFold;
+  options_.validation_fraction = holdout_;
+  options_.folds = folds_;
+  if (!problems_.empty()) return;
+  problems_ = search_problems(space, options_, train);
+  if (!problems_.empty()) return;
+  try {
+    search_ = std::make_unique<Search>(train, space, options_);
+  } catch (const std::exception& e) {
+    problems_.push_back(e.what());
+    return;
+  }
+  final_.reset();
+  search_seconds_ = 0;
+  order_.clear();
+  resort_ = true;
+}
+
+void TuningPanel::run(double budget_seconds) {
+  const double start = steady_seconds();
+  const bool searching = search_ && !search_->finished();
+  while (steady_seconds() - start < budget_seconds) {
+    if (search_ && !search_->finished()) search_->step(1);
+    else if (final_ && !final_->finished()) final_->step(1);
+    else break;
+  }
+  if (searching) {
+    search_seconds_ += steady_seconds() - start;
+    resort_ = true;
+  }
+}
+
+void TuningPanel::show_progress() {
+  if (!search_) return;
+  const SearchProgress p = search_->progress();
+  char overlay[160];
+  if (search_->finished()) {
+    std::snprintf(overlay, sizeof overlay, "%d of %d configurations, %.1f s", p.done, p.total, search_seconds_);
+  } else {
+    std::snprintf(overlay, sizeof overlay, "configuration %d of %d, fold %d of %d, epoch %d of %d (%.1f s)",
+                  p.current + 1, p.total, p.fold + 1, p.folds, p.epoch, p.epochs, search_seconds_);
+  }
+  ImGui::ProgressBar(static_cast<float>(p.fraction), ImVec2(-1, 0), overlay);
+  publish_last("tuning_progress");
+}
+
+void TuningPanel::show_table() {
+  if (!search_) return;
+  const std::vector<SearchRow>& rows = search_->rows();
+  if (order_.size() != rows.size()) {
+    order_.resize(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) order_[i] = static_cast<int>(i);
+  }
+  const int best = search_->best();
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+  const float height = std::max(140.0f, ImGui::GetContentRegionAvail().y - 3.5f * ImGui::GetFrameHeightWithSpacing());
+  if (!ImGui::BeginTable("##results", 11, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("#");
+  ImGui::TableSetupColumn("hidden");
+  ImGui::TableSetupColumn("activation");
+  ImGui::TableSetupColumn("lr");
+  ImGui::TableSetupColumn("batch");
+  ImGui::TableSetupColumn("epochs");
+  ImGui::TableSetupColumn("dropout");
+  ImGui::TableSetupColumn("val. accuracy", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending);
+  ImGui::TableSetupColumn("val. loss");
+  ImGui::TableSetupColumn("time (s)");
+  ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableHeadersRow();
+  const ImVec2 header_a = ImGui::GetItemRectMin();
+  bridge::publish_widget("tuning_table", header_a.x, header_a.y, header_a.x + ImGui::GetContentRegionAvail().x, header_a.y + height);
+
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0 && (specs->SpecsDirty || resort_)) {
+    const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+    std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
+      const double ka = sort_key(rows[a], s.ColumnIndex, a), kb = sort_key(rows[b], s.ColumnIndex, b);
+      return s.SortDirection == ImGuiSortDirection_Ascending ? ka < kb : ka > kb;
+    });
+    specs->SpecsDirty = false;
+    resort_ = false;
+  }
+  for (int i : order_) {
+    const SearchRow& r = rows[i];
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", i + 1);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(widths_text(r.config.hidden).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(activation_name(r.config.activation));
+    ImGui::TableNextColumn();
+    ImGui::Text("%g", r.config.learning_rate);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", r.config.batch_size);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", r.config.epochs);
+    ImGui::TableNextColumn();
+    ImGui::Text("%g", r.config.dropout);
+    ImGui::TableNextColumn();
+    if (std::isfinite(r.accuracy)) {
+      if (i == best) ImGui::TextColored(kBest, "%.2f %% ✓ best", 100 * r.accuracy);
+      else ImGui::Text("%.2f %%", 100 * r.accuracy);
+    }
+    ImGui::TableNextColumn();
+    if (std::isfinite(r.loss)) ImGui::Text("%.4f", r.loss);
+    ImGui::TableNextColumn();
+    if (r.status != TrialStatus::Pending) ImGui::Text("%.1f", r.train_seconds);
+    ImGui::TableNextColumn();
+    const std::string text = r.status_text();
+    if (r.status == TrialStatus::Diverged) ImGui::TextColored(kDiverged, "⚠ %s", text.c_str());
+    else if (r.status == TrialStatus::Invalid) ImGui::TextColored(kProblem, "%s", text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
+  }
+  ImGui::EndTable();
+}
+
+void TuningPanel::show_final() {
+  if (!search_) return;
+  const int best = search_->best();
+  if (!search_->finished()) return;
+  if (best < 0) {
+    ImGui::TextColored(kProblem, "No configuration finished: nothing to retrain.");
+    return;
+  }
+  const SearchRow& row = search_->rows()[best];
+  if (!final_) {
+    ImGui::Text("Best: %s (validation %.2f %%)", row.config.describe().c_str(), 100 * row.accuracy);
+    if (ImGui::Button("Retrain it on all training digits and test it once")) {
+      final_config_ = row.config;
+      final_ = std::make_unique<Trial>(final_trial(*train_, *test_, final_config_, options_));
+    }
+    publish_last("tuning_final");
+    return;
+  }
+  if (!final_->finished()) {
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "retraining the best: epoch %d of %d", final_->epoch(), final_->epochs());
+    ImGui::ProgressBar(static_cast<float>(final_->units_done()) / std::max<int64_t>(1, final_->units_total()),
+                       ImVec2(-1, 0), overlay);
+  } else if (final_->status() == TrialStatus::Ok) {
+    ImGui::TextColored(kBest, "%s, retrained on %d digits in %.1f s: test accuracy %.2f %% on %d test digits (seen once).",
+                       final_config_.describe().c_str(), train_->size(), final_->train_seconds(),
+                       100 * final_->accuracy(), test_->size());
+  } else {
+    ImGui::TextColored(kProblem, "The final run did not finish: %s", final_->message().c_str());
+  }
+}
+
+Json TuningPanel::state() const {
+  Json s = Json::object();
+  s.set("busy", busy());
+  Json problems = Json::Array{};
+  for (const std::string& p : problems_) problems.push_back(p);
+  s.set("problems", problems);
+  if (search_) {
+    const SearchProgress p = search_->progress();
+    s.set("done", p.done).set("total", p.total).set("finished", search_->finished()).set("best", search_->best());
+    Json rows = Json::Array{};
+    for (const SearchRow& r : search_->rows()) {
+      rows.push_back(Json::object({{"config", r.config.describe()}, {"status", status_label(r)},
+                                   {"accuracy", number_or_null(r.accuracy)}, {"seconds", r.train_seconds}}));
+    }
+    s.set("rows", rows);
+  }
+  if (final_ && final_->finished()) s.set("final_accuracy", number_or_null(final_->accuracy()));
+  return s;
+}
+
+}  // namespace mlp
