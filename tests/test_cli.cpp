@@ -218,3 +218,30 @@ TEST_CASE("progress text shows the bar, the iteration and the losses", "[cli]") 
   p.test_accuracy = 0.91;
   CHECK(format_point(p, 2000, 1.0).find("test loss 0.3000 acc 91.00%") != std::string::npos);
 }
+
+TEST_CASE("progress lines: every epoch for short runs, every tenth for long ones", "[cli]") {
+  auto lines_printed = [](double total_epochs) {
+    std::FILE* out = std::tmpfile();
+    ProgressPrinter printer(out, false);
+    const long total = 100;
+    for (long it = 0; it <= total; ++it) {
+      ProgressStatus s;
+      s.iteration = it;
+      s.total = total;
+      s.total_epochs = total_epochs;
+      HistoryPoint p;
+      p.iteration = it;
+      const long per_epoch = static_cast<long>(total / total_epochs);
+      printer.on_point(p, s, it > 0 && it % per_epoch == 0);
+    }
+    printer.finish();
+    std::rewind(out);
+    int lines = 0;
+    for (int c = std::fgetc(out); c != EOF; c = std::fgetc(out)) lines += c == '\n';
+    std::fclose(out);
+    return lines;
+  };
+  CHECK(lines_printed(5) == 1 + 10);    // the first point, then every tenth (epoch ends fall on them)
+  CHECK(lines_printed(20) == 1 + 20);   // every epoch end
+  CHECK(lines_printed(100) == 1 + 10);  // 100 epochs: only the tenths
+}

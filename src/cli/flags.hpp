@@ -62,6 +62,34 @@ class Flags {
   std::vector<std::string> positional_;
 };
 
+// --name's value through `parse` (e.g. a core parse_* helper, which throws
+// std::invalid_argument), its error becoming a UsageError naming the flag; `fallback`
+// when the flag is absent.
+template <class V, class F>
+V parse_value(const Flags& flags, const std::string& name, F parse, V fallback) {
+  if (!flags.has(name)) return fallback;
+  try {
+    return parse(flags.text(name, ""));
+  } catch (const std::invalid_argument& e) {
+    throw UsageError("--" + name + ": " + e.what());
+  }
+}
+
+// The same for every item of a comma list.
+template <class V, class F>
+std::vector<V> parse_items(const Flags& flags, const std::string& name, F parse, std::vector<V> fallback) {
+  if (!flags.has(name)) return fallback;
+  std::vector<V> out;
+  for (const auto& item : flags.texts(name)) {
+    try {
+      out.push_back(parse(item));
+    } catch (const std::invalid_argument& e) {
+      throw UsageError("--" + name + ": " + e.what());
+    }
+  }
+  return out;
+}
+
 // Parses one whole number / real; `what` names it in the error ("--lr", "--layers item 2").
 long parse_integer(const std::string& what, const std::string& text, long min, long max);
 double parse_number(const std::string& what, const std::string& text, double min, double max);

@@ -25,20 +25,6 @@ struct GradcheckOptions {
   uint64_t seed = 1;
 };
 
-template <class V, class F>
-std::vector<V> parse_each(const Flags& flags, const std::string& name, F parse, std::vector<V> fallback) {
-  if (!flags.has(name)) return fallback;
-  std::vector<V> out;
-  for (const auto& item : flags.texts(name)) {
-    try {
-      out.push_back(parse(item));
-    } catch (const std::invalid_argument& e) {
-      throw UsageError("--" + name + ": " + e.what());
-    }
-  }
-  return out;
-}
-
 GradcheckOptions read_options(const Flags& flags) {
   GradcheckOptions o;
   o.base.inputs = static_cast<int>(flags.integer("inputs", 4, 1, 100));
@@ -49,9 +35,9 @@ GradcheckOptions read_options(const Flags& flags) {
       o.base.hidden.push_back(LayerSpec{static_cast<int>(w), Activation::ReLU, 0.0});
   o.classes = static_cast<int>(flags.integer("classes", 3, 2, 20));
   o.examples = static_cast<int>(flags.integer("examples", 6, 1, 1000));
-  o.activations = parse_each(flags, "activation", parse_activation, o.activations);
-  o.outputs = parse_each(flags, "output", parse_output, o.outputs);
-  o.inits = parse_each(flags, "init", parse_init, o.inits);
+  o.activations = parse_items(flags, "activation", parse_activation, o.activations);
+  o.outputs = parse_items(flags, "output", parse_output, o.outputs);
+  o.inits = parse_items(flags, "init", parse_init, o.inits);
   if (flags.has("dropout")) o.dropouts = flags.numbers("dropout", 0.0, 0.9);
   o.threshold = flags.number("threshold", o.threshold, 0.0, 1.0);
   o.eps = flags.number("eps", o.eps, 1e-12, 1e-1);

@@ -10,16 +10,6 @@ namespace {
 
 constexpr long kMaxLong = std::numeric_limits<long>::max();
 
-// Calls a core parse_* helper (which throws std::invalid_argument) and names the flag.
-template <class F>
-auto parse_named(const std::string& flag, const std::string& text, F parse) {
-  try {
-    return parse(text);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError("--" + flag + ": " + e.what());
-  }
-}
-
 // One value for every layer, or one per layer.
 template <class V>
 std::vector<V> per_layer(const std::string& flag, const std::vector<V>& values, size_t layers) {
@@ -158,13 +148,10 @@ NetworkOptions read_network_options(const Flags& flags) {
     if (flags.text("layers", "") != "none")
       for (long w : flags.integers("layers", 1, 4096)) n.layers.push_back(static_cast<int>(w));
   }
-  if (flags.has("activation")) {
-    n.activations.clear();
-    for (const auto& a : flags.texts("activation")) n.activations.push_back(parse_named("activation", a, parse_activation));
-  }
+  n.activations = parse_items(flags, "activation", parse_activation, n.activations);
   if (flags.has("dropout")) n.dropout = flags.numbers("dropout", 0.0, 0.99);
-  if (flags.has("output")) n.output = parse_named("output", flags.text("output", ""), parse_output);
-  if (flags.has("init")) n.init = parse_named("init", flags.text("init", ""), parse_init);
+  n.output = parse_value(flags, "output", parse_output, n.output);
+  n.init = parse_value(flags, "init", parse_init, n.init);
   n.spec(1, 2);  // checks the per-layer list lengths now, before any data is loaded
   return n;
 }

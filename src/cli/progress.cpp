@@ -58,7 +58,9 @@ void ProgressPrinter::on_step(const ProgressStatus& s) {
 
 void ProgressPrinter::on_point(const HistoryPoint& p, const ProgressStatus& s, bool epoch_ended) {
   const long tenth = s.total > 0 ? 10 * s.iteration / s.total : 0;
-  const bool print = p.iteration == 0 || epoch_ended || tenth > last_tenth_ || s.iteration >= s.total;
+  constexpr double kEpochLinesUpTo = 20;
+  const bool print = p.iteration == 0 || (epoch_ended && s.total_epochs <= kEpochLinesUpTo) ||
+                     tenth > last_tenth_ || s.iteration >= s.total;
   last_tenth_ = tenth;
   if (!print) return;
   clear_bar();

@@ -1,6 +1,6 @@
 // Progress output of `mlp train`: on a terminal a single redrawn bar
-// ("[#####-----] 1234/2000 ..."), otherwise plain lines at epoch ends and at
-// every tenth of the run, so logs stay short.
+// ("[#####-----] 1234/2000 ..."); in both cases a line per evaluation at the end of
+// every epoch (runs of up to 20 epochs) or every tenth of the run, so logs stay short.
 #pragma once
 
 #include "nn/metrics.hpp"
@@ -14,6 +14,7 @@ struct ProgressStatus {
   long iteration = 0, total = 0;   // updates done / planned
   int epoch = 0;                   // completed epochs
   double epoch_fraction = 0;       // epochs done, fractional
+  double total_epochs = 0;         // epochs the whole run spans, fractional
   double batch_loss = 0;           // last batch's loss
   double seconds = 0;              // since the start of training
 };
@@ -29,8 +30,8 @@ class ProgressPrinter {
   ProgressPrinter(std::FILE* out, bool terminal) : out_(out), terminal_(terminal) {}
   // After every update: redraws the bar (at most ~10 times a second) on a terminal.
   void on_step(const ProgressStatus& s);
-  // After a history point: prints it as a line when an epoch ended or another tenth
-  // of the run passed (always on the last point).
+  // After a history point: prints it as a line when an epoch ended in a run of at most
+  // 20 epochs, or another tenth of the run passed (always the first and last point).
   void on_point(const HistoryPoint& p, const ProgressStatus& s, bool epoch_ended);
   // Clears the bar so that the next output starts on a clean line.
   void finish();

@@ -31,29 +31,15 @@ std::vector<int> parse_widths(const std::string& item) {
   return widths;
 }
 
-template <class V, class F>
-std::vector<V> each(const Flags& flags, const std::string& name, F parse, std::vector<V> fallback) {
-  if (!flags.has(name)) return fallback;
-  std::vector<V> out;
-  for (const auto& item : flags.texts(name)) {
-    try {
-      out.push_back(parse(item));
-    } catch (const std::invalid_argument& e) {
-      throw UsageError("--" + name + ": " + e.what());
-    }
-  }
-  return out;
-}
-
 SearchSpace read_space(const Flags& flags) {
   SearchSpace s;
-  s.hidden = each(flags, "hidden", parse_widths, std::vector<std::vector<int>>{{100}});
+  s.hidden = parse_items(flags, "hidden", parse_widths, std::vector<std::vector<int>>{{100}});
   s.learning_rates = flags.has("lr") ? flags.numbers("lr", -1e300, 1e300) : std::vector<double>{0.1};
   for (long b : flags.has("batch") ? flags.integers("batch", -1000000000, 1000000000) : std::vector<long>{32})
     s.batch_sizes.push_back(static_cast<int>(b));
   for (long e : flags.has("epochs") ? flags.integers("epochs", -1000000000, 1000000000) : std::vector<long>{5})
     s.epochs.push_back(static_cast<int>(e));
-  s.activations = each(flags, "activation", parse_activation, s.activations);
+  s.activations = parse_items(flags, "activation", parse_activation, s.activations);
   if (flags.has("dropout")) s.dropouts = flags.numbers("dropout", -1e300, 1e300);
   return s;
 }
@@ -69,8 +55,8 @@ SearchOptions read_search_options(const Flags& flags) {
     o.folds = static_cast<int>(flags.integer("folds", o.folds, 2, 100));
   }
   o.validation_fraction = flags.number("validation", o.validation_fraction, 0.0, 0.9);
-  if (flags.has("output")) o.output = each(flags, "output", parse_output, std::vector<Output>{})[0];
-  if (flags.has("init")) o.init = each(flags, "init", parse_init, std::vector<Init>{})[0];
+  o.output = parse_value(flags, "output", parse_output, o.output);
+  o.init = parse_value(flags, "init", parse_init, o.init);
   o.train.momentum = flags.number("momentum", 0.0, 0.0, 0.999);
   o.train.shuffle = flags.enabled("shuffle", true);
   o.train.seed = static_cast<uint64_t>(flags.integer("seed", 1, 0, std::numeric_limits<long>::max()));

@@ -13,7 +13,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 #include <stdexcept>
 
@@ -34,6 +33,7 @@ ProgressStatus status_of(const TrainingRun<float>& run, double seconds) {
   s.total = run.total_iterations();
   s.epoch = t.epoch();
   s.epoch_fraction = t.epoch() + static_cast<double>(t.batch()) / t.batches_per_epoch();
+  s.total_epochs = static_cast<double>(s.total) / t.batches_per_epoch();
   s.batch_loss = static_cast<double>(t.last_batch_loss());
   s.seconds = seconds;
   return s;
