@@ -26,7 +26,9 @@ void print_confusion(const Evaluation& ev, const std::vector<std::string>& names
 }  // namespace
 
 std::vector<FlagSpec> evaluate_flags() {
-  return join_flags({data_flags(), {{"model", "FILE.json", "model written by `mlp train --save-model` (required)"}}});
+  return join_flags({data_flags(),
+                     {{"seed", "S", "seed the toy set and the split were made with (default 1)"},
+                      {"model", "FILE.json", "model written by `mlp train --save-model` (required)"}}});
 }
 
 int run_evaluate(const Args& args) {
