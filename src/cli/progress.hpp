@@ -12,7 +12,6 @@ namespace mlp::cli {
 
 struct ProgressStatus {
   long iteration = 0, total = 0;   // updates done / planned
-  int epoch = 0;                   // completed epochs
   double epoch_fraction = 0;       // epochs done, fractional
   double total_epochs = 0;         // epochs the whole run spans, fractional
   double batch_loss = 0;           // last batch's loss

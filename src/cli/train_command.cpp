@@ -31,7 +31,6 @@ ProgressStatus status_of(const TrainingRun<float>& run, double seconds) {
   ProgressStatus s;
   s.iteration = t.iteration();
   s.total = run.total_iterations();
-  s.epoch = t.epoch();
   s.epoch_fraction = t.epoch() + static_cast<double>(t.batch()) / t.batches_per_epoch();
   s.total_epochs = static_cast<double>(s.total) / t.batches_per_epoch();
   s.batch_loss = static_cast<double>(t.last_batch_loss());
