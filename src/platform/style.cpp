@@ -11,7 +11,8 @@ namespace {
 
 constexpr float kFontPixels = 18.0f;  // logical (CSS) pixels
 
-// Unicode ranges baked into the font atlas (pairs, zero-terminated).
+// Unicode ranges baked into the font atlas (pairs, zero-terminated). The web build's CMake
+// reads these lines to cut the packed font down: keep one `0xXXXX, 0xYYYY,` pair per line.
 constexpr ImWchar kGlyphRanges[] = {
     0x0020, 0x024F,  // Latin, Latin-1 (· × ² ³ ¹), Latin Extended-A/B (ŷ)
     0x0370, 0x03FF,  // Greek (α β η σ φ Σ Δ ...)
