@@ -64,7 +64,13 @@ web_sizes() {
   return 0
 }
 
-unit_tests() { ctest --preset native; }
+# Native unit tests, then any tests the web build registers (e.g. the core compiled to wasm).
+unit_tests() {
+  ctest --preset native || return
+  if [ -f build/web/CTestTestfile.cmake ] && grep -q add_test build/web/CTestTestfile.cmake; then
+    ctest --test-dir build/web --output-on-failure
+  fi
+}
 
 browser_tests() {
   local tests=(tests/browser/*.test.mjs)
