@@ -1,0 +1,199 @@
+// The lessons' content: one chapter per part of the lecture, in our own words; see lessons.hpp.
+// The set-ups were tried with the core first (seeds 1–3); the figures the texts quote are
+// what those runs showed.
+#include "app/lessons.hpp"
+
+namespace mlp::ui {
+
+namespace {
+
+LayerSpec layer(int units, Activation act, double dropout = 0.0) { return LayerSpec{units, act, dropout}; }
+
+// A set-up on `source` with the given network and training settings (other fields: defaults).
+RunSetup setup(const char* source, std::vector<LayerSpec> hidden, Output output, double lr, int batch, int epochs) {
+  RunSetup s;
+  s.data.source = source;
+  s.hidden = std::move(hidden);
+  s.output = output;
+  s.train.learning_rate = lr;
+  s.train.batch_size = batch;
+  s.epochs = epochs;
+  return s;
+}
+
+RunSetup with_init(RunSetup s, Init init) {
+  s.init = init;
+  return s;
+}
+
+RunSetup with_examples(RunSetup s, int examples, double test_fraction) {
+  s.data.examples = examples;
+  s.data.test_fraction = test_fraction;
+  return s;
+}
+
+RunSetup with_noise(RunSetup s, double noise) {
+  s.data.noise = noise;
+  return s;
+}
+
+RunSetup with_momentum(RunSetup s, double momentum) {
+  s.train.momentum = momentum;
+  return s;
+}
+
+std::vector<LayerSpec> layers(int count, const LayerSpec& l) { return std::vector<LayerSpec>(count, l); }
+
+Lesson perceptron() {
+  auto perceptron_on = [](const char* source) { return setup(source, {}, Output::Sigmoid, 0.5, 10, 200); };
+  return {"What one layer cannot do",
+          "A perceptron is one weighted sum and a sigmoid: ŷ = σ([1 X]·w), trained by "
+          "w ← w − α·[1 X]ᵀ(ŷ − y)/N. Its boundary ŷ = 0.5 is where [1 x₁ x₂]·w = 0: always a straight line.",
+          "The boundary and the accuracy. Two blobs: 100 %. Half-moons: a line gets about 85–93 %. Circles: "
+          "55–65 %, and the loss stays near ln 2 ≈ 0.69, a coin toss.",
+          "Load each set and press Play. On circles, raise α or train longer: the line turns and shifts but "
+          "never bends.",
+          LessonView::Boundary,
+          {{"Two blobs", perceptron_on("linearly_separable")},
+           {"Half-moons", perceptron_on("non_linearly_separable")},
+           {"Circles", perceptron_on("circles")}}};
+}
+
+Lesson hidden_layer() {
+  auto hidden_on = [](const char* source) {
+    return setup(source, {layer(8, Activation::Sigmoid)}, Output::Sigmoid, 1.0, 10, 500);
+  };
+  return {"One hidden layer fixes it",
+          "Add a hidden layer: H = σ([1 X]·W₁), ŷ = σ([1 H]·W₂). Each hidden unit draws its own line; the "
+          "output combines them, so the boundary can bend around the disk. Back-propagation gives the hidden "
+          "units their share of the error.",
+          "The small maps beside the boundary, one per hidden unit: each a soft half-plane. Circles and "
+          "half-moons now reach (nearly) 100 %.",
+          "Cut the hidden layer to 3 units, then 2: how many lines does a ring need? Switch the hidden layer "
+          "to ReLU.",
+          LessonView::Boundary,
+          {{"Circles", hidden_on("circles")},
+           {"Half-moons", hidden_on("non_linearly_separable")},
+           {"Two blobs", hidden_on("linearly_separable")}}};
+}
+
+Lesson chain_rule() {
+  LessonPreset tiny{"Network 2-2-1, batch 1",
+                    setup("xor", {layer(2, Activation::Sigmoid)}, Output::Sigmoid, 0.5, 1, 50)};
+  tiny.weight_layer = 0;  // W₁[1, 0]: from input x₁ to hidden unit 1, the longest path to the loss
+  tiny.weight_row = 1;
+  tiny.weight_col = 0;
+  return {"The chain rule",
+          "Walk the graph back from the output and multiply the local gradients: for c = (2a)², "
+          "∂c/∂a = ∂c/∂b · ∂b/∂a = 2b × 2 = 8a. Paths add up: in the lecture's 2nd example (ŷ = 14, y = 17) "
+          "∂L/∂w₁ = 2(ŷ − y) = −6, and w₂, used directly and via a = 3w₂, gets −6 + (−6)·3 = −24.",
+          "The chain-rule tab: ∂L/∂w of W₁[1, 0] as a product of local gradients with the actual numbers, "
+          "beside the finite-difference estimate. They agree.",
+          "Step phase by phase (S) through the backward pass: dZ₂ = Ŷ − Y, dW₂ = [1 H]ᵀ·dZ₂/N, "
+          "dH = dZ₂·W₂[1:]ᵀ, dZ₁ = dH ∗ H(1 − H). Pick another weight in the chain-rule tab.",
+          LessonView::ChainRule,
+          {tiny}};
+}
+
+Lesson initialisation() {
+  const RunSetup base = setup("circles", {layer(4, Activation::Sigmoid)}, Output::Softmax, 1.0, 10, 300);
+  return {"Initialisation",
+          "Equal weights make every hidden unit compute the same value and get the same gradient: they stay "
+          "twins, as if there were one hidden node. Large weights saturate σ, where σ' = H(1 − H) ≈ 0, so "
+          "learning crawls. Use random, small weights: w ≈ ±√(1/r) for r rows.",
+          "Equal: identical unit maps and W₁ columns; accuracy stalls at 50–70 %. Large: hard-edged maps "
+          "(H ≈ 0 or 1), slower learning, sometimes stuck. Small random: circles are learnt.",
+          "Load the three and compare their loss curves, or give the runs different initialisations in the "
+          "Compare tab.",
+          LessonView::Boundary,
+          {{"All weights equal", with_init(base, Init::Equal)},
+           {"Large weights", with_init(base, Init::Large)},
+           {"Small random", with_init(base, Init::Lecture)}}};
+}
+
+Lesson batching() {
+  const RunSetup base = setup("circles", {layer(8, Activation::ReLU)}, Output::Softmax, 0.5, 3, 10);
+  return {"Mini-batches",
+          "One iteration = one batch: forward, loss, backward, update. 99 examples in batches of 3 give 33 "
+          "updates per epoch, 330 in 10 epochs. If the batch size does not divide N, the last batch is shorter.",
+          "The status line: batch i of 33. The grey batch loss jumps around (3 points per update); the loss "
+          "on all 99 falls smoothly.",
+          "Step a batch (B) and an epoch (E). Then set the batch size to 99 (one update per epoch) or 10 (the "
+          "last batch holds 9): which needs fewer epochs, which fewer updates?",
+          LessonView::Curves,
+          {{"99 examples, batch 3", with_examples(base, 99, 0.0)}}};
+}
+
+Lesson vanishing_gradients() {
+  auto deep = [](Activation act) {
+    return setup("circles", layers(5, layer(8, act)), Output::Softmax, 0.5, 10, 300);
+  };
+  return {"Vanishing gradients",
+          "Going back through a sigmoid layer multiplies the error by σ' = H(1 − H) ≤ 1/4. After five layers "
+          "little is left, and the first layers hardly learn. ReLU, ρ(z) = max(0, z), has ρ' = 1 where a unit "
+          "is active: the error gets through.",
+          "Curves → Gradients: rms(dWₗ) per layer, log scale. Five sigmoid layers: dW₁ is thousands of times "
+          "smaller than dW₆ and the accuracy stays at 50 %. ReLU: similar sizes, circles learnt.",
+          "Load both and compare. Open the Compare tab: sigmoid, ReLU and ReLU + dropout from the same "
+          "weights. Remove sigmoid layers until it learns.",
+          LessonView::Gradients,
+          {{"Deep sigmoid 2-8-8-8-8-8-2", deep(Activation::Sigmoid)},
+           {"Deep ReLU", deep(Activation::ReLU)}}};
+}
+
+Lesson dropout() {
+  auto glyphs = [](Activation act, double drop, double lr) {
+    return with_noise(setup("glyphs", layers(3, layer(20, act, drop)), Output::Softmax, lr, 0, 1000), 0.1);
+  };
+  return {"Overfitting and dropout",
+          "The lecture's 25-20-20-20-5 network learns the five clean glyphs and is tested on noisy copies "
+          "(10 % of pixels flipped). It fits the training set perfectly, the test set less well: overfitting. "
+          "Dropout keeps round(20·0.8) = 16 random units per batch, scaled by 1/0.8 = 1.25; none are dropped "
+          "at test time.",
+          "Training (blue) against test (orange) loss. In the network graph the dropped units are off and "
+          "change each batch; the same mask M multiplies H forward and dH backward.",
+          "Compare dropout 0 and 0.2 in the Compare tab: with ReLU the test loss usually ends lower with "
+          "dropout. Try 0.5, then the lecture's sigmoid + dropout.",
+          LessonView::Curves,
+          {{"ReLU, no dropout", glyphs(Activation::ReLU, 0.0, 0.1)},
+           {"ReLU, dropout 0.2", glyphs(Activation::ReLU, 0.2, 0.1)},
+           {"Sigmoid, dropout 0.2", glyphs(Activation::Sigmoid, 0.2, 1.0)}}};
+}
+
+Lesson homework() {
+  const RunSetup recipe = setup("glyphs", layers(3, layer(20, Activation::ReLU, 0.2)), Output::Softmax, 0.01, 0, 2000);
+  return {"Homework 10-1, 10-2",
+          "10-1: ReLU and dropout, MNIST pixels rescaled to [0, 1], 50 hidden nodes, 2000 iterations, "
+          "α = 0.01: reach 90 % test accuracy and plot both losses. 10-2: tune hidden nodes, α, batch size and "
+          "epochs to reach 98 %, choosing on a validation set.",
+          "Here the recipe runs on the glyphs, where every matrix is visible: three ReLU layers, dropout 0.2, "
+          "α = 0.01, with momentum 0.9 and without. Compare how fast the loss falls.",
+          "For MNIST itself: the MNIST window (preset hw10-1), or mlp train --preset hw10-1 and mlp search. "
+          "Change one setting at a time; note the test accuracy.",
+          LessonView::Curves,
+          {{"Momentum 0.9", with_momentum(recipe, 0.9)}, {"Plain gradient descent", recipe}}};
+}
+
+}  // namespace
+
+const std::vector<Lesson>& lessons() {
+  static const std::vector<Lesson> chapters = {perceptron(),     hidden_layer(),        chain_rule(),
+                                               initialisation(), batching(),            vanishing_gradients(),
+                                               dropout(),        homework()};
+  return chapters;
+}
+
+const char* lesson_view_name(LessonView view) {
+  switch (view) {
+    case LessonView::Boundary: return "decision boundary";
+    case LessonView::Curves: return "learning curves";
+    case LessonView::Gradients: return "gradient sizes (curves)";
+    case LessonView::Matrices: return "matrices of this phase";
+    case LessonView::ChainRule: return "chain rule for one weight";
+    case LessonView::Network: return "network graph";
+    case LessonView::Compare: return "compare runs";
+  }
+  return "?";
+}
+
+}  // namespace mlp::ui
