@@ -21,6 +21,12 @@ const std::vector<Preset>& presets() {
        {"--data", "mnist", "--test-part", "second-half", "--preprocess", "zscore-global", "--layers", "100",
         "--activation", "sigmoid", "--dropout", "0", "--output", "softmax", "--init", "lecture", "--lr", "1",
         "--momentum", "0", "--batch", "256", "--no-shuffle", "--epochs", "10"}},
+      {"hw10-2",
+       "homework 10-2: the best of an `mlp search` grid: 784-512-10 sigmoid, lr 0.5, batch 64, 15 epochs, "
+       "global z-scoring, full test set",
+       {"--data", "mnist", "--test-part", "all", "--preprocess", "zscore-global", "--layers", "512",
+        "--activation", "sigmoid", "--dropout", "0", "--output", "softmax", "--init", "lecture", "--lr", "0.5",
+        "--momentum", "0", "--batch", "64", "--shuffle", "--epochs", "15"}},
       {"glyphs",
        "the lecture's 25-20-20-20-5 ReLU network on the five 5x5 digit glyphs",
        {"--data", "glyphs", "--preprocess", "none", "--layers", "20,20,20", "--activation", "relu",
