@@ -58,7 +58,11 @@ export async function startBrowser() {
   };
 }
 
-export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1, hash = '' } = {}) {
+// Options: viewport width/height, deviceScaleFactor, hash (page address after '#'),
+// setup(page) run before the page loads (e.g. page.route, page.addInitScript), and
+// waitForReady = false to get the page without waiting for the app (failure tests).
+export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1, hash = '',
+  setup = null, waitForReady = true } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
   const page = await context.newPage();
   const errors = [];
@@ -77,7 +81,9 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
 
     // Loads the page and waits until the app has drawn a few frames.
     async load() {
+      if (setup) await setup(page);
       await page.goto(app.url);
+      if (!waitForReady) return app;
       await page.waitForFunction(() => window.mlp && window.mlp.ready && window.mlp.frames >= 3,
         null, { timeout: 60_000 }).catch((err) => {
         throw new Error(`the app did not start: ${err.message}\n${errors.join('\n')}`);
@@ -122,10 +128,11 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
       return path;
     },
 
-    // Closes the page; throws if any console error, page error or failed request happened.
-    async close() {
+    // Closes the page; throws if any console error, page error or failed request happened
+    // (unless { allowErrors: true }, for tests that provoke them and check app.errors).
+    async close({ allowErrors = false } = {}) {
       await context.close();
-      if (errors.length > 0) throw new Error(`errors in the page:\n${errors.join('\n')}`);
+      if (errors.length > 0 && !allowErrors) throw new Error(`errors in the page:\n${errors.join('\n')}`);
     },
   };
   return app.load();
