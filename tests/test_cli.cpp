@@ -1,15 +1,22 @@
 // Tests for the command-line tool's modules (src/cli): the flag parser, the
-// presets and their expansion, the options read from flags, the SVG plot writer
-// and the progress text.
+// presets and their expansion, the options read from flags, the data a run loads,
+// the SVG plot writer, the progress text, and the dump and gradcheck commands.
 #include <catch2/catch.hpp>
 
+#include "cli/commands.hpp"
+#include "cli/data_source.hpp"
 #include "cli/flags.hpp"
 #include "cli/options.hpp"
 #include "cli/presets.hpp"
 #include "cli/progress.hpp"
 #include "cli/svg_plot.hpp"
+#include "nn/json.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <limits>
 
 using namespace mlp;
@@ -244,4 +251,74 @@ TEST_CASE("progress lines: every epoch for short runs, every tenth for long ones
   CHECK(lines_printed(5) == 1 + 10);    // the first point, then every tenth (epoch ends fall on them)
   CHECK(lines_printed(20) == 1 + 20);   // every epoch end
   CHECK(lines_printed(100) == 1 + 10);  // 100 epochs: only the tenths
+}
+
+TEST_CASE("data: toy sets are split, limited, cut to a test half and rescaled", "[cli]") {
+  DataOptions o;
+  o.source = "xor";
+  o.n = 200;
+  o.test_fraction = 0.25;
+  DataSplit d = load_data(o);
+  CHECK(d.train.size() == 150);
+  CHECK(d.test.size() == 50);
+  CHECK(d.test_or_null() == &d.test);
+
+  o.limit = 40;
+  o.test_part = TestPart::SecondHalf;
+  o.preprocess = Preprocess::Rescale;
+  d = load_data(o);
+  CHECK(d.train.size() == 40);
+  CHECK(d.test.size() == 25);
+  CHECK(d.train.X.minCoeff() == Approx(0.0f));
+  CHECK(d.train.X.maxCoeff() == Approx(1.0f));
+  CHECK(d.description.find("second-half") != std::string::npos);
+
+  o.test_fraction = 0;
+  CHECK(load_data(o).test_or_null() == nullptr);
+  o.source = "no-such-set";
+  CHECK_THROWS_AS(load_data(o), UsageError);
+}
+
+TEST_CASE("data: z-scoring uses the training set's statistics for both sets", "[cli]") {
+  DataOptions o;
+  o.source = "gaussians";
+  o.n = 300;
+  o.preprocess = Preprocess::ZScore;
+  const DataSplit d = load_data(o);
+  const Eigen::RowVectorXf mean = d.train.X.colwise().mean();
+  CHECK(mean.cwiseAbs().maxCoeff() < 1e-5f);
+  CHECK(d.test.X.colwise().mean().cwiseAbs().maxCoeff() > 1e-5f);  // not refitted on the test set
+}
+
+TEST_CASE("mlp dump writes one consistent training step", "[cli]") {
+  const std::string path = (std::filesystem::temp_directory_path() / "mlp_test_cli_dump.json").string();
+  REQUIRE(run_dump({"--data", "xor", "--n", "40", "--layers", "3", "--activation", "tanh", "--dropout", "0.25",
+                    "--lr", "0.5", "--batch", "8", "--step", "2", "--out", path}) == 0);
+  std::ifstream f(path);
+  const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  std::remove(path.c_str());
+  const Json doc = Json::parse(text);
+  CHECK(doc.find("iteration")->as_number() == 2);
+  REQUIRE(doc.find("layers")->as_array().size() == 2);
+  CHECK(doc.find("X")->as_array().size() == 8);
+  const Json& hidden = doc.find("layers")->as_array()[0];
+  CHECK(hidden.find("M")->is(Json::Type::Array));
+  CHECK(doc.find("layers")->as_array()[1].find("M")->is(Json::Type::Null));
+  // W_after = W_before − lr · dW, entry by entry
+  const auto& before = hidden.find("W_before")->as_array();
+  const auto& dW = hidden.find("dW")->as_array();
+  const auto& after = hidden.find("W_after")->as_array();
+  REQUIRE(before.size() == 3);  // 2 inputs + bias row
+  for (size_t r = 0; r < before.size(); ++r)
+    for (size_t c = 0; c < before[r].as_array().size(); ++c)
+      CHECK(after[r].as_array()[c].as_number() ==
+            Approx(before[r].as_array()[c].as_number() - 0.5 * dW[r].as_array()[c].as_number()).margin(1e-6));
+  CHECK_THROWS_AS(run_dump({"--data", "xor"}), UsageError);  // no --out
+}
+
+TEST_CASE("mlp gradcheck passes at its threshold and fails at an impossible one", "[cli]") {
+  CHECK(run_gradcheck({"--layers", "3,3", "--activation", "sigmoid,relu", "--output", "softmax"}) == 0);
+  CHECK(run_gradcheck({"--layers", "3,3", "--activation", "sigmoid", "--output", "softmax", "--eps", "1e-2",
+                       "--threshold", "1e-12"}) == 1);
+  CHECK_THROWS_AS(run_gradcheck({"--activation", "softplus"}), UsageError);
 }
