@@ -3,6 +3,8 @@
 // (apply_setup) and a compare view can clone (state.setup).
 #pragma once
 
+#include "app/compare_panel.hpp"
+#include "app/lessons_panel.hpp"
 #include "app/phase_info.hpp"
 #include "app/run_setup.hpp"
 #include "app/session.hpp"
@@ -96,6 +98,8 @@ struct AppState {
   Messages messages;
   ImportState import;
   ViewCaches caches;
+  CompareState compare;                  // the Compare tab and view (compare_panel.hpp)
+  LessonsState lessons;                  // the Lessons tab (lessons_panel.hpp)
 };
 
 // Sanitizes `setup`, makes it the state's set-up and starts a fresh session: from the seed,

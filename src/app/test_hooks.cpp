@@ -69,6 +69,8 @@ std::string state_json(AppState& state, const FrameStats& stats) {
   const RunSetup& setup = state.setup;
   Json j = Json::object();
   j.set("setup", Json(encode_setup(setup)));
+  j.set("compare", compare_json(state.compare));
+  j.set("lesson", lessons_json(state.lessons));
   j.set("dataset", Json(setup.data.source));
   Json::Array units, acts;
   for (const auto& h : setup.hidden) {

@@ -1,0 +1,521 @@
+// Compare tab and compare view: runs of one set-up in lockstep from the same initial weights;
+// see compare_panel.hpp.
+//
+// Index
+//   1. Runs: defaults, labels, the core Comparison they make, following the set-up
+//   2. Compare tab (left column): the runs and the target loss
+//   3. Compare view (body): controls and play, curves, boundaries, summary table
+//   4. Test hooks
+#include "app/compare_panel.hpp"
+
+#include "app/app_state.hpp"
+#include "app/plot.hpp"
+#include "app/widgets.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <exception>
+
+namespace mlp::ui {
+
+namespace {
+
+constexpr double kDefaultDropout = 0.2;  // the lecture's forward_dropout ratio
+constexpr long kMaxCurvePoints = 4000;   // history points per run: the evaluation interval grows beyond
+constexpr float kExtent = 1.6f;          // boundaries show [−extent, extent]²; toy sets lie in ±1.5
+constexpr int kGrid = 40;                // boundary cells per side
+
+// One colour per run (not the class colours orange and blue, which the boundaries use).
+constexpr ImU32 kRunColours[] = {IM_COL32(200, 40, 45, 255), IM_COL32(30, 105, 175, 255),
+                                 IM_COL32(40, 145, 60, 255), IM_COL32(135, 85, 180, 255)};
+
+// What the curves can show.
+struct Metric {
+  const char* name;
+  double HistoryPoint::*field;
+  bool accuracy;
+};
+constexpr Metric kMetrics[] = {{"training loss", &HistoryPoint::train_loss, false},
+                               {"test loss", &HistoryPoint::test_loss, false},
+                               {"training accuracy", &HistoryPoint::train_accuracy, true},
+                               {"test accuracy", &HistoryPoint::test_accuracy, true}};
+constexpr int kMetricCount = static_cast<int>(sizeof kMetrics / sizeof kMetrics[0]);
+
+// --- 1. Runs ------------------------------------------------------------------------------
+
+std::vector<CompareRun> default_runs(const RunSetup& base) {
+  const double lr = base.train.learning_rate;
+  return {{Activation::Sigmoid, 0.0, lr, base.init},
+          {Activation::ReLU, 0.0, lr, base.init},
+          {Activation::ReLU, kDefaultDropout, lr, base.init}};
+}
+
+// "relu + dropout 0.2, α 0.5, init large": what sets the run apart from the set-up.
+std::string run_label(const CompareRun& r, const RunSetup& base) {
+  std::string s = base.hidden.empty() ? "no hidden layer" : activation_name(r.activation);
+  if (r.dropout > 0 && !base.hidden.empty()) s += " + dropout " + format_value(r.dropout, 2);
+  if (r.learning_rate != base.train.learning_rate) s += ", α " + format_value(r.learning_rate, 3);
+  if (r.init != base.init) s += std::string(", init ") + init_name(r.init);
+  return s;
+}
+
+CompareEntry make_entry(const CompareRun& r, const RunSetup& base, const Dataset& train) {
+  RunSetup s = base;
+  for (auto& h : s.hidden) {
+    h.activation = r.activation;
+    h.dropout = r.dropout;
+  }
+  s.train.learning_rate = r.learning_rate;
+  s.init = r.init;
+  return {run_label(r, base), network_spec(s, train), s.train};
+}
+
+// The set-up's epochs, with at most about kMaxCurvePoints history points per run.
+RunSchedule schedule_for(const RunSetup& base, const Dataset& train) {
+  RunSchedule s;
+  s.epochs = base.epochs;
+  const long total = s.total_iterations(batches_per_epoch(train.size(), base.train.batch_size));
+  s.eval_every = std::max(1L, (total + kMaxCurvePoints - 1) / kMaxCurvePoints);
+  return s;
+}
+
+// Rebuilds the comparison from base and runs: iteration 0, the same initial weights.
+void restart(CompareState& c) {
+  c.comparison.reset();
+  c.boundaries.clear();
+  c.playing = false;
+  c.owed_batches = 0.0;
+  c.error.clear();
+  try {
+    c.data = make_data(c.base);
+    std::vector<CompareEntry> entries;
+    for (const auto& r : c.runs) entries.push_back(make_entry(r, c.base, c.data.train));
+    CompareSettings settings;
+    settings.schedule = schedule_for(c.base, c.data.train);
+    settings.target_loss = c.target_loss;
+    const Dataset* test = c.data.test.size() > 0 ? &c.data.test : nullptr;
+    c.comparison = std::make_unique<Comparison<float>>(entries, c.data.train, test, settings);
+    c.boundaries.resize(c.runs.size());
+  } catch (const std::exception& e) {
+    c.error = std::string("The comparison cannot start: ") + e.what();
+  }
+}
+
+// Follows the set-up: a new set-up brings the default runs for it.
+void sync_with_setup(AppState& state) {
+  CompareState& c = state.compare;
+  if (!c.runs.empty() && c.base == state.setup) return;
+  c.base = state.setup;
+  c.runs = default_runs(c.base);
+  restart(c);
+}
+
+// --- 2. Compare tab -------------------------------------------------------------------------
+
+// Two compact rows for run i: activation and dropout; learning rate, initialisation and a
+// remove button. Returns true when the run changed.
+bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& remove) {
+  bool changed = false;
+  const std::string n = std::to_string(i);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float swatch = ImGui::GetFrameHeight();
+  const float indent = swatch + style.ItemSpacing.x;
+  const float width = ImGui::GetContentRegionAvail().x - indent;
+  const float half = std::floor((width - style.ItemSpacing.x) / 2);
+  ImGui::PushID(i);
+  ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(kRunColours[i]),
+                     ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoPicker, ImVec2(swatch, swatch));
+  ImGui::SameLine();
+  if (has_hidden) {
+    ImGui::SetNextItemWidth(half);
+    if (ImGui::BeginCombo("##activation", activation_name(r.activation))) {
+      for (Activation a : all_activations())
+        if (ImGui::Selectable(activation_name(a), a == r.activation)) r.activation = a, changed = true;
+      ImGui::EndCombo();
+    }
+    publish_last_item(("compare_activation_" + n).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Activation of every hidden layer of run %d", i + 1);
+    ImGui::SameLine();
+    float drop = static_cast<float>(r.dropout);
+    ImGui::SetNextItemWidth(half);
+    if (ImGui::SliderFloat("##dropout", &drop, 0.0f, 0.8f, "dropout %.2f")) r.dropout = drop, changed = true;
+    publish_last_item(("compare_dropout_" + n).c_str());
+  } else {
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Run %d", i + 1);
+  }
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+  float lr = static_cast<float>(r.learning_rate);
+  ImGui::SetNextItemWidth(half);
+  if (ImGui::SliderFloat("##lr", &lr, 0.001f, 10.0f, "α %.4g", ImGuiSliderFlags_Logarithmic))
+    r.learning_rate = lr, changed = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Learning rate α of run %d (Ctrl+click to type)", i + 1);
+  ImGui::SameLine();
+  const float remove_w = can_remove ? swatch + style.ItemSpacing.x : 0.0f;
+  ImGui::SetNextItemWidth(half - remove_w);
+  if (ImGui::BeginCombo("##init", init_name(r.init))) {
+    for (Init init : all_inits())
+      if (ImGui::Selectable(init_name(init), init == r.init)) r.init = init, changed = true;
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Initialisation of run %d", i + 1);
+  if (can_remove) {
+    ImGui::SameLine();
+    remove = published_button("✕", ("compare_remove_" + n).c_str(), "Remove this run", ImVec2(swatch, swatch));
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+// "2-8-8-2" of the first run (all runs share the layer sizes).
+std::string layer_sizes(const CompareState& c) {
+  if (!c.comparison) return "?";
+  const NetworkSpec& spec = c.comparison->entry(0).spec;
+  std::string s = std::to_string(spec.inputs);
+  for (int l = 0; l < spec.layers(); ++l) s += "-" + std::to_string(spec.units(l));
+  return s;
+}
+
+void target_control(CompareState& c) {
+  float target = static_cast<float>(c.target_loss);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  if (ImGui::InputFloat("target loss", &target, 0.0f, 0.0f, "%.3g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    if (std::isfinite(target) && target > 0) {
+      c.target_loss = target;
+      if (c.comparison) c.comparison->set_target_loss(c.target_loss);
+    }
+  }
+  publish_last_item("compare_target");
+  ImGui::SameLine();
+  help_marker("The summary's \"loss ≤ target at\" column: the first iteration at which the training loss (on the "
+              "whole training set, without dropout) is at most this. It is read from the recorded curve, so "
+              "changing it needs no retraining.");
+}
+
+}  // namespace
+
+void show_compare_setup(AppState& state) {
+  CompareState& c = state.compare;
+  sync_with_setup(state);
+  ImGui::TextWrapped("Runs of the set-up (%s, %s layers) side by side: same data, same initial weights. Data and "
+                     "layers come from Set up; here, how the runs differ.",
+                     c.base.data.source.c_str(), layer_sizes(c).c_str());
+  if (published_button("Sigmoid vs ReLU vs ReLU + dropout", "compare_defaults",
+                       "The default comparison: every hidden layer sigmoid; ReLU; ReLU with dropout 0.2"))
+    reset_comparison(state);
+  target_control(c);
+  ImGui::Separator();
+
+  const bool has_hidden = !c.base.hidden.empty();
+  if (!has_hidden)
+    ImGui::TextWrapped("The set-up has no hidden layer: activation and dropout have nothing to act on; compare "
+                       "learning rates or initialisations.");
+  bool changed = false;
+  int removed = -1;
+  const int n = static_cast<int>(c.runs.size());
+  for (int i = 0; i < n; ++i) {
+    bool remove = false;
+    changed |= run_controls(c.runs[i], i, has_hidden, n > Comparison<float>::kMinRuns, remove);
+    if (remove) removed = i;
+    ImGui::Dummy(ImVec2(0, 2));
+  }
+  if (removed >= 0) {
+    c.runs.erase(c.runs.begin() + removed);
+    changed = true;
+  }
+  if (n < Comparison<float>::kMaxRuns && published_button("Add a run", "compare_add", "Up to four runs")) {
+    c.runs.push_back(c.runs.back());
+    changed = true;
+  }
+  if (changed) restart(c);
+}
+
+// --- 3. Compare view ------------------------------------------------------------------------
+
+namespace {
+
+void advance(CompareState& c, double frame_seconds) {
+  if (!c.playing || !c.comparison) return;
+  c.owed_batches += c.batches_per_second * std::min(frame_seconds, 0.25);
+  const long batches = static_cast<long>(c.owed_batches);
+  c.owed_batches -= static_cast<double>(batches);
+  const auto start = std::chrono::steady_clock::now();
+  for (long i = 0; i < batches && !c.comparison->finished(); ++i) {
+    c.comparison->step_batch();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (ms > c.frame_budget_ms) {
+      c.owed_batches = 0.0;  // what does not fit is dropped: the page stays responsive
+      break;
+    }
+  }
+  if (c.comparison->finished()) c.playing = false;
+}
+
+void controls(CompareState& c) {
+  const float font = ImGui::GetFontSize();
+  if (published_button(c.playing ? "❚❚ Pause###compare_play" : "▶ Play###compare_play", "compare_play",
+                       "Train all runs batch after batch, in lockstep", ImVec2(font * 5.2f, 0)))
+    c.playing = !c.playing && !c.comparison->finished();
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(font * 9.0f);
+  ImGui::SliderFloat("##compare_speed", &c.batches_per_second, 1.0f, 1000.0f, "%.0f batches/s",
+                     ImGuiSliderFlags_Logarithmic);
+  ImGui::SameLine(0, font * 1.2f);
+  if (published_button("Step one batch", "compare_step_batch", "One update for every run")) {
+    c.playing = false;
+    c.comparison->step_batch();
+  }
+  ImGui::SameLine();
+  if (published_button("Step one epoch", "compare_step_epoch", "Every run to the end of its current epoch")) {
+    c.playing = false;
+    c.comparison->step_epoch();
+  }
+  ImGui::SameLine();
+  if (published_button("Restart", "compare_restart", "Back to iteration 0, the same initial weights")) restart(c);
+
+  const Comparison<float>& cmp = *c.comparison;
+  const Trainer<float>& t = cmp.run(0).trainer();
+  ImGui::Text("iteration %ld of %ld · %.2f of %d epochs", t.iteration(), cmp.run(0).total_iterations(),
+              cmp.summary(0).epochs, c.base.epochs);
+  const long every = cmp.settings().schedule.eval_every;
+  if (every > 1 && ImGui::IsItemHovered())
+    ImGui::SetTooltip("The curves and the table are evaluated every %ld iterations.", every);
+  ImGui::SameLine();
+  int shared = 0;
+  for (int i = 1; i < cmp.size(); ++i) shared += cmp.summary(i).shares_start_with != i;
+  ImGui::TextDisabled(shared == cmp.size() - 1 ? "· all runs start from the same weights"
+                                                : "· runs with other layer shapes or initialisation start from their own weights");
+  if (cmp.finished()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("· finished (set-up: %d epochs)", c.base.epochs);
+  }
+}
+
+void curves(CompareState& c, ImVec2 size) {
+  ImGui::BeginGroup();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+  ImGui::Combo("##compare_metric", &c.metric,
+               [](void*, int i, const char** text) { return *text = kMetrics[i].name, true; }, nullptr,
+               kMetricCount);
+  publish_last_item("compare_metric");
+  const Metric& m = kMetrics[std::clamp(c.metric, 0, kMetricCount - 1)];
+  if (!m.accuracy) {
+    ImGui::SameLine();
+    ImGui::Checkbox("log scale##compare", &c.log_scale);
+  }
+  const Comparison<float>& cmp = *c.comparison;
+  std::vector<Series> series;
+  for (int i = 0; i < cmp.size(); ++i) {
+    const History& h = cmp.run(i).history();
+    Series s{cmp.entry(i).label, kRunColours[i], {}, {}, 2.0f};
+    const double last = h.points.back().*m.field;
+    if (std::isfinite(last)) s.name += "  " + (m.accuracy ? format_value(100 * last, 3) + "%" : format_value(last, 3));
+    for (const auto& p : h.points) {
+      s.x.push_back(static_cast<double>(p.iteration));
+      s.y.push_back(p.*m.field);
+    }
+    series.push_back(std::move(s));
+  }
+  PlotOptions o;
+  o.y_label = m.name;
+  o.log_y = c.log_scale && !m.accuracy;
+  o.fixed_y = m.accuracy;
+  o.y_format = m.accuracy ? "%.3f" : "%.5g";
+  o.publish_id = "compare_plot";
+  const float used = ImGui::GetFrameHeightWithSpacing();
+  line_plot("##compare_curves", series, o, ImVec2(size.x, size.y - used));
+  ImGui::EndGroup();
+}
+
+// Ŷ of run i over the grid, recomputed when its weights changed.
+const Matrix<float>& boundary_output(CompareState& c, int i) {
+  CompareBoundary& b = c.boundaries[i];
+  const long it = c.comparison->run(i).trainer().iteration();
+  if (b.iteration == it) return b.output;
+  Matrix<float> X(kGrid * kGrid, 2);  // cell centres, row by row from the top: grid² x 2
+  const float step = 2 * kExtent / kGrid;
+  for (int r = 0; r < kGrid; ++r)
+    for (int col = 0; col < kGrid; ++col) {
+      X(r * kGrid + col, 0) = -kExtent + (col + 0.5f) * step;
+      X(r * kGrid + col, 1) = kExtent - (r + 0.5f) * step;
+    }
+  b.output = predict(c.comparison->network(i), X);
+  b.iteration = it;
+  return b.output;
+}
+
+// The class-1-minus-class-0 probability on the diverging scale (more classes: the winner's colour).
+ImU32 cell_colour(const Matrix<float>& Yhat, int i) {
+  if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
+  if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
+  Eigen::Index best = 0;
+  Yhat.row(i).maxCoeff(&best);
+  return class_colour(static_cast<int>(best));
+}
+
+void boundary(CompareState& c, int i, float side) {
+  const Matrix<float>& Yhat = boundary_output(c, i);
+  const RunSummary s = c.comparison->summary(i);
+  ImGui::BeginGroup();
+  ImGui::PushStyleColor(ImGuiCol_Text, kRunColours[i]);
+  ImGui::TextUnformatted(s.label.c_str());
+  ImGui::PopStyleColor();
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(("##compare_boundary_" + std::to_string(i)).c_str(), ImVec2(side, side));
+  publish_last_item(("compare_boundary_" + std::to_string(i)).c_str());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s\ntraining accuracy %s %%\ntest accuracy %s %%", s.label.c_str(),
+                      format_value(100 * s.train_accuracy, 3).c_str(), format_value(100 * s.test_accuracy, 3).c_str());
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float cell = side / kGrid;
+  for (int r = 0; r < kGrid; ++r)
+    for (int col = 0; col < kGrid; ++col)
+      draw->AddRectFilled(ImVec2(o.x + col * cell, o.y + r * cell), ImVec2(o.x + (col + 1) * cell, o.y + (r + 1) * cell),
+                          lighten(cell_colour(Yhat, r * kGrid + col), 0.45f));
+  const Dataset& d = c.data.train;
+  const float scale = side / (2 * kExtent), radius = std::clamp(side / 80.0f, 2.0f, 4.0f);
+  for (int n = 0; n < d.size(); ++n) {
+    const ImVec2 p(o.x + (d.X(n, 0) + kExtent) * scale, o.y + (kExtent - d.X(n, 1)) * scale);
+    draw->AddCircleFilled(p, radius, class_colour(d.labels[n]), 8);
+    draw->AddCircle(p, radius, IM_COL32(255, 255, 255, 220), 8);
+  }
+  draw->AddRect(o, ImVec2(o.x + side, o.y + side), kRunColours[i], 0, 0, 2.0f);
+  ImGui::EndGroup();
+}
+
+// How the boundaries are laid out: up to 2 columns of squares of side `side`.
+struct BoundaryGrid {
+  int cols = 1;
+  float side = 60.0f;
+  float width() const { return cols * side + (cols - 1) * ImGui::GetStyle().ItemSpacing.x; }
+};
+
+// The largest squares for n boundaries within max_width x height (each with its label above).
+BoundaryGrid boundary_grid(int n, float max_width, float height) {
+  BoundaryGrid g;
+  g.cols = n <= 2 ? n : 2;
+  const int rows = (n + g.cols - 1) / g.cols;
+  const float gap = ImGui::GetStyle().ItemSpacing.x, label = ImGui::GetTextLineHeightWithSpacing();
+  g.side = std::max(60.0f, std::floor(std::min((max_width - gap * (g.cols - 1)) / g.cols,
+                                                (height - rows * (label + gap)) / rows)));
+  return g;
+}
+
+void boundaries(CompareState& c, const BoundaryGrid& g) {
+  ImGui::BeginGroup();
+  for (int i = 0; i < c.comparison->size(); ++i) {
+    if (i % g.cols != 0) ImGui::SameLine();
+    boundary(c, i, g.side);
+  }
+  ImGui::EndGroup();
+}
+
+std::string reached_text(const RunSummary& s) {
+  return s.target_iteration < 0 ? "not reached" : "iteration " + std::to_string(s.target_iteration);
+}
+
+void summary_table(const CompareState& c) {
+  const Comparison<float>& cmp = *c.comparison;
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##compare_summary", 8, flags)) return;
+  const std::string target = "loss ≤ " + format_value(c.target_loss, 3) + " at";
+  for (const char* h : {"run", "iterations", "train loss", "test loss", "train acc.", "test acc.", target.c_str(), "start"})
+    ImGui::TableSetupColumn(h);
+  ImGui::TableHeadersRow();
+  auto number = [](double v, bool percent) {
+    ImGui::TextUnformatted(std::isfinite(v) ? (percent ? format_value(100 * v, 3) + " %" : format_value(v, 4)).c_str() : "–");
+  };
+  for (int i = 0; i < cmp.size(); ++i) {
+    const RunSummary s = cmp.summary(i);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushStyleColor(ImGuiCol_Text, kRunColours[i]);
+    ImGui::TextUnformatted(("■ " + s.label).c_str());
+    ImGui::PopStyleColor();
+    ImGui::TableNextColumn();
+    ImGui::Text("%ld", s.iterations);
+    ImGui::TableNextColumn();
+    number(s.train_loss, false);
+    ImGui::TableNextColumn();
+    number(s.test_loss, false);
+    ImGui::TableNextColumn();
+    number(s.train_accuracy, true);
+    ImGui::TableNextColumn();
+    number(s.test_accuracy, true);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(reached_text(s).c_str());
+    ImGui::TableNextColumn();
+    if (s.diverged)
+      ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "diverged: lower α");
+    else if (s.shares_start_with == i)
+      ImGui::TextUnformatted(i == 0 ? "seed" : "own weights");
+    else
+      ImGui::Text("as run %d", s.shares_start_with + 1);
+  }
+  ImGui::EndTable();
+  publish_last_item("compare_table");  // EndTable adds the table's outer rectangle as an item
+}
+
+}  // namespace
+
+void show_compare_view(AppState& state) {
+  CompareState& c = state.compare;
+  sync_with_setup(state);
+  if (!c.comparison) {
+    ImGui::TextWrapped("%s", c.error.c_str());
+    return;
+  }
+  advance(c, ImGui::GetIO().DeltaTime);
+  controls(c);
+  ImGui::Separator();
+
+  const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+  const float table_h = row_h * (c.comparison->size() + 1) + ImGui::GetStyle().ItemSpacing.y * 2;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float body_h = std::max(160.0f, avail.y - table_h);
+  if (c.data.train.features() == 2) {  // boundaries right (at most half the width), curves left
+    const BoundaryGrid grid = boundary_grid(c.comparison->size(), avail.x * 0.5f, body_h);
+    curves(c, ImVec2(avail.x - grid.width() - ImGui::GetStyle().ItemSpacing.x, body_h));
+    ImGui::SameLine();
+    boundaries(c, grid);
+  } else {
+    curves(c, ImVec2(avail.x, body_h));
+  }
+  summary_table(c);
+}
+
+void reset_comparison(AppState& state) {
+  CompareState& c = state.compare;
+  c.base = state.setup;
+  c.runs = default_runs(c.base);
+  restart(c);
+}
+
+// --- 4. Test hooks --------------------------------------------------------------------------
+
+Json compare_json(const CompareState& c) {
+  auto number = [](double v) { return std::isfinite(v) ? Json(v) : Json(); };
+  Json j = Json::object({{"active", Json(c.active)}, {"playing", Json(c.playing)}, {"error", Json(c.error)},
+                         {"target_loss", Json(c.target_loss)}});
+  Json::Array runs;
+  if (c.comparison) {
+    for (int i = 0; i < c.comparison->size(); ++i) {
+      const RunSummary s = c.comparison->summary(i);
+      runs.push_back(Json::object({{"label", Json(s.label)},
+                                   {"iterations", Json(static_cast<double>(s.iterations))},
+                                   {"train_loss", number(s.train_loss)},
+                                   {"test_loss", number(s.test_loss)},
+                                   {"train_accuracy", number(s.train_accuracy)},
+                                   {"test_accuracy", number(s.test_accuracy)},
+                                   {"target_iteration", Json(static_cast<double>(s.target_iteration))},
+                                   {"diverged", Json(s.diverged)},
+                                   {"shares_start_with", Json(s.shares_start_with)},
+                                   {"history_points", Json(static_cast<int>(c.comparison->run(i).history().points.size()))}}));
+    }
+  }
+  j.set("runs", Json(runs));
+  return j;
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,73 @@
+// Compare: 2–4 runs of the current set-up that differ in the hidden activation, dropout,
+// learning rate or initialisation, trained in lockstep on the same data from the same initial
+// weights (the core's Comparison), by default sigmoid vs ReLU vs ReLU + dropout.
+//
+// Two parts: the "Compare" tab of the left column chooses the runs (show_compare_setup); while
+// that tab is open the body of the page shows the comparison (show_compare_view): step / play,
+// overlaid curves with one colour per run, the decision boundaries side by side (2-D data) and
+// a summary table. The comparison follows the set-up: when the set-up changes (set-up panel,
+// lesson, link) the runs go back to the defaults for it.
+#pragma once
+
+#include "app/run_setup.hpp"
+#include "nn/compare.hpp"
+#include "nn/json.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mlp::ui {
+
+struct AppState;
+
+// How one run differs from the set-up (applied to every hidden layer).
+struct CompareRun {
+  Activation activation = Activation::ReLU;
+  double dropout = 0.0;
+  double learning_rate = 0.1;
+  Init init = Init::Lecture;
+};
+
+// The decision map of one run, recomputed when its weights changed.
+struct CompareBoundary {
+  long iteration = -1;
+  Matrix<float> output;            // grid² x K: Ŷ per cell
+};
+
+struct CompareState {
+  RunSetup base;                   // the set-up the runs were made from
+  std::vector<CompareRun> runs;    // 2..4
+  double target_loss = 0.1;        // summary: iterations until the training loss is at most this
+  int metric = 0;                  // curve shown: index into the metric list of compare_panel.cpp
+  bool log_scale = false;
+
+  SetupData data;                  // the comparison's own copy of the set-up's data
+  std::unique_ptr<Comparison<float>> comparison;  // null when it could not start (see error)
+  std::string error;
+  std::vector<CompareBoundary> boundaries;        // one per run
+
+  bool playing = false;
+  float batches_per_second = 20.0f;
+  double owed_batches = 0.0;
+  double frame_budget_ms = 10.0;
+
+  bool active = false;             // the Compare tab is open this frame (set by the app; the body shows the view)
+  bool select_tab = false;         // bring the Compare tab forward next frame (a lesson asked)
+};
+
+// The Compare tab of the left column: the runs and the target loss.
+void show_compare_setup(AppState& state);
+
+// The comparison itself, for the body of the page: controls, curves, boundaries, summary.
+// While playing it first runs this frame's share of batches (within the frame budget), so a
+// comparison only trains while it is on screen.
+void show_compare_view(AppState& state);
+
+// Goes back to the default runs for the current set-up and restarts.
+void reset_comparison(AppState& state);
+
+// window.mlp.state.compare for the browser tests: runs with their summaries.
+Json compare_json(const CompareState& compare);
+
+}  // namespace mlp::ui

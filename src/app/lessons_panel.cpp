@@ -1,0 +1,119 @@
+// Lessons panel: chapter list, the chosen chapter's text, and its "Load" buttons; see
+// lessons_panel.hpp.
+#include "app/lessons_panel.hpp"
+
+#include "app/app_state.hpp"
+#include "app/lessons.hpp"
+#include "app/widgets.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace mlp::ui {
+
+namespace {
+
+const ImVec4 kHeading(0.12f, 0.36f, 0.62f, 1.0f);
+
+void section(const char* heading, const std::string& text) {
+  ImGui::Spacing();
+  ImGui::TextColored(kHeading, "%s", heading);
+  ImGui::TextWrapped("%s", text.c_str());
+}
+
+// One small numbered button per chapter, the chosen one highlighted; the title on hover.
+void chapter_buttons(LessonsState& ls) {
+  const auto& all = lessons();
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 4));
+  for (int i = 0; i < static_cast<int>(all.size()); ++i) {
+    if (i > 0) ImGui::SameLine();
+    const bool current = i == ls.chapter;
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const std::string label = std::to_string(i + 1) + (i == ls.loaded ? "✓" : "");
+    const std::string tip = std::to_string(i + 1) + ". " + all[i].title;
+    if (published_button(label.c_str(), ("lesson_" + std::to_string(i)).c_str(), tip.c_str())) ls.chapter = i;
+    if (current) ImGui::PopStyleColor();
+  }
+  ImGui::PopStyleVar();
+}
+
+// One button per set-up of the chapter, wrapped onto as many lines as needed.
+void load_buttons(AppState& state, int chapter) {
+  const Lesson& lesson = lessons()[chapter];
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  for (int p = 0; p < static_cast<int>(lesson.presets.size()); ++p) {
+    const std::string label = "Load: " + lesson.presets[p].label;
+    const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (p > 0) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+    }
+    const bool loaded = state.lessons.loaded == chapter && state.lessons.loaded_preset == p;
+    if (loaded) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const std::string id = "lesson_load_" + std::to_string(chapter) + "_" + std::to_string(p);
+    if (published_button(label.c_str(), id.c_str(), "Replaces the set-up (data, network, training settings)"))
+      load_lesson(state, chapter, p);
+    if (loaded) ImGui::PopStyleColor();
+  }
+}
+
+void step_buttons(LessonsState& ls) {
+  const int last = static_cast<int>(lessons().size()) - 1;
+  ImGui::BeginDisabled(ls.chapter == 0);
+  if (published_button("◀ Previous", "lesson_prev")) --ls.chapter;
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(ls.chapter == last);
+  if (published_button("Next ▶", "lesson_next")) ++ls.chapter;
+  ImGui::EndDisabled();
+}
+
+}  // namespace
+
+void show_lessons_panel(AppState& state) {
+  LessonsState& ls = state.lessons;
+  ls.chapter = std::clamp(ls.chapter, 0, static_cast<int>(lessons().size()) - 1);
+  chapter_buttons(ls);
+  ImGui::Separator();
+
+  const Lesson& lesson = lessons()[ls.chapter];
+  ImGui::TextColored(kHeading, "%d. %s", ls.chapter + 1, lesson.title.c_str());
+  ImGui::TextWrapped("%s", lesson.text.c_str());
+  ImGui::Spacing();
+  load_buttons(state, ls.chapter);
+  if (ls.loaded == ls.chapter && !state.messages.setup_error.empty())
+    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", state.messages.setup_error.c_str());
+  section("Look at", lesson.look_at);
+  section("Try", lesson.try_this);
+  ImGui::Spacing();
+  ImGui::TextDisabled("Main view: %s", lesson_view_name(lesson.view));
+  step_buttons(ls);
+}
+
+bool load_lesson(AppState& state, int chapter, int preset) {
+  const Lesson& lesson = lessons().at(chapter);
+  const LessonPreset& p = lesson.presets.at(preset);
+  state.lessons.chapter = chapter;
+  state.lessons.loaded = chapter;
+  state.lessons.loaded_preset = preset;
+  if (!apply_setup(state, p.setup)) return false;
+  if (p.weight_layer >= 0) {
+    state.selection.has_weight = true;
+    state.selection.weight = WeightRef{p.weight_layer, p.weight_row, p.weight_col};
+  }
+  if (lesson.view == LessonView::ChainRule) state.view.show_chain_rule = true;
+  if (lesson.view == LessonView::Compare) state.compare.select_tab = true;
+  return true;
+}
+
+Json lessons_json(const LessonsState& ls) {
+  const auto& all = lessons();
+  const bool valid = ls.chapter >= 0 && ls.chapter < static_cast<int>(all.size());
+  return Json::object({{"chapter", Json(ls.chapter)},
+                       {"chapters", Json(static_cast<int>(all.size()))},
+                       {"title", Json(valid ? all[ls.chapter].title : std::string())},
+                       {"loaded", Json(ls.loaded)},
+                       {"preset", Json(ls.loaded_preset)}});
+}
+
+}  // namespace mlp::ui
