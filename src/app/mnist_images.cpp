@@ -1,4 +1,4 @@
-// Digit images, the diverging colour scale and the digit atlas; see mnist_images.hpp.
+// Digit images and the digit atlas; see mnist_images.hpp.
 #include "app/mnist_images.hpp"
 
 #include <algorithm>
@@ -10,21 +10,7 @@ namespace {
 constexpr int kSide = 28;
 constexpr int kAtlasColumns = 16;
 
-ImU32 mix(const float a[3], const float b[3], float t) {
-  return IM_COL32(static_cast<int>(a[0] + (b[0] - a[0]) * t), static_cast<int>(a[1] + (b[1] - a[1]) * t),
-                  static_cast<int>(a[2] + (b[2] - a[2]) * t), 255);
-}
-
 }  // namespace
-
-ImU32 diverging_colour(float v) {
-  static constexpr float negative[3] = {245, 147, 34};  // orange (TensorFlow Playground's scale)
-  static constexpr float zero[3] = {232, 234, 237};     // light grey
-  static constexpr float positive[3] = {8, 119, 189};   // blue
-  if (!std::isfinite(v)) return IM_COL32(200, 0, 200, 255);  // a NaN weight stands out
-  v = std::clamp(v, -1.0f, 1.0f);
-  return v < 0 ? mix(zero, negative, -v) : mix(zero, positive, v);
-}
 
 platform::Rgba ink_colour(float intensity) {
   const int grey = 255 - static_cast<int>(std::clamp(intensity, 0.0f, 255.0f) * (235.0f / 255.0f));

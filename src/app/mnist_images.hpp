@@ -1,7 +1,6 @@
-// Pictures for the MNIST views: digits as grey images (ink dark on white paper), weight maps
-// on the playground's diverging colour scale (orange negative, grey zero, blue positive),
-// and DigitAtlas, a grid of digits in one texture that the gallery, the confusion cell and
-// the mistakes views draw from.
+// Pictures for the MNIST views: digits as grey images (ink dark on white paper), and
+// DigitAtlas, a grid of digits in one texture that the gallery, the confusion cell and the
+// mistakes views draw from. (Weight maps use the playground's one colour scale, widgets.hpp.)
 #pragma once
 
 #include "platform/texture.hpp"
@@ -14,9 +13,6 @@
 namespace mlp {
 
 constexpr int kDigitPixels = 28 * 28;
-
-// A colour on the diverging scale for v in [-1, 1] (clamped): orange -1, light grey 0, blue +1.
-ImU32 diverging_colour(float v);
 
 // Grey for an MNIST intensity 0..255: 0 white paper, 255 dark ink.
 platform::Rgba ink_colour(float intensity);

@@ -1,6 +1,8 @@
 // The MNIST panel: loading, set-up, time-sliced training, status, curves and the views; see mnist_panel.hpp.
 #include "app/mnist_panel.hpp"
 
+#include "app/plot.hpp"
+
 #include "data/preprocess.hpp"
 #include "nn/search.hpp"
 #include "platform/js_bridge.hpp"
@@ -22,9 +24,15 @@ constexpr int kPredictChunk = 250;            // test digits per prediction step
 constexpr double kPredictEvery = 2.0;         // seconds between test-prediction snapshots while training
 constexpr int kSampleSize = 1000;             // test digits in the curves' sample
 constexpr int kTrainEvalLimit = 1000;         // training digits in the curves' training loss
-constexpr int kSizes[] = {10000, 20000, 60000};
-const char* const kSizeNames = "10,000 (quick)\0" "20,000\0" "60,000 (all)\0";
+struct SizeChoice {
+  int digits;
+  const char* name;
+};
+constexpr SizeChoice kSizes[] = {{10000, "10,000 (quick)"}, {20000, "20,000"}, {60000, "60,000 (all)"}};
 const ImVec4 kProblem(0.75f, 0.1f, 0.1f, 1.0f);
+constexpr ImU32 kTrainColour = IM_COL32(25, 85, 160, 255);  // as in the playground's curves
+constexpr ImU32 kTestColour = IM_COL32(225, 110, 20, 255);
+constexpr ImU32 kBatchColour = IM_COL32(175, 178, 188, 255);
 
 void publish_last(const char* id) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -41,12 +49,15 @@ std::vector<int> first_rows(int count) {
   return rows;
 }
 
-// A curve with its name, last value and range written over it.
-void curve(const char* id, const char* name, const std::vector<float>& values, float lo, float hi, float width) {
-  char overlay[96];
-  if (values.empty()) std::snprintf(overlay, sizeof overlay, "%s", name);
-  else std::snprintf(overlay, sizeof overlay, "%s: %.4g (range %.3g to %.3g)", name, values.back(), lo, hi);
-  ImGui::PlotLines(id, values.data(), static_cast<int>(values.size()), 0, overlay, lo, hi, ImVec2(width, 90));
+// One history field as a plot series (x = iteration).
+ui::Series history_series(const History& h, const char* name, ImU32 colour, double HistoryPoint::*field,
+                          float thickness = 2.0f) {
+  ui::Series series{name, colour, {}, {}, thickness};
+  for (const HistoryPoint& p : h.points) {
+    series.x.push_back(static_cast<double>(p.iteration));
+    series.y.push_back(p.*field);
+  }
+  return series;
 }
 
 }  // namespace
@@ -57,12 +68,16 @@ MnistPanel::MnistPanel() {
   iterations_ = static_cast<int>(p.schedule.iterations);
 }
 
-void MnistPanel::frame() {
+void MnistPanel::update() {
   loader_.poll();
   if (loader_.state() == MnistLoader::State::Ready && !sets_ && error_.empty()) use_sets();
   if (tuning_.busy()) running_ = false;  // one thing at a time on the page's budget
   advance(kFrameBudget);
   tuning_.advance(sets_ ? &sets_->train : nullptr, sets_ ? &sets_->test : nullptr, kFrameBudget);
+}
+
+void MnistPanel::frame() {
+  update();
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   if (relayout_) {
@@ -76,14 +91,19 @@ void MnistPanel::frame() {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 330, vp->WorkPos.y + 24), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(306, 0), ImGuiCond_FirstUseEver);
   }
-  ImGui::Begin("MNIST: handwritten digits");
+  const bool open = ImGui::Begin("MNIST: handwritten digits");
+  const ImVec2 title = ImGui::GetWindowPos();  // the collapse arrow sits at the title bar's left end
+  const float bar = ImGui::GetFrameHeight();
+  bridge::publish_widget("mnist_window_toggle", title.x, title.y, title.x + bar, title.y + bar);
+  collapsed_ = !open;
+  if (!open) {
+    ImGui::End();
+    return;
+  }
   if (!expanded_) {
     ImGui::TextWrapped("70,000 real handwritten digits (28 x 28 pixels): train the lecture's 784-100-10 network and "
                        "see what it learns.");
-    if (ImGui::Button("Open MNIST")) {
-      expanded_ = relayout_ = true;
-      if (loader_.state() == MnistLoader::State::Idle) loader_.start();
-    }
+    if (ImGui::Button("Open MNIST")) expanded_ = relayout_ = true;
     publish_last("mnist_open");
     ImGui::End();
     return;
@@ -94,17 +114,22 @@ void MnistPanel::frame() {
   }
   publish_last("mnist_minimise");
   ImGui::BeginChild("##mnist_left", ImVec2(std::min(440.0f, ImGui::GetContentRegionAvail().x * 0.36f), 0));
+  show_controls();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##mnist_right");
+  show_views();
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+void MnistPanel::show_controls() {
+  if (loader_.state() == MnistLoader::State::Idle) loader_.start();  // shown: the student picked MNIST
   show_loading();
   if (sets_) {
     show_setup();
     show_training();
   }
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("##mnist_right");
-  if (sets_ && predictions_) show_views();
-  ImGui::EndChild();
-  ImGui::End();
 }
 
 void MnistPanel::show_loading() {
@@ -125,6 +150,7 @@ void MnistPanel::show_loading() {
         ImGui::TextWrapped("• %s", e.c_str());
         ImGui::PopStyleColor();
       }
+      ImGui::TextWrapped("%s", loader_.hint().c_str());
       if (ImGui::Button("Try again")) loader_.start();
       publish_last("mnist_retry");
       return;
@@ -231,36 +257,50 @@ MnistViewInput MnistPanel::view_input() const {
   return in;
 }
 
+void MnistPanel::choose_preset(int index) {
+  const bool rescale = mnist_preset(index).scaling != mnist_preset(preset_).scaling;
+  preset_ = index;
+  epochs_ = mnist_preset(index).schedule.epochs;
+  iterations_ = static_cast<int>(mnist_preset(index).schedule.iterations);
+  if (rescale) use_sets();  // the digits are scaled differently
+  else reset_run();
+}
+
 void MnistPanel::show_setup() {
   const std::vector<const RunPreset*> presets = presets_for("mnist");
   ImGui::BeginDisabled(running_);
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::BeginCombo("##preset", presets[static_cast<size_t>(preset_)]->title.c_str())) {
+  const bool presets_open = ImGui::BeginCombo("##preset", presets[static_cast<size_t>(preset_)]->title.c_str());
+  publish_last("mnist_preset");
+  if (presets_open) {
     for (int i = 0; i < static_cast<int>(presets.size()); ++i) {
-      if (ImGui::Selectable(presets[static_cast<size_t>(i)]->title.c_str(), i == preset_) && i != preset_) {
-        const bool rescale = presets[static_cast<size_t>(i)]->scaling != presets[static_cast<size_t>(preset_)]->scaling;
-        preset_ = i;
-        epochs_ = presets[static_cast<size_t>(i)]->schedule.epochs;
-        iterations_ = static_cast<int>(presets[static_cast<size_t>(i)]->schedule.iterations);
-        if (rescale) use_sets();
-        else reset_run();
-      }
+      const RunPreset& choice = *presets[static_cast<size_t>(i)];
+      if (ImGui::Selectable(choice.title.c_str(), i == preset_) && i != preset_) choose_preset(i);
+      publish_last(("mnist_preset_" + choice.name).c_str());
     }
     ImGui::EndCombo();
   }
-  publish_last("mnist_preset");
   const RunPreset& p = mnist_preset(preset_);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", p.summary.c_str());
   ImGui::PopStyleColor();
 
-  int size_index = static_cast<int>(std::find(std::begin(kSizes), std::end(kSizes), train_size_) - std::begin(kSizes));
   ImGui::SetNextItemWidth(170);
-  if (ImGui::Combo("training digits", &size_index, kSizeNames)) {
-    train_size_ = kSizes[size_index];
-    use_sets();
-  }
+  const char* size_name = kSizes[2].name;
+  for (const SizeChoice& c : kSizes)
+    if (c.digits == train_size_) size_name = c.name;
+  const bool sizes_open = ImGui::BeginCombo("training digits", size_name);
   publish_last("mnist_size");
+  if (sizes_open) {
+    for (const SizeChoice& c : kSizes) {
+      if (ImGui::Selectable(c.name, c.digits == train_size_) && c.digits != train_size_) {
+        train_size_ = c.digits;
+        use_sets();
+      }
+      publish_last(("mnist_size_" + std::to_string(c.digits)).c_str());
+    }
+    ImGui::EndCombo();
+  }
   ImGui::SetNextItemWidth(170);
   if (p.schedule.iterations > 0) {
     if (ImGui::InputInt("iterations", &iterations_, 100, 1000)) {
@@ -296,13 +336,23 @@ void MnistPanel::show_training() {
 
   const Trainer<float>& t = *trainer_;
   const long total = run_->total_iterations();
-  ImGui::Text("Epoch %d · batch %d of %d · iteration %ld of %ld", std::min(t.epoch() + 1, std::max(1, epochs_)),
-              t.batch() + 1, t.batches_per_epoch(), t.iteration(), total);
+  if (run_->finished() && !run_->diverged()) {
+    ImGui::Text("Finished: %ld iterations, %d epoch%s", t.iteration(), t.epoch(), t.epoch() == 1 ? "" : "s");
+  } else {
+    ImGui::Text("Epoch %d · batch %d of %d · iteration %ld of %ld", t.epoch() + 1, t.batch() + 1,
+                t.batches_per_epoch(), t.iteration(), total);
+  }
   const HistoryPoint& last = run_->history().points.back();
   if (t.iteration() > 0) ImGui::Text("Loss of the last batch %.4f", static_cast<double>(t.last_batch_loss()));
   ImGui::Text("On %d test digits: accuracy %.2f %%", test_sample_.size(), 100 * last.test_accuracy);
-  if (train_seconds_ > 0)
-    ImGui::TextDisabled("%.0f digits/s · training %.1f ms of this frame", t.iteration() * t.batch_size() / train_seconds_, train_ms_);
+  if (train_seconds_ > 0) {
+    ImGui::TextDisabled("%.0f digits/s%s", t.iteration() * t.batch_size() / train_seconds_,
+                        running_ ? "" : " while training");
+    if (running_) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("· %.1f ms of this frame", train_ms_);
+    }
+  }
   if (run_->diverged()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kProblem);
     ImGui::TextWrapped("%s", run_->divergence_message().c_str());
@@ -314,24 +364,42 @@ void MnistPanel::show_training() {
     ImGui::TextDisabled("(%.2f %% on the last 5,000: the lecture's split)", 100 * p.accuracy(p.size() / 2, p.size()));
   }
 
-  std::vector<float> loss, accuracy;
-  for (const HistoryPoint& h : run_->history().points) {
-    loss.push_back(static_cast<float>(h.train_loss));
-    accuracy.push_back(static_cast<float>(100 * h.test_accuracy));
-  }
-  const float width = ImGui::GetContentRegionAvail().x;
-  const auto [lo, hi] = std::minmax_element(loss.begin(), loss.end());
-  curve("##loss", "training loss", loss, std::min(0.0f, *lo), *hi, width);
-  publish_last("mnist_loss_curve");
-  const auto [alo, ahi] = std::minmax_element(accuracy.begin(), accuracy.end());
-  curve("##accuracy", "test accuracy %", accuracy, *alo, std::max(*ahi, *alo + 1), width);
+  // Curves: the loss and the accuracy on samples of 1,000 digits (a whole pass would stall the page).
+  const History& h = run_->history();
+  const float plot_h = std::max(110.0f, (ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing()) / 2);
+  ui::PlotOptions o;
+  o.y_format = "%.4f";
+  o.publish_id = "mnist_loss_curve";
+  ui::line_plot("##mnist_loss", {history_series(h, "batch", kBatchColour, &HistoryPoint::batch_loss, 1.0f),
+                                 history_series(h, "train", kTrainColour, &HistoryPoint::train_loss),
+                                 history_series(h, "test", kTestColour, &HistoryPoint::test_loss)},
+                o, ImVec2(0, plot_h));
+  ui::PlotOptions a;
+  a.y_label = "accuracy";
+  a.fixed_y = true;
+  a.y_min = 0;
+  a.y_max = 1;
+  a.y_format = "%.3f";
+  ui::line_plot("##mnist_accuracy", {history_series(h, "train", kTrainColour, &HistoryPoint::train_accuracy),
+                                     history_series(h, "test", kTestColour, &HistoryPoint::test_accuracy)},
+                a, ImVec2(0, plot_h));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("One point every %d batches: loss on %d training digits, accuracy on %d test digits.",
-                     std::max(1, trainer_->batches_per_epoch() / 20), kTrainEvalLimit, test_sample_.size());
+  ImGui::TextWrapped("A point every %d batches: train on %d training digits, test on %d test digits.",
+                     std::max(1, t.batches_per_epoch() / 20), kTrainEvalLimit, test_sample_.size());
   ImGui::PopStyleColor();
 }
 
 void MnistPanel::show_views() {
+  if (!sets_ || !predictions_) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("MNIST: 60,000 training and 10,000 test images of handwritten digits, 28 x 28 grey pixels "
+                       "each, written by about 500 people. Each image becomes a row of 784 inputs; the label 0-9 "
+                       "becomes a one-hot row of 10 targets for the softmax output. Once the digits are here, "
+                       "this side shows them with the network's answers, the confusion matrix, what the hidden "
+                       "units learn, and a canvas to draw your own digit.");
+    ImGui::PopStyleColor();
+    return;
+  }
   const MnistViewInput in = view_input();
   if (!ImGui::BeginTabBar("##mnist_views")) return;
   struct Tab {
@@ -361,7 +429,7 @@ void MnistPanel::show_views() {
 Json MnistPanel::state() const {
   static constexpr const char* kStates[] = {"idle", "fetching", "decoding", "ready", "failed"};
   Json s = Json::object();
-  s.set("expanded", expanded_);
+  s.set("expanded", expanded_).set("collapsed", collapsed_);
   s.set("load", kStates[static_cast<int>(loader_.state())]);
   s.set("progress", loader_.fraction());
   Json errors = Json::Array{};
@@ -385,6 +453,13 @@ Json MnistPanel::state() const {
     const bool current = predictions_version_ == version_ && predictions_->finished();
     s.set("predicted", predictions_->done()).set("predictions_current", current);
     s.set("test_accuracy", number_or_null(current ? predictions_->accuracy() : NAN));
+    Json confusion = Json::Array{};
+    for (const std::vector<int>& row : predictions_->confusion()) {
+      Json counts = Json::Array{};
+      for (int c : row) counts.push_back(c);
+      confusion.push_back(counts);
+    }
+    s.set("confusion", confusion);
   }
   s.set("gallery_chosen", gallery_.grid.chosen);
   s.set("confusion_cell", Json::Array{confusion_.truth, confusion_.predicted});

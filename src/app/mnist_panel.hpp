@@ -20,14 +20,19 @@ namespace mlp {
 class MnistPanel {
  public:
   MnistPanel();
-  void frame();                    // draws the MNIST window
+  // A window of its own: a launcher, or the whole workspace (controls beside the views).
+  void frame();                    // update(), then the window
+  // The parts, for a layout that places them itself:
+  void update();                   // this frame's work: loading, training, test predictions, the search
+  void show_controls();            // loading (started when first shown), preset, training, status, curves
+  void show_views();               // the MNIST views and the tuning panel, in tabs
   Json state() const;              // for window.mlp.state.mnist (browser tests)
 
  private:
   void show_loading();
   void show_setup();
   void show_training();
-  void show_views();
+  void choose_preset(int index);
   void use_sets();           // (re)builds the float sets for the chosen size and preset
   void reset_run();          // fresh weights from the preset and the seed
   void advance(double budget_seconds);  // training, then the test predictions, within a time budget
@@ -63,6 +68,7 @@ class MnistPanel {
   TuningPanel tuning_;
   bool expanded_ = false;         // the window covers the screen
   bool relayout_ = false;         // apply the window size once
+  bool collapsed_ = false;        // the window is collapsed to its title bar
 };
 
 }  // namespace mlp

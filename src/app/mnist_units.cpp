@@ -1,6 +1,7 @@
 // Each first-layer hidden unit's incoming weights as a 28 x 28 image; see mnist_views.hpp.
 #include "app/mnist_views.hpp"
 
+#include "app/widgets.hpp"
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
@@ -26,7 +27,7 @@ std::vector<platform::Rgba> weight_mosaic(const Matrix<float>& W, int columns, b
     const int x0 = (j % columns) * kTile, y0 = (j / columns) * kTile;
     for (int p = 0; p < kSide * kSide; ++p) {
       const float v = scale > 0 ? weights(p) / scale : 0.0f;
-      image[static_cast<size_t>(y0 + p / kSide) * columns * kTile + x0 + p % kSide] = diverging_colour(v);
+      image[static_cast<size_t>(y0 + p / kSide) * columns * kTile + x0 + p % kSide] = ui::diverging_colour(v, 1.0);
     }
   }
   return image;
@@ -49,8 +50,8 @@ void show_hidden_units(HiddenUnitsState& state, const MnistViewInput& in) {
                               "unit, ink on orange inhibits it."
                             : "No hidden layer: each square is an output unit's 784 weights, a template of its digit.");
   int shown = state.change ? 1 : 0;
-  ImGui::SetNextItemWidth(330);
-  if (ImGui::Combo("##units_shown", &shown, "the weights W1\0what training changed: W1 - W1 at the start\0")) {
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("change since the start: W1 - W1(start)").x + 2 * ImGui::GetFrameHeight());
+  if (ImGui::Combo("##units_shown", &shown, "the weights W1\0change since the start: W1 - W1(start)\0")) {
     state.change = shown == 1;
     state.version = -1;
   }
@@ -61,6 +62,12 @@ void show_hidden_units(HiddenUnitsState& state, const MnistViewInput& in) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(state.shared_scale ? "All units share one scale: compare their strengths"
                                          : "Each unit is scaled to its own largest |w|: see every unit's pattern");
+  const float all_max = W.bottomRows(kSide * kSide).cwiseAbs().maxCoeff();
+  ui::colour_legend(change ? "change" : "weight", state.shared_scale ? all_max : 1.0, 180);
+  if (!state.shared_scale) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(× each unit's largest |%s|)", change ? "change" : "w");
+  }
   if (change && W.isZero()) ImGui::TextDisabled("Nothing learnt yet: train a little to see patterns appear.");
 
   const int units = static_cast<int>(W.cols());

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 
 namespace mlp {
@@ -48,43 +49,49 @@ std::vector<std::string> items(const char* text, const char* field, std::vector<
   return out;
 }
 
-// A number typed in a field; a problem when it is not one.
-double number(const std::string& item, const char* field, std::vector<std::string>& problems) {
+// A number typed in a field, or nothing (and a problem) when it is not one.
+std::optional<double> number(const std::string& item, const char* field, std::vector<std::string>& problems) {
   char* end = nullptr;
   const double v = std::strtod(item.c_str(), &end);
   if (item.empty() || *end != '\0') {
     problems.push_back(std::string(field) + ": '" + item + "' is not a number");
-    return 0;
+    return std::nullopt;
   }
   return v;
 }
 
-// A whole number (e.g. a width or a batch size); a problem when it is not one.
-int whole(const std::string& item, const char* field, std::vector<std::string>& problems) {
-  const double v = number(item, field, problems);
-  if (v != std::floor(v) || std::abs(v) > 1e9) {
+// A whole number (e.g. a width or a batch size), or nothing (and a problem).
+std::optional<int> whole(const std::string& item, const char* field, std::vector<std::string>& problems) {
+  const std::optional<double> v = number(item, field, problems);
+  if (!v) return std::nullopt;
+  if (*v != std::floor(*v) || std::abs(*v) > 1e9) {
     problems.push_back(std::string(field) + ": '" + item + "' is not a whole number");
-    return 0;
+    return std::nullopt;
   }
-  return static_cast<int>(v);
+  return static_cast<int>(*v);
 }
 
+// The parsed items of a field; items that do not parse are left out (each with a problem).
 template <class T, class Parse>
 std::vector<T> parse_list(const char* text, const char* field, std::vector<std::string>& problems, Parse parse) {
   std::vector<T> out;
-  for (const std::string& item : items(text, field, problems))
-    if (!item.empty()) out.push_back(parse(item, field, problems));
+  for (const std::string& item : items(text, field, problems)) {
+    if (item.empty()) continue;
+    if (const auto v = parse(item, field, problems)) out.push_back(*v);
+  }
   return out;
 }
 
-// "100-50" -> {100, 50}; "none" -> {} (no hidden layer).
-std::vector<int> widths(const std::string& item, const char* field, std::vector<std::string>& problems) {
+// "100-50" -> {100, 50}; "none" -> {} (no hidden layer); nothing when a width does not parse.
+std::optional<std::vector<int>> widths(const std::string& item, const char* field, std::vector<std::string>& problems) {
   std::vector<int> out;
   if (item == "none") return out;
   std::string rest = item;
   for (size_t at = 0; at <= rest.size();) {
     const size_t dash = std::min(rest.find('-', at), rest.size());
-    out.push_back(whole(trim(rest.substr(at, dash - at)), field, problems));
+    const std::optional<int> w = whole(trim(rest.substr(at, dash - at)), field, problems);
+    if (!w) return std::nullopt;
+    out.push_back(*w);
     at = dash + 1;
   }
   return out;
@@ -103,26 +110,38 @@ const char* status_label(const SearchRow& row) {
 }
 
 // Column values for sorting: one per table column.
-double sort_key(const SearchRow& r, int column, int row) {
-  switch (column) {
-    case 0: return row;
-    case 1: return r.config.hidden.empty() ? 0 : r.config.hidden.front() * 1e4 + static_cast<double>(r.config.hidden.size());
-    case 2: return static_cast<double>(r.config.activation);
-    case 3: return r.config.learning_rate;
-    case 4: return r.config.batch_size;
-    case 5: return r.config.epochs;
-    case 6: return r.config.dropout;
-    case 7: return std::isfinite(r.accuracy) ? r.accuracy : -1;
-    case 8: return std::isfinite(r.loss) ? r.loss : 1e300;
-    case 9: return r.train_seconds;
-    default: return static_cast<double>(r.status);
+// The network column: "100-50 relu", with the dropout when there is one.
+std::string network_text(const SearchConfig& c) {
+  std::string s;
+  for (int w : c.hidden) s += (s.empty() ? "" : "-") + std::to_string(w);
+  if (s.empty()) return "no hidden layer";
+  s += std::string(" ") + activation_name(c.activation);
+  if (c.dropout > 0) {
+    char text[32];
+    std::snprintf(text, sizeof text, ", dropout %g", c.dropout);
+    s += text;
   }
+  return s;
 }
 
-std::string widths_text(const std::vector<int>& hidden) {
-  std::string s;
-  for (int w : hidden) s += (s.empty() ? "" : "-") + std::to_string(w);
-  return s.empty() ? "none" : s;
+enum Column { kNetwork, kRate, kBatch, kEpochs, kAccuracy, kLoss, kTime, kStatus, kColumns };
+
+// The value a column sorts by.
+double sort_key(const SearchRow& r, int column) {
+  switch (column) {
+    case kNetwork: {
+      double units = 0;
+      for (int w : r.config.hidden) units += w;
+      return units + 0.1 * static_cast<double>(r.config.hidden.size()) + 0.01 * static_cast<int>(r.config.activation);
+    }
+    case kRate: return r.config.learning_rate;
+    case kBatch: return r.config.batch_size;
+    case kEpochs: return r.config.epochs;
+    case kAccuracy: return std::isfinite(r.accuracy) ? r.accuracy : -1;
+    case kLoss: return std::isfinite(r.loss) ? r.loss : 1e300;
+    case kTime: return r.train_seconds;
+    default: return static_cast<double>(r.status);
+  }
 }
 
 }  // namespace
@@ -165,7 +184,8 @@ void TuningPanel::show() {
 void TuningPanel::show_fields() {
   ImGui::TextWrapped("Homework 10-2: which hidden widths, learning rate, batch size and number of epochs work best? "
                      "Each configuration is trained on part of the %d training digits and judged on digits it did "
-                     "not learn from; the test digits are used once, at the very end.",
+                     "not learn from; the test digits are used once, at the very end. Inputs are scaled as in the "
+                     "chosen preset.",
                      train_->size());
   ImGui::BeginDisabled(busy());
   const float w = 230;
@@ -231,8 +251,8 @@ void TuningPanel::start(const Dataset& train) {
   options_.validation = validation_ == 0 ? Validation::Holdout : Validation::KFold;
   options_.validation_fraction = holdout_;
   options_.folds = folds_;
-  if (!problems_.empty()) return;
-  problems_ = search_problems(space, options_, train);
+  // What the fields say is wrong, and then what the core finds wrong with the values that parsed.
+  for (const std::string& p : search_problems(space, options_, train)) problems_.push_back(p);
   if (!problems_.empty()) return;
   try {
     search_ = std::make_unique<Search>(train, space, options_);
@@ -265,7 +285,8 @@ void TuningPanel::show_progress() {
   const SearchProgress p = search_->progress();
   char overlay[160];
   if (search_->finished()) {
-    std::snprintf(overlay, sizeof overlay, "%d of %d configurations, %.1f s", p.done, p.total, search_seconds_);
+    std::snprintf(overlay, sizeof overlay, "%d of %d configurations done (%.1f s of computing)", p.done, p.total,
+                  search_seconds_);
   } else {
     std::snprintf(overlay, sizeof overlay, "configuration %d of %d, fold %d of %d, epoch %d of %d (%.1f s)",
                   p.current + 1, p.total, p.fold + 1, p.folds, p.epoch, p.epochs, search_seconds_);
@@ -283,20 +304,18 @@ void TuningPanel::show_table() {
   }
   const int best = search_->best();
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
   const float height = std::max(140.0f, ImGui::GetContentRegionAvail().y - 3.5f * ImGui::GetFrameHeightWithSpacing());
-  if (!ImGui::BeginTable("##results", 11, flags, ImVec2(0, height))) return;
+  if (!ImGui::BeginTable("##results", kColumns, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("#");
-  ImGui::TableSetupColumn("hidden");
-  ImGui::TableSetupColumn("activation");
-  ImGui::TableSetupColumn("lr");
-  ImGui::TableSetupColumn("batch");
-  ImGui::TableSetupColumn("epochs");
-  ImGui::TableSetupColumn("dropout");
-  ImGui::TableSetupColumn("val. accuracy", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending);
-  ImGui::TableSetupColumn("val. loss");
-  ImGui::TableSetupColumn("time (s)");
+  ImGui::TableSetupColumn("network", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("lr", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("batch", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("epochs", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("validation", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                                            ImGuiTableColumnFlags_PreferSortDescending);
+  ImGui::TableSetupColumn("val. loss", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
   const ImVec2 header_a = ImGui::GetItemRectMin();
@@ -305,7 +324,7 @@ void TuningPanel::show_table() {
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0 && (specs->SpecsDirty || resort_)) {
     const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
     std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
-      const double ka = sort_key(rows[a], s.ColumnIndex, a), kb = sort_key(rows[b], s.ColumnIndex, b);
+      const double ka = sort_key(rows[a], s.ColumnIndex), kb = sort_key(rows[b], s.ColumnIndex);
       return s.SortDirection == ImGuiSortDirection_Ascending ? ka < kb : ka > kb;
     });
     specs->SpecsDirty = false;
@@ -315,11 +334,7 @@ void TuningPanel::show_table() {
     const SearchRow& r = rows[i];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::Text("%d", i + 1);
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(widths_text(r.config.hidden).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(activation_name(r.config.activation));
+    ImGui::TextUnformatted(network_text(r.config).c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%g", r.config.learning_rate);
     ImGui::TableNextColumn();
@@ -327,21 +342,20 @@ void TuningPanel::show_table() {
     ImGui::TableNextColumn();
     ImGui::Text("%d", r.config.epochs);
     ImGui::TableNextColumn();
-    ImGui::Text("%g", r.config.dropout);
-    ImGui::TableNextColumn();
     if (std::isfinite(r.accuracy)) {
-      if (i == best) ImGui::TextColored(kBest, "%.2f %% ✓ best", 100 * r.accuracy);
+      if (i == best) ImGui::TextColored(kBest, "%.2f %% ✓", 100 * r.accuracy);
       else ImGui::Text("%.2f %%", 100 * r.accuracy);
     }
     ImGui::TableNextColumn();
     if (std::isfinite(r.loss)) ImGui::Text("%.4f", r.loss);
     ImGui::TableNextColumn();
-    if (r.status != TrialStatus::Pending) ImGui::Text("%.1f", r.train_seconds);
+    if (r.status != TrialStatus::Pending) ImGui::Text("%.1f s", r.train_seconds);
     ImGui::TableNextColumn();
     const std::string text = r.status_text();
     if (r.status == TrialStatus::Diverged) ImGui::TextColored(kDiverged, "⚠ %s", text.c_str());
     else if (r.status == TrialStatus::Invalid) ImGui::TextColored(kProblem, "%s", text.c_str());
     else ImGui::TextUnformatted(text.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", r.config.describe().c_str(), text.c_str());
   }
   ImGui::EndTable();
 }
@@ -356,7 +370,7 @@ void TuningPanel::show_final() {
   }
   const SearchRow& row = search_->rows()[best];
   if (!final_) {
-    ImGui::Text("Best: %s (validation %.2f %%)", row.config.describe().c_str(), 100 * row.accuracy);
+    ImGui::TextWrapped("Best: %s (validation %.2f %%)", row.config.describe().c_str(), 100 * row.accuracy);
     if (ImGui::Button("Retrain it on all training digits and test it once")) {
       final_config_ = row.config;
       final_ = std::make_unique<Trial>(final_trial(*train_, *test_, final_config_, options_));
@@ -370,9 +384,11 @@ void TuningPanel::show_final() {
     ImGui::ProgressBar(static_cast<float>(final_->units_done()) / std::max<int64_t>(1, final_->units_total()),
                        ImVec2(-1, 0), overlay);
   } else if (final_->status() == TrialStatus::Ok) {
-    ImGui::TextColored(kBest, "%s, retrained on %d digits in %.1f s: test accuracy %.2f %% on %d test digits (seen once).",
-                       final_config_.describe().c_str(), train_->size(), final_->train_seconds(),
-                       100 * final_->accuracy(), test_->size());
+    ImGui::PushStyleColor(ImGuiCol_Text, kBest);
+    ImGui::TextWrapped("%s, retrained on all %d training digits in %.1f s: test accuracy %.2f %% on the %d test "
+                       "digits (used this once).", final_config_.describe().c_str(), train_->size(),
+                       final_->train_seconds(), 100 * final_->accuracy(), test_->size());
+    ImGui::PopStyleColor();
   } else {
     ImGui::TextColored(kProblem, "The final run did not finish: %s", final_->message().c_str());
   }

@@ -81,7 +81,7 @@ std::optional<OpenedFile> take_opened_file();
 // --- 5. Platform use --------------------------------------------------------------------
 void init();         // creates window.mlp = {widgets, state, frames, ready, ...}; file drop
 void begin_frame();  // clears last frame's widgets
-void end_frame();    // counts frames; window.mlp.ready = true after the first one
+void end_frame();    // counts frames; window.mlp.ready = true (and firstFrameMs) after the first one
 
 // --- 6. Data fetches --------------------------------------------------------------------
 // Starts fetching a binary file served with the page (`path` relative to it, e.g.

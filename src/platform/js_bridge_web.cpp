@@ -55,8 +55,10 @@ EM_JS(void, mlp_js_begin_frame, (), {
 });
 
 EM_JS(void, mlp_js_end_frame, (), {
-  window.mlp.frames++;
-  window.mlp.ready = true;
+  var mlp = window.mlp;
+  if (!mlp.ready) mlp.firstFrameMs = performance.now();  // ms from navigation start to the first frame
+  mlp.frames++;
+  mlp.ready = true;
 });
 
 EM_JS(void, mlp_js_publish_widget, (const char* id, float x0, float y0, float x1, float y1), {
