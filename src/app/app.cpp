@@ -5,6 +5,7 @@
 #include "app/layout.hpp"
 #include "app/panels.hpp"
 #include "app/url_state.hpp"
+#include "app/widgets.hpp"
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
@@ -64,24 +65,74 @@ void App::draw_panels() {
   state_.view.top_bar_height = content_height();
   ImGui::End();
 
-  ui::begin_panel("Set up", l.setup);
-  ui::show_setup_panel(state_);
-  if (ImGui::CollapsingHeader("Share and keep", ImGuiTreeNodeFlags_DefaultOpen)) ui::show_io_panel(state_);
+  // The left column: one tab per way of setting up (a lessons tab and a compare tab go here too;
+  // a tab whose view needs the whole body draws it into l.body instead of draw_playground).
+  ui::begin_panel("##left", l.setup, ImGuiWindowFlags_NoTitleBar);
+  if (ImGui::BeginTabBar("##left_tabs")) {
+    if (ImGui::BeginTabItem("Set up")) {
+      // The set-up scrolls; "share and keep" stays in view below it.
+      ImGui::BeginChild("##setup_scroll", ImVec2(0, -state_.view.io_panel_height));
+      ui::show_setup_panel(state_);
+      ImGui::EndChild();
+      const float top = ImGui::GetCursorPosY();
+      ImGui::Separator();
+      ui::show_io_panel(state_);
+      state_.view.io_panel_height = ImGui::GetCursorPosY() - top;
+      ImGui::EndTabItem();
+    }
+    const bool lessons = ImGui::BeginTabItem("Lessons");
+    ui::publish_last_item("tab_lessons");
+    if (lessons) {
+      ImGui::BeginChild("##lessons_scroll");
+      ui::show_lessons_panel(state_);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    const ImGuiTabItemFlags compare_flags = state_.compare.select_tab ? ImGuiTabItemFlags_SetSelected : 0;
+    state_.compare.select_tab = false;
+    state_.compare.active = ImGui::BeginTabItem("Compare", nullptr, compare_flags);
+    ui::publish_last_item("tab_compare");
+    if (state_.compare.active) {
+      ImGui::BeginChild("##compare_scroll");
+      ui::show_compare_setup(state_);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
   ImGui::End();
 
+  if (state_.compare.active) {  // the comparison takes the whole body
+    ui::begin_panel("Compare runs", l.body, ImGuiWindowFlags_NoScrollbar);
+    ui::show_compare_view(state_);
+    ImGui::End();
+  } else {
+    draw_playground(l);
+  }
+
+  // MNIST (issue 4) opens from a collapsed window at the top right, clear of the status line.
+  ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+  mnist_.frame();
+}
+
+void App::draw_playground(const ui::Layout& l) {
   ui::begin_panel("Network", l.network, ImGuiWindowFlags_NoScrollbar);
   ui::show_network_view(state_);
   ImGui::End();
 
   ui::begin_panel("##details", l.details, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   if (ImGui::BeginTabBar("##details_tabs")) {
-    if (ImGui::BeginTabItem("Matrices of this phase")) {
+    const bool matrices = ImGui::BeginTabItem("Matrices of this phase");
+    ui::publish_last_item("tab_matrices");
+    if (matrices) {
       ui::show_matrix_view(state_);
       ImGui::EndTabItem();
     }
     const ImGuiTabItemFlags chain_flags = state_.view.show_chain_rule ? ImGuiTabItemFlags_SetSelected : 0;
     state_.view.show_chain_rule = false;
-    if (ImGui::BeginTabItem("Chain rule for one weight", nullptr, chain_flags)) {
+    const bool chain = ImGui::BeginTabItem("Chain rule for one weight", nullptr, chain_flags);
+    ui::publish_last_item("tab_chain");
+    if (chain) {
       ui::show_chain_rule_view(state_);
       ImGui::EndTabItem();
     }
@@ -98,7 +149,6 @@ void App::draw_panels() {
   ui::begin_panel("Learning curves", l.curves, ImGuiWindowFlags_NoScrollbar);
   ui::show_curves_view(state_);
   ImGui::End();
-  mnist_.frame();
 }
 
 void App::sync_address() {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "app/app_state.hpp"
+#include "app/layout.hpp"
 #include "app/mnist_panel.hpp"
 #include "app/test_hooks.hpp"
 
@@ -21,6 +22,7 @@ class App {
 
  private:
   void draw_panels();
+  void draw_playground(const ui::Layout& l);  // network, matrices / chain rule, boundary, curves
   void sync_address();   // writes the set-up into the address when it changed
 
   ui::AppState state_;

@@ -9,6 +9,7 @@
 #include "app/run_setup.hpp"
 #include "app/session.hpp"
 #include "nn/gradcheck.hpp"
+#include "platform/texture.hpp"
 
 #include <memory>
 #include <optional>
@@ -40,6 +41,7 @@ struct ViewOptions {
   bool show_unit_maps = true;        // boundary view: thumbnails per hidden unit
   bool show_test_points = true;      // boundary view: draw the test set too
   float top_bar_height = 130.0f;     // measured each frame (the formula may wrap)
+  float io_panel_height = 110.0f;    // measured each frame (messages may wrap)
   int link_mode = 0;                 // network links: 0 auto (dW during backward), 1 weights, 2 gradients
   bool show_chain_rule = false;      // a weight was just picked: bring the chain-rule tab forward
   float chain_example_a = 1.5f;      // the lecture's c = (2a)² example
@@ -56,10 +58,12 @@ struct Messages {
 
 // Display data derived from the session, recomputed only when its key changes.
 struct BoundaryCache {
-  long serial = -1, version = -1;    // session_serial and Session::version it was made for
+  long serial = -1, version = -1;    // session_serial and training iteration it was made for
   int grid = 0;                      // grid x grid cells over the plot's extent
   Matrix<float> output;              // grid² x K: Ŷ per cell
   std::vector<Matrix<float>> hidden; // per hidden layer: grid² x n_l activations
+  platform::Texture output_map;      // the background: output on the shared colour scale
+  std::vector<std::vector<platform::Texture>> unit_maps;  // [layer][unit]: each hidden unit's map
 };
 
 struct ChainCache {

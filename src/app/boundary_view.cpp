@@ -17,8 +17,10 @@ namespace mlp::ui {
 namespace {
 
 constexpr float kExtent = 1.6f;  // the plot shows [−extent, extent]²; toy sets lie in ±1.5
-constexpr int kGrid = 48;        // grid cells per side
+constexpr int kGrid = 80;        // grid cells per side (texture pixels)
 constexpr float kMaxThumb = 44;  // largest hidden-unit map
+constexpr float kMinThumb = 16;  // smaller maps wrap onto more rows
+constexpr float kThumbGap = 4;
 
 // Grid cell centres, row by row from the top: kGrid² x 2.
 Matrix<float> grid_points() {
@@ -32,7 +34,20 @@ Matrix<float> grid_points() {
   return X;
 }
 
-// Output and hidden activations over the grid, recomputed when the weights changed.
+// The background value of a grid cell on the diverging scale: ŷ(class 1) − ŷ(class 0) for two
+// classes (orange = class 0, blue = class 1), or the winning class's colour for more.
+ImU32 cell_colour(const Matrix<float>& Yhat, int i) {
+  if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
+  if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
+  int best = 0;
+  for (int k = 1; k < Yhat.cols(); ++k)
+    if (Yhat(i, k) > Yhat(i, best)) best = k;
+  const float confidence = std::clamp((Yhat(i, best) - 1.0f / Yhat.cols()) * 1.6f, 0.1f, 1.0f);
+  return lighten(class_colour(best), 1.0f - confidence);
+}
+
+// Output and hidden activations over the grid and their images, recomputed when the weights
+// changed (one forward pass of the core over the grid, no dropout).
 const BoundaryCache& grid_maps(AppState& state) {
   const Session& s = *state.session;
   BoundaryCache& c = state.caches.boundary;
@@ -47,19 +62,21 @@ const BoundaryCache& grid_maps(AppState& state) {
   c.grid = kGrid;
   c.output = pass.Yhat();
   c.hidden.assign(pass.H.begin(), pass.H.end() - 1);
-  return c;
-}
 
-// The background value of a grid cell on the diverging scale: ŷ(class 1) − ŷ(class 0) for two
-// classes (orange = class 0, blue = class 1), or the winning class's colour for more.
-ImU32 cell_colour(const Matrix<float>& Yhat, int i) {
-  if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
-  if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
-  int best = 0;
-  for (int k = 1; k < Yhat.cols(); ++k)
-    if (Yhat(i, k) > Yhat(i, best)) best = k;
-  const float confidence = std::clamp((Yhat(i, best) - 1.0f / Yhat.cols()) * 1.6f, 0.1f, 1.0f);
-  return lighten(class_colour(best), 1.0f - confidence);
+  std::vector<platform::Rgba> pixels(kGrid * kGrid);
+  for (int i = 0; i < kGrid * kGrid; ++i) pixels[i] = lighten(cell_colour(c.output, i), 0.45f);
+  c.output_map.upload(pixels, kGrid, kGrid);
+  c.unit_maps.resize(c.hidden.size());
+  for (size_t l = 0; l < c.hidden.size(); ++l) {
+    const Matrix<float>& H = c.hidden[l];
+    const double range = symmetric_range(H);
+    c.unit_maps[l].resize(H.cols());
+    for (int u = 0; u < H.cols(); ++u) {
+      for (int i = 0; i < kGrid * kGrid; ++i) pixels[i] = diverging_colour(H(i, u), range);
+      c.unit_maps[l][u].upload(pixels, kGrid, kGrid);
+    }
+  }
+  return c;
 }
 
 ImVec2 to_screen(ImVec2 origin, float side, float x1, float x2) {
@@ -84,12 +101,7 @@ void boundary_plot(AppState& state, const BoundaryCache& maps, float side) {
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float cell = side / kGrid;
-  for (int r = 0; r < kGrid; ++r)
-    for (int c = 0; c < kGrid; ++c) {
-      const ImVec2 a(origin.x + c * cell, origin.y + r * cell);
-      draw->AddRectFilled(a, ImVec2(origin.x + (c + 1) * cell, origin.y + (r + 1) * cell),
-                          lighten(cell_colour(maps.output, r * kGrid + c), 0.45f));
-    }
+  draw->AddImage(maps.output_map.id(), origin, ImVec2(origin.x + side, origin.y + side));
   for (float t : {-1.0f, 0.0f, 1.0f}) {  // axes ticks
     const ImVec2 px = to_screen(origin, side, t, -kExtent), py = to_screen(origin, side, -kExtent, t);
     draw->AddLine(ImVec2(px.x, px.y), ImVec2(px.x, px.y - 5), IM_COL32(60, 60, 60, 255));
@@ -119,41 +131,54 @@ void boundary_plot(AppState& state, const BoundaryCache& maps, float side) {
   }
 }
 
+// Size and count per row of the hidden-unit maps for a panel `width` wide: as large as lets
+// the widest layer fit on one row (up to kMaxThumb), wrapping only below kMinThumb.
+struct ThumbLayout {
+  float side = kMaxThumb, label = 0;
+  int per_row = 1;
+  float height(const std::vector<Matrix<float>>& hidden) const {
+    float h = 0;
+    for (const auto& H : hidden) h += ((H.cols() + per_row - 1) / per_row) * (side + kThumbGap);
+    return h;
+  }
+};
+
+ThumbLayout thumb_layout(const std::vector<Matrix<float>>& hidden, float width) {
+  ThumbLayout t;
+  t.label = ImGui::CalcTextSize("H0").x + kThumbGap * 2;
+  int widest = 1;
+  for (const auto& H : hidden) widest = std::max(widest, static_cast<int>(H.cols()));
+  t.side = std::clamp((width - t.label) / widest - kThumbGap, kMinThumb, kMaxThumb);
+  t.per_row = std::max(1, static_cast<int>((width - t.label) / (t.side + kThumbGap)));
+  return t;
+}
+
 // One small map per hidden unit, a row of them per hidden layer.
-void unit_maps(const AppState& state, const BoundaryCache& maps, float width) {
+void unit_maps(const AppState& state, const BoundaryCache& maps, const ThumbLayout& t) {
   const NetworkSpec& spec = state.session->network().spec;
-  const float label_w = ImGui::CalcTextSize("H0 ").x;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
   for (size_t l = 0; l < maps.hidden.size(); ++l) {
     const Matrix<float>& H = maps.hidden[l];
-    const int units = static_cast<int>(H.cols());
-    const float thumb = std::clamp((width - label_w) / units - 4.0f, 14.0f, kMaxThumb);
     const double range = symmetric_range(H);
-    ImGui::AlignTextToFramePadding();
-    ImGui::Text("H%zu", l + 1);
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s units over the plane (same range for the layer: ±%s)",
-                        activation_name(spec.hidden[l].activation), format_value(range, 3).c_str());
-    for (int u = 0; u < units; ++u) {
-      ImGui::SameLine(0, 4);
-      if (ImGui::GetCursorPosX() + thumb > width) ImGui::NewLine(), ImGui::SetCursorPosX(label_w + 8);
-      const ImVec2 o = ImGui::GetCursorScreenPos();
-      ImGui::Dummy(ImVec2(thumb, thumb));
-      ImDrawList* draw = ImGui::GetWindowDrawList();
-      // Every step-th grid cell, so cells stay >= 3 px (WebGL draw lists hold at most 65536 vertices).
-      const int step = std::max(1, static_cast<int>(std::ceil(3.0f * kGrid / thumb)));
-      const float cell = thumb * step / kGrid;
-      for (int r = 0; r < kGrid; r += step)
-        for (int c = 0; c < kGrid; c += step) {
-          const ImVec2 a(o.x + c * cell / step, o.y + r * cell / step);
-          const ImVec2 b(std::min(a.x + cell, o.x + thumb), std::min(a.y + cell, o.y + thumb));
-          draw->AddRectFilled(a, b, diverging_colour(H(r * kGrid + c, u), range));
-        }
-      draw->AddRect(o, ImVec2(o.x + thumb, o.y + thumb), IM_COL32(150, 155, 165, 255));
+    const ImVec2 row_start = ImGui::GetCursorScreenPos();
+    draw->AddText(ImVec2(row_start.x, row_start.y + (t.side - ImGui::GetTextLineHeight()) * 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Text), ("H" + std::to_string(l + 1)).c_str());
+    for (int u = 0; u < H.cols(); ++u) {
+      const ImVec2 o(row_start.x + t.label + (u % t.per_row) * (t.side + kThumbGap),
+                     row_start.y + (u / t.per_row) * (t.side + kThumbGap));
+      ImGui::SetCursorScreenPos(o);
+      ImGui::Dummy(ImVec2(t.side, t.side));
+      draw->AddImage(maps.unit_maps[l][u].id(), o, ImVec2(o.x + t.side, o.y + t.side));
+      draw->AddRect(o, ImVec2(o.x + t.side, o.y + t.side), IM_COL32(150, 155, 165, 255));
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("H%zu unit %d: its activation over the plane.\nBlue: positive, grey: 0, orange: negative "
-                          "(±%s).", l + 1, u + 1, format_value(range, 3).c_str());
+        ImGui::SetTooltip("H%zu unit %d (%s): its activation over the plane.\nBlue: positive, grey: 0, orange: "
+                          "negative (full colour at ±%s).", l + 1, u + 1,
+                          activation_name(spec.hidden[l].activation), format_value(range, 3).c_str());
     }
+    const int rows = (static_cast<int>(H.cols()) + t.per_row - 1) / t.per_row;
+    ImGui::SetCursorScreenPos(ImVec2(row_start.x, row_start.y + rows * (t.side + kThumbGap)));
   }
+  ImGui::Dummy(ImVec2(1, 1));
 }
 
 // Image data: each training image, its true class and the network's probabilities.
@@ -236,22 +261,12 @@ void show_boundary_view(AppState& state) {
               "training points (white rim) and test points (dark rim); rings: the current batch, the thick "
               "ring its chosen example. Unit maps: where each hidden unit is active.");
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  float maps_h = 0.0f;
-  if (state.view.show_unit_maps) {
-    for (const auto& H : maps.hidden) {
-      const float thumb = std::clamp((avail.x - 30.0f) / H.cols() - 4.0f, 14.0f, kMaxThumb);
-      const int per_row = std::max(1, static_cast<int>((avail.x - 30.0f) / (thumb + 4.0f)));
-      maps_h += ((H.cols() + per_row - 1) / per_row) * (thumb + ImGui::GetStyle().ItemSpacing.y);
-    }
-  }
+  const ThumbLayout thumbs = thumb_layout(maps.hidden, avail.x);
+  const float maps_h = state.view.show_unit_maps ? thumbs.height(maps.hidden) : 0.0f;
   const float side = std::max(120.0f, std::min(avail.x, avail.y - maps_h));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - side) * 0.5f);
   boundary_plot(state, maps, side);
-  if (state.view.show_unit_maps) {  // in a child window: a draw list of its own
-    ImGui::BeginChild("##unit_maps", ImVec2(0, 0));
-    unit_maps(state, maps, ImGui::GetContentRegionAvail().x);
-    ImGui::EndChild();
-  }
+  if (state.view.show_unit_maps) unit_maps(state, maps, thumbs);
 }
 
 }  // namespace mlp::ui

@@ -90,24 +90,31 @@ void show_io_panel(AppState& state) {
     state.messages.io = "link copied: " + encode_setup(state.setup);
   }
   ImGui::SameLine();
-  if (published_button("History CSV", "export_csv", "Download the loss and accuracy history as CSV"))
-    export_history(state);
-  ImGui::SameLine();
-  if (published_button("Model JSON", "export_model", "Download the network (shape and weights) as JSON"))
-    export_model(state);
-
   if (bridge::has_file_picker()) {
-    if (published_button("Import model…", "import_model", "Load a model JSON (or drop the file onto the page)"))
+    if (published_button("Import model…", "import_model",
+                         "Load a model JSON saved by the page (or drop the file onto the page)"))
       bridge::open_file(".json,application/json", "");
   } else {
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4.5f);
     ImGui::InputText("##path", state.import.native_path, sizeof state.import.native_path);
     ImGui::SameLine();
     if (published_button("Import", "import_model", "Load the model JSON at this path")) {
       if (auto file = bridge::open_file(".json", state.import.native_path)) import_model(state, *file);
     }
   }
-  if (!state.messages.io.empty()) ImGui::TextWrapped("%s", state.messages.io.c_str());
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("save:");
+  ImGui::SameLine();
+  if (published_button("history CSV", "export_csv", "Download the loss and accuracy history as CSV"))
+    export_history(state);
+  ImGui::SameLine();
+  if (published_button("model JSON", "export_model", "Download the network (shape and weights) as JSON"))
+    export_model(state);
+  if (!state.messages.io.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", state.messages.io.c_str());
+    ImGui::PopStyleColor();
+  }
   if (!state.messages.import_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 20, 20, 255));
     ImGui::TextWrapped("Import failed: %s", state.messages.import_error.c_str());

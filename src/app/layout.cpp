@@ -23,6 +23,7 @@ Layout compute_layout(ImVec2 display, float top_bar_height) {
   const float left_x = kGap, centre_x = left_x + left_w + kGap, right_x = centre_x + centre_w + kGap;
 
   l.setup = {{left_x, top}, {left_w, body_h}};
+  l.body = {{centre_x, top}, {W - centre_x - kGap, body_h}};
 
   const float network_h = std::round(body_h * 0.40f);
   l.network = {{centre_x, top}, {centre_w, network_h}};

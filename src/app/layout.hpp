@@ -18,6 +18,7 @@ struct Rect {
 
 struct Layout {
   Rect top_bar, setup, network, details, boundary, curves;
+  Rect body;  // everything right of the left column (network .. curves together), for whole-body views
 };
 
 // Splits a display of the given size (logical pixels); top_bar_height from the last frame.

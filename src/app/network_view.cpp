@@ -189,7 +189,7 @@ void show_network_view(AppState& state) {
   const int L = spec.layers();
   example_picker(state);
   const float after_text = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
-  ImGui::SameLine(std::max(after_text, ImGui::GetWindowContentRegionMax().x - ImGui::GetFontSize() * 8.6f));
+  ImGui::SameLine(std::max(after_text, ImGui::GetWindowContentRegionMax().x - ImGui::GetFontSize() * 9.8f));
   static const char* const kModes[] = {"links: auto", "links: w", "links: dW"};
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   ImGui::Combo("##links", &state.view.link_mode, kModes, 3);

@@ -2,7 +2,8 @@
 //   setup (the address text), dataset, hidden [units], activations [names], output, lr, batch, seed,
 //   iteration, epoch, batches_per_epoch, phase, next_phase, status, formula,
 //   matrices [{name, rows, cols, sum}], history_points, batch_loss, train_loss, test_loss,
-//   train_accuracy, test_accuracy, gradient_points, playing, diverged, pause_reason,
+//   train_accuracy, test_accuracy, gradient_points, playing, diverged, chain {layer, row, col,
+//   numeric, backprop} (while the chain-rule tab shows a gradient), pause_reason,
 //   setup_error, setup_notes [..], io_message, import_error, model_source,
 //   example, weight {layer, row, col}, work_ms, frame_ms, frames
 #include "app/test_hooks.hpp"
@@ -60,6 +61,13 @@ void add_session(Json& j, AppState& state) {
   }
   j.set("gradient_points", Json(static_cast<int>(s.gradient_sizes().size())));
   j.set("diverged", Json(s.diverged()));
+  const ChainCache& c = state.caches.chain;
+  if (c.serial == state.session_serial && c.version == s.version() && c.error.empty()) {
+    const WeightRef& w = c.weight;
+    j.set("chain", Json::object({{"layer", Json(w.layer)}, {"row", Json(w.row)}, {"col", Json(w.col)},
+                                 {"numeric", number(c.numeric)},
+                                 {"backprop", number(s.pass().dW[w.layer](w.row, w.col))}}));
+  }
   j.set("network", Json(s.network().spec.describe()));
 }
 

@@ -213,8 +213,12 @@ void help_marker(const char* text) {
 }
 
 void publish_last_item(const char* id) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  bridge::publish_widget(id, a.x, a.y, b.x, b.y);
+  // Only the part inside the window's visible area (a scrolled-away item is not published).
+  const ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 clip_a = draw->GetClipRectMin(), clip_b = draw->GetClipRectMax();
+  const ImVec2 a(std::max(ImGui::GetItemRectMin().x, clip_a.x), std::max(ImGui::GetItemRectMin().y, clip_a.y));
+  const ImVec2 b(std::min(ImGui::GetItemRectMax().x, clip_b.x), std::min(ImGui::GetItemRectMax().y, clip_b.y));
+  if (a.x < b.x && a.y < b.y) bridge::publish_widget(id, a.x, a.y, b.x, b.y);
 }
 
 bool published_button(const char* label, const char* id, const char* tooltip, const ImVec2& size) {

@@ -65,7 +65,8 @@ HeatmapHover heatmap(const char* id, const char* name, const Matrix<float>& m, f
 // A "(?)" marker that shows `text` in a tooltip on hover (as in ImGui's demo).
 void help_marker(const char* text);
 
-// Publishes the last item's rectangle as window.mlp.widgets[id] (browser tests).
+// Publishes the visible part of the last item's rectangle as window.mlp.widgets[id] (browser
+// tests); nothing when it is scrolled out of view.
 void publish_last_item(const char* id);
 
 // A button that publishes its rectangle under `id`; `tooltip` (may be null) on hover.
