@@ -492,6 +492,14 @@ void reset_comparison(AppState& state) {
   restart(c);
 }
 
+void open_comparison(AppState& state, const std::vector<CompareRun>& runs) {
+  CompareState& c = state.compare;
+  c.base = state.setup;
+  c.runs = runs;
+  c.select_tab = true;
+  restart(c);
+}
+
 // --- 4. Test hooks --------------------------------------------------------------------------
 
 Json compare_json(const CompareState& c) {

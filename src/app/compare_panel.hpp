@@ -67,6 +67,9 @@ void show_compare_view(AppState& state);
 // Goes back to the default runs for the current set-up and restarts.
 void reset_comparison(AppState& state);
 
+// Compares `runs` (2..4) of the current set-up and brings the Compare tab forward (a lesson).
+void open_comparison(AppState& state, const std::vector<CompareRun>& runs);
+
 // window.mlp.state.compare for the browser tests: runs with their summaries.
 Json compare_json(const CompareState& compare);
 

@@ -42,6 +42,13 @@ RunSetup with_momentum(RunSetup s, double momentum) {
   return s;
 }
 
+// A button that loads `setup` and compares `runs` of it side by side.
+LessonPreset comparing(std::string label, const RunSetup& setup, std::vector<CompareRun> runs) {
+  LessonPreset p{std::move(label), setup};
+  p.compare = std::move(runs);
+  return p;
+}
+
 std::vector<LayerSpec> layers(int count, const LayerSpec& l) { return std::vector<LayerSpec>(count, l); }
 
 Lesson perceptron() {
@@ -102,13 +109,17 @@ Lesson initialisation() {
           "twins, as if there were one hidden node. Large weights saturate σ, where σ' = H(1 − H) ≈ 0, so "
           "learning crawls. Use random, small weights: w ≈ ±√(1/r) for r rows.",
           "Equal: identical unit maps and W₁ columns; accuracy stalls at 50–70 %. Large: hard-edged maps "
-          "(H ≈ 0 or 1), slower learning, sometimes stuck. Small random: circles are learnt.",
-          "Load the three and compare their loss curves, or give the runs different initialisations in the "
-          "Compare tab.",
+          "(H ≈ 0 or 1); with seed 1 it learns more slowly, with seed 3 it gets stuck. Small random: circles "
+          "are learnt.",
+          "Load the three and watch the unit maps, then compare all three side by side from one start.",
           LessonView::Boundary,
           {{"All weights equal", with_init(base, Init::Equal)},
            {"Large weights", with_init(base, Init::Large)},
-           {"Small random", with_init(base, Init::Lecture)}}};
+           {"Small random", with_init(base, Init::Lecture)},
+           comparing("Compare the three", base,
+                     {{Activation::Sigmoid, 0.0, 1.0, Init::Equal},
+                      {Activation::Sigmoid, 0.0, 1.0, Init::Large},
+                      {Activation::Sigmoid, 0.0, 1.0, Init::Lecture}})}};
 }
 
 Lesson batching() {
@@ -134,11 +145,16 @@ Lesson vanishing_gradients() {
           "is active: the error gets through.",
           "Curves → Gradients: rms(dWₗ) per layer, log scale. Five sigmoid layers: dW₁ is thousands of times "
           "smaller than dW₆ and the accuracy stays at 50 %. ReLU: similar sizes, circles learnt.",
-          "Load both and compare. Open the Compare tab: sigmoid, ReLU and ReLU + dropout from the same "
-          "weights. Remove sigmoid layers until it learns.",
+          "Load both and compare the gradient plots, then run sigmoid, ReLU and ReLU + dropout side by side "
+          "from the same weights. ReLU + dropout stalls at α = 0.5: give that run α = 0.1 and it learns. "
+          "Remove sigmoid layers until sigmoid learns.",
           LessonView::Gradients,
           {{"Deep sigmoid 2-8-8-8-8-8-2", deep(Activation::Sigmoid)},
-           {"Deep ReLU", deep(Activation::ReLU)}}};
+           {"Deep ReLU", deep(Activation::ReLU)},
+           comparing("Compare sigmoid, ReLU, dropout", deep(Activation::Sigmoid),
+                     {{Activation::Sigmoid, 0.0, 0.5, Init::Lecture},
+                      {Activation::ReLU, 0.0, 0.5, Init::Lecture},
+                      {Activation::ReLU, 0.2, 0.5, Init::Lecture}})}};
 }
 
 Lesson dropout() {
@@ -152,12 +168,16 @@ Lesson dropout() {
           "at test time.",
           "Training (blue) against test (orange) loss. In the network graph the dropped units are off and "
           "change each batch; the same mask M multiplies H forward and dH backward.",
-          "Compare dropout 0 and 0.2 in the Compare tab: with ReLU the test loss usually ends lower with "
-          "dropout. Try 0.5, then the lecture's sigmoid + dropout.",
+          "Compare dropout 0, 0.2 and 0.5 side by side (choose the test loss curve): with 0.2 the test loss "
+          "usually ends lower; 0.5 is often too much for five images. Then load the lecture's sigmoid + dropout.",
           LessonView::Curves,
           {{"ReLU, no dropout", glyphs(Activation::ReLU, 0.0, 0.1)},
            {"ReLU, dropout 0.2", glyphs(Activation::ReLU, 0.2, 0.1)},
-           {"Sigmoid, dropout 0.2", glyphs(Activation::Sigmoid, 0.2, 1.0)}}};
+           {"Sigmoid, dropout 0.2", glyphs(Activation::Sigmoid, 0.2, 1.0)},
+           comparing("Compare dropout 0, 0.2, 0.5", glyphs(Activation::ReLU, 0.0, 0.1),
+                     {{Activation::ReLU, 0.0, 0.1, Init::Lecture},
+                      {Activation::ReLU, 0.2, 0.1, Init::Lecture},
+                      {Activation::ReLU, 0.5, 0.1, Init::Lecture}})}};
 }
 
 Lesson homework() {
@@ -191,7 +211,6 @@ const char* lesson_view_name(LessonView view) {
     case LessonView::Matrices: return "matrices of this phase";
     case LessonView::ChainRule: return "chain rule for one weight";
     case LessonView::Network: return "network graph";
-    case LessonView::Compare: return "compare runs";
   }
   return "?";
 }

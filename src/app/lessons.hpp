@@ -4,6 +4,7 @@
 // buttons apply. Content only: the lessons panel (lessons_panel.cpp) draws and loads them.
 #pragma once
 
+#include "app/compare_panel.hpp"
 #include "app/run_setup.hpp"
 
 #include <string>
@@ -12,7 +13,7 @@
 namespace mlp::ui {
 
 // The part of the playground a chapter points at; loading it brings that view forward.
-enum class LessonView { Boundary, Curves, Gradients, Matrices, ChainRule, Network, Compare };
+enum class LessonView { Boundary, Curves, Gradients, Matrices, ChainRule, Network };
 
 // One "Load" button of a chapter.
 struct LessonPreset {
@@ -20,6 +21,7 @@ struct LessonPreset {
   RunSetup setup;
   int weight_layer = -1;    // ≥ 0: the chain-rule view follows W_{layer}[row, col] after loading
   int weight_row = 0, weight_col = 0;
+  std::vector<CompareRun> compare{};  // non-empty: also opens the Compare tab with these runs
 };
 
 struct Lesson {

@@ -102,9 +102,18 @@ test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { ti
   assert.deepEqual(state.activations, ['sigmoid', 'sigmoid', 'sigmoid', 'sigmoid', 'sigmoid']);
   assert.equal(state.lesson.preset, 0);
 
-  await app.clickWidget('tab_compare');     // the comparison is made from the loaded set-up
+  await app.clickWidget('tab_compare');     // the Compare tab follows the loaded set-up
   state = await app.getState();
   assert.equal(state.compare.error, '');
+  assert.deepEqual(state.compare.runs.map((r) => r.label), ['sigmoid', 'relu', 'relu + dropout 0.2']);
+  assert.equal(state.compare.runs[0].history_points, 1, 'a fresh comparison');
+
+  await app.clickWidget('tab_lessons');
+  await app.clickWidget('lesson_load_5_2');  // "Compare sigmoid, ReLU, dropout" opens the Compare tab itself
+  await app.waitFrames(2);
+  state = await app.getState();
+  assert.equal(state.compare.active, true);
+  assert.deepEqual(state.hidden, [8, 8, 8, 8, 8]);
   assert.deepEqual(state.compare.runs.map((r) => r.label), ['sigmoid', 'relu', 'relu + dropout 0.2']);
   await app.clickWidget('compare_step_epoch');
   await app.clickWidget('compare_step_epoch');
@@ -123,7 +132,10 @@ test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { ti
   await app.clickWidget('step_epoch');
   await app.screenshot('lesson_dropout');
 
-  await app.clickWidget('tab_compare');     // image data: curves and table, no boundaries
+  await app.clickWidget('lesson_load_6_3');  // dropout 0, 0.2, 0.5 side by side: curves and table, no boundaries
+  await app.waitFrames(2);
+  state = await app.getState();
+  assert.deepEqual(state.compare.runs.map((r) => r.label), ['relu', 'relu + dropout 0.2', 'relu + dropout 0.5']);
   for (let i = 0; i < 3; ++i) await app.clickWidget('compare_step_epoch');
   state = await app.getState();
   assert.deepEqual(state.compare.runs.map((r) => r.iterations), [3, 3, 3], 'the five glyphs: one batch per epoch');
