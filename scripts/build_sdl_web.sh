@@ -18,7 +18,7 @@ if [ -f "$prefix/lib/cmake/SDL2/SDL2Config.cmake" ] && [ -f "$prefix/lib/libSDL2
   exit 0
 fi
 
-log "building SDL2 for the web from $(basename "$sdl_src") (one time, ~4 min; cached in $prefix)"
+log "building SDL2 for the web from $(basename "$sdl_src") (one time: ~4-6 min on an idle 2-core machine; cached in $prefix)"
 work="$prefix.tmp"
 rm -rf "$work"
 mkdir -p "$work"
