@@ -24,7 +24,7 @@ namespace {
 constexpr double kDefaultDropout = 0.2;  // the lecture's forward_dropout ratio
 constexpr long kMaxCurvePoints = 4000;   // history points per run: the evaluation interval grows beyond
 constexpr float kExtent = 1.6f;          // boundaries show [−extent, extent]²; toy sets lie in ±1.5
-constexpr int kGrid = 40;                // boundary cells per side
+constexpr int kGrid = 64;                // boundary cells per side (texture pixels)
 
 // One colour per run (not the class colours orange and blue, which the boundaries use).
 constexpr ImU32 kRunColours[] = {IM_COL32(200, 40, 45, 255), IM_COL32(30, 105, 175, 255),
@@ -328,23 +328,6 @@ void curves(CompareState& c, ImVec2 size) {
   ImGui::EndGroup();
 }
 
-// Ŷ of run i over the grid, recomputed when its weights changed.
-const Matrix<float>& boundary_output(CompareState& c, int i) {
-  CompareBoundary& b = c.boundaries[i];
-  const long it = c.comparison->run(i).trainer().iteration();
-  if (b.iteration == it) return b.output;
-  Matrix<float> X(kGrid * kGrid, 2);  // cell centres, row by row from the top: grid² x 2
-  const float step = 2 * kExtent / kGrid;
-  for (int r = 0; r < kGrid; ++r)
-    for (int col = 0; col < kGrid; ++col) {
-      X(r * kGrid + col, 0) = -kExtent + (col + 0.5f) * step;
-      X(r * kGrid + col, 1) = kExtent - (r + 0.5f) * step;
-    }
-  b.output = predict(c.comparison->network(i), X);
-  b.iteration = it;
-  return b.output;
-}
-
 // The class-1-minus-class-0 probability on the diverging scale (more classes: the winner's colour).
 ImU32 cell_colour(const Matrix<float>& Yhat, int i) {
   if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
@@ -354,8 +337,28 @@ ImU32 cell_colour(const Matrix<float>& Yhat, int i) {
   return class_colour(static_cast<int>(best));
 }
 
+// The decision map of run i over [−extent, extent]², redrawn when its weights changed.
+const platform::Texture& boundary_map(CompareState& c, int i) {
+  CompareBoundary& b = c.boundaries[i];
+  const long it = c.comparison->run(i).trainer().iteration();
+  if (b.iteration == it && !b.map.empty()) return b.map;
+  Matrix<float> X(kGrid * kGrid, 2);  // cell centres, row by row from the top: grid² x 2
+  const float step = 2 * kExtent / kGrid;
+  for (int r = 0; r < kGrid; ++r)
+    for (int col = 0; col < kGrid; ++col) {
+      X(r * kGrid + col, 0) = -kExtent + (col + 0.5f) * step;
+      X(r * kGrid + col, 1) = kExtent - (r + 0.5f) * step;
+    }
+  const Matrix<float> Yhat = predict(c.comparison->network(i), X);  // grid² x K
+  std::vector<platform::Rgba> pixels(kGrid * kGrid);
+  for (int n = 0; n < kGrid * kGrid; ++n) pixels[n] = lighten(cell_colour(Yhat, n), 0.45f);
+  b.map.upload(pixels, kGrid, kGrid);
+  b.iteration = it;
+  return b.map;
+}
+
 void boundary(CompareState& c, int i, float side) {
-  const Matrix<float>& Yhat = boundary_output(c, i);
+  const platform::Texture& map = boundary_map(c, i);
   const RunSummary s = c.comparison->summary(i);
   ImGui::BeginGroup();
   ImGui::PushStyleColor(ImGuiCol_Text, kRunColours[i]);
@@ -368,11 +371,7 @@ void boundary(CompareState& c, int i, float side) {
     ImGui::SetTooltip("%s\ntraining accuracy %s %%\ntest accuracy %s %%", s.label.c_str(),
                       format_value(100 * s.train_accuracy, 3).c_str(), format_value(100 * s.test_accuracy, 3).c_str());
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float cell = side / kGrid;
-  for (int r = 0; r < kGrid; ++r)
-    for (int col = 0; col < kGrid; ++col)
-      draw->AddRectFilled(ImVec2(o.x + col * cell, o.y + r * cell), ImVec2(o.x + (col + 1) * cell, o.y + (r + 1) * cell),
-                          lighten(cell_colour(Yhat, r * kGrid + col), 0.45f));
+  draw->AddImage(map.id(), o, ImVec2(o.x + side, o.y + side));
   const Dataset& d = c.data.train;
   const float scale = side / (2 * kExtent), radius = std::clamp(side / 80.0f, 2.0f, 4.0f);
   for (int n = 0; n < d.size(); ++n) {

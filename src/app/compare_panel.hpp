@@ -12,6 +12,7 @@
 #include "app/run_setup.hpp"
 #include "nn/compare.hpp"
 #include "nn/json.hpp"
+#include "platform/texture.hpp"
 
 #include <memory>
 #include <string>
@@ -29,10 +30,10 @@ struct CompareRun {
   Init init = Init::Lecture;
 };
 
-// The decision map of one run, recomputed when its weights changed.
+// The decision map of one run as an image, redrawn when its weights changed.
 struct CompareBoundary {
-  long iteration = -1;
-  Matrix<float> output;            // grid² x K: Ŷ per cell
+  long iteration = -1;             // the run's iteration it shows
+  platform::Texture map;           // grid x grid pixels: the output on the shared colour scale
 };
 
 struct CompareState {

@@ -188,7 +188,7 @@ Lesson homework() {
           "epochs to reach 98 %, choosing on a validation set.",
           "Here the recipe runs on the glyphs, where every matrix is visible: three ReLU layers, dropout 0.2, "
           "α = 0.01, with momentum 0.9 and without. Compare how fast the loss falls.",
-          "For MNIST itself: the MNIST window (preset hw10-1), or mlp train --preset hw10-1 and mlp search. "
+          "For MNIST itself: the MNIST tab (preset hw10-1), or mlp train --preset hw10-1 and mlp search. "
           "Change one setting at a time; note the test accuracy.",
           LessonView::Curves,
           {{"Momentum 0.9", with_momentum(recipe, 0.9)}, {"Plain gradient descent", recipe}}};
