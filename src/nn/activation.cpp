@@ -19,7 +19,7 @@ T sigmoid(T z) {
 template <class T>
 Matrix<T> activate(Activation act, const Matrix<T>& Z) {
   switch (act) {
-    case Activation::Sigmoid: return Z.unaryExpr([](T z) { return sigmoid(z); });
+    case Activation::Sigmoid: return Z.array().logistic().matrix();  // Eigen's vectorised, stable σ
     case Activation::ReLU: return Z.cwiseMax(T(0));
     case Activation::Tanh: return Z.array().tanh().matrix();
     case Activation::Linear: return Z;
@@ -30,8 +30,10 @@ Matrix<T> activate(Activation act, const Matrix<T>& Z) {
 template <class T>
 Matrix<T> activation_derivative(Activation act, const Matrix<T>& Z) {
   switch (act) {
-    case Activation::Sigmoid:
-      return Z.unaryExpr([](T z) { const T s = sigmoid(z); return s * (T(1) - s); });
+    case Activation::Sigmoid: {
+      const Matrix<T> S = Z.array().logistic().matrix();
+      return (S.array() * (T(1) - S.array())).matrix();
+    }
     case Activation::ReLU:  // ρ'(z) = 1 for z > 0, else 0 (the lecture's convention at 0)
       return Z.unaryExpr([](T z) { return z > T(0) ? T(1) : T(0); });
     case Activation::Tanh:
