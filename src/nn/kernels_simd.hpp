@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <algorithm>
 #include <vector>
@@ -293,6 +294,45 @@ inline int find_nonzeros(const float* x, int n, float scale, int* index, float* 
     _mm512_storeu_ps(value + count, _mm512_maskz_compress_ps(mask, _mm512_mul_ps(v, vscale)));
     count += __builtin_popcount(mask);
     position = _mm512_add_epi32(position, step);
+  }
+  return count;
+}
+#endif
+
+#if defined(__wasm_simd128__)
+// WebAssembly: 4 entries at a time, the non-zero lanes moved to the front by a byte shuffle
+// looked up by their bit mask (SIMD128 has no compress instruction).
+struct CompactShuffles {
+  uint8_t bytes[16][16] = {};  // [mask]: picks lanes set in mask, in order; 0 for the rest
+  constexpr CompactShuffles() {
+    for (int mask = 0; mask < 16; ++mask)
+      for (int lane = 0, k = 0; lane < 4; ++lane)
+        if (mask >> lane & 1) {
+          for (int byte = 0; byte < 4; ++byte) bytes[mask][4 * k + byte] = static_cast<uint8_t>(4 * lane + byte);
+          ++k;
+        }
+  }
+};
+inline constexpr CompactShuffles kCompactShuffles{};
+
+template <>
+inline int find_nonzeros(const float* x, int n, float scale, int* index, float* value) {
+  const v128_t zero = wasm_f32x4_splat(0.0f), vscale = wasm_f32x4_splat(scale), four = wasm_i32x4_splat(4);
+  v128_t position = wasm_i32x4_make(0, 1, 2, 3);
+  int count = 0, b = 0;
+  for (; b + 4 <= n; b += 4, position = wasm_i32x4_add(position, four)) {
+    const v128_t v = wasm_v128_load(x + b);
+    const int mask = static_cast<int>(wasm_i32x4_bitmask(wasm_f32x4_ne(v, zero)));
+    if (mask == 0) continue;
+    const v128_t shuffle = wasm_v128_load(kCompactShuffles.bytes[mask]);
+    wasm_v128_store(index + count, wasm_i8x16_swizzle(position, shuffle));
+    wasm_v128_store(value + count, wasm_i8x16_swizzle(wasm_f32x4_mul(v, vscale), shuffle));
+    count += __builtin_popcount(static_cast<unsigned>(mask));
+  }
+  for (; b < n; ++b) {
+    index[count] = b;
+    value[count] = scale * x[b];
+    count += !(x[b] == 0.0f);
   }
   return count;
 }
