@@ -106,7 +106,9 @@ int bench(const BenchOptions& opt) {
               total, examples / total, 1e3 * trainer.batch_size() / median(wall_rates));
   std::printf("training accuracy afterwards (first %d digits): %.4f\n", eval.examples, eval.accuracy);
   std::printf("examples/s (wall clock, median batch): %.0f\n", median(wall_rates));
+#ifndef __EMSCRIPTEN__  // a browser has no CPU-time clock (std::clock follows the wall clock there)
   std::printf("examples/s (CPU time, median batch): %.0f\n", median(cpu_rates));
+#endif
   return 0;
 }
 
