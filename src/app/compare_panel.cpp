@@ -419,7 +419,7 @@ void summary_table(const CompareState& c) {
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##compare_summary", 8, flags)) return;
   const std::string target = "loss ≤ " + format_value(c.target_loss, 3) + " at";
-  for (const char* h : {"run", "iterations", "train loss", "test loss", "train acc.", "test acc.", target.c_str(), "start"})
+  for (const char* h : {"run", "iterations", "train loss", "test loss", "train acc.", "test acc.", target.c_str(), "initial weights"})
     ImGui::TableSetupColumn(h);
   ImGui::TableHeadersRow();
   auto number = [](double v, bool percent) {
@@ -448,7 +448,7 @@ void summary_table(const CompareState& c) {
     if (s.diverged)
       ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "diverged: lower α");
     else if (s.shares_start_with == i)
-      ImGui::TextUnformatted(i == 0 ? "seed" : "own weights");
+      ImGui::Text(i == 0 ? "seed %llu" : "own, seed %llu", static_cast<unsigned long long>(c.base.train.seed));
     else
       ImGui::Text("as run %d", s.shares_start_with + 1);
   }

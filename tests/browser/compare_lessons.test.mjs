@@ -14,6 +14,13 @@ before(async () => { env = await startBrowser(); });
 after(async () => { await env?.close(); });
 
 const runs = async (app) => (await app.getState()).compare.runs;
+
+// Screenshot with the pointer moved off the widgets (no tooltip over the status lines).
+async function shot(app, name) {
+  await app.page.mouse.move(2, 798);
+  await app.waitFrames(3);
+  await app.screenshot(name);
+}
 const iterations = async (app) => (await runs(app)).map((r) => r.iterations);
 
 test('Compare: sigmoid vs ReLU vs ReLU + dropout in lockstep from the same weights', { timeout: 240_000 }, async () => {
@@ -29,7 +36,7 @@ test('Compare: sigmoid vs ReLU vs ReLU + dropout in lockstep from the same weigh
   assert.ok(start.every(Number.isFinite));
   assert.equal(start[1], start[2], 'ReLU with and without dropout evaluate the same start weights alike');
   for (const id of ['compare_plot', 'compare_table', 'compare_boundary_0', 'compare_boundary_2']) await app.widget(id);
-  await app.screenshot('compare_start');
+  await shot(app, 'compare_start');
 
   await app.clickWidget('compare_step_batch');
   assert.deepEqual(await iterations(app), [1, 1, 1], 'one click = one batch for every run');
@@ -51,14 +58,27 @@ test('Compare: sigmoid vs ReLU vs ReLU + dropout in lockstep from the same weigh
   assert.ok(done.every((r) => !r.diverged));
   // On circles with two ReLU layers of 4 the ReLU run reaches the target loss 0.1 well within 600 updates.
   assert.ok(done[1].target_iteration > 0, `relu reached the target: ${JSON.stringify(done[1])}`);
-  await app.screenshot('compare_trained');
+  await shot(app, 'compare_trained');
+
+  // Type a new target loss: the "reached at" column is re-read from the curves, no retraining.
+  await app.clickWidget('compare_target');
+  await app.page.keyboard.press('Control+A');
+  await app.page.keyboard.type('0.3');
+  await app.page.keyboard.press('Enter');
+  await app.waitFrames(3);
+  state = await app.getState();
+  assert.ok(Math.abs(state.compare.target_loss - 0.3) < 1e-6, `target ${state.compare.target_loss}`);
+  const relu = state.compare.runs[1];
+  assert.equal(relu.iterations, done[1].iterations, 'no retraining');
+  assert.ok(relu.target_iteration > 0 && relu.target_iteration < done[1].target_iteration,
+    `a higher target is reached sooner: ${relu.target_iteration} vs ${done[1].target_iteration}`);
 
   await app.clickWidget('compare_add');
   assert.equal((await runs(app)).length, 4, 'a fourth run');
   assert.deepEqual(await iterations(app), [0, 0, 0, 0], 'changing the runs restarts them');
   await app.clickWidget('compare_step_batch');
   assert.deepEqual(await iterations(app), [1, 1, 1, 1]);
-  await app.screenshot('compare_four_runs');
+  await shot(app, 'compare_four_runs');
   await app.clickWidget('compare_remove_0');
   assert.deepEqual((await runs(app)).map((r) => r.label), ['relu', 'relu + dropout 0.2', 'relu + dropout 0.2']);
   await app.clickWidget('compare_defaults');
@@ -73,7 +93,7 @@ test('Compare: sigmoid vs ReLU vs ReLU + dropout in lockstep from the same weigh
 test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { timeout: 240_000 }, async () => {
   const app = await openApp(env);
   await app.clickWidget('tab_lessons');
-  await app.screenshot('lesson_list');
+  await shot(app, 'lesson_list');
 
   await app.clickWidget('lesson_load_0_2');  // 1. perceptron, circles
   let state = await app.getState();
@@ -93,7 +113,7 @@ test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { ti
   assert.deepEqual(state.weight, { layer: 0, row: 1, col: 0 }, 'the chain-rule view follows W1[1, 0]');
   await app.clickWidget('step_batch');
   assert.equal((await app.getState()).iteration, 1);
-  await app.screenshot('lesson_chain_rule');
+  await shot(app, 'lesson_chain_rule');
 
   await app.clickWidget('lesson_5');        // 6. vanishing gradients
   await app.clickWidget('lesson_load_5_0');
@@ -119,7 +139,7 @@ test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { ti
   await app.clickWidget('compare_step_epoch');
   const its = await iterations(app);
   assert.ok(its[0] > 0 && its.every((n) => n === its[0]), `lockstep on the deep net: ${its}`);
-  await app.screenshot('lesson_vanishing_compare');
+  await shot(app, 'lesson_vanishing_compare');
 
   await app.clickWidget('tab_lessons');
   await app.clickWidget('lesson_6');        // 7. overfitting and dropout on the glyphs
@@ -130,7 +150,7 @@ test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { ti
   assert.match(state.setup, /drop=0\.2,0\.2,0\.2/);
   assert.equal(state.network, '25-20-20-20-5 (relu drop 0.2, relu drop 0.2, relu drop 0.2; softmax)');
   await app.clickWidget('step_epoch');
-  await app.screenshot('lesson_dropout');
+  await shot(app, 'lesson_dropout');
 
   await app.clickWidget('lesson_load_6_3');  // dropout 0, 0.2, 0.5 side by side: curves and table, no boundaries
   await app.waitFrames(2);
@@ -140,7 +160,7 @@ test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { ti
   state = await app.getState();
   assert.deepEqual(state.compare.runs.map((r) => r.iterations), [3, 3, 3], 'the five glyphs: one batch per epoch');
   assert.ok(state.compare.runs.every((r) => Number.isFinite(r.test_loss)), 'tested on the noisy copies');
-  await app.screenshot('lesson_dropout_compare');
+  await shot(app, 'lesson_dropout_compare');
   await app.close();
 });
 
@@ -152,7 +172,7 @@ test('Compare view at 1920×1080 and on a high-DPI screen', { timeout: 240_000 }
     for (let i = 0; i < 4; ++i) await app.clickWidget('compare_step_epoch');
     const its = await iterations(app);
     assert.ok(its[0] > 0 && its.every((n) => n === its[0]), `${name}: ${its}`);
-    await app.screenshot(name);
+    await shot(app, name);
     await app.close();
   }
 });
