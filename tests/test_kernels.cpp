@@ -1,7 +1,8 @@
 // Tests for the dense-layer kernels (src/nn/kernels): each one against the same product
 // written with plain Eigen in double precision, for float and double, on dense, sparse
 // (MNIST-like), all-zero and odd shapes, with widths that exercise every vector width,
-// the overlapping last vector and several passes; NaN and infinity must propagate.
+// the overlapping last vector and several passes, through both the sparse and the dense
+// loops (chosen by the density of the left operand); NaN and infinity must propagate.
 #include <catch2/catch.hpp>
 
 #include "nn/kernels.hpp"
@@ -151,26 +152,30 @@ TEMPLATE_TEST_CASE("a batch of no examples gives empty outputs and a zero gradie
 
 TEMPLATE_TEST_CASE("NaN and infinity in the inputs propagate, -0 counts as zero", "[kernels]", float, double) {
   using T = TestType;
-  Rng rng(3);
-  Matrix<T> X = random_matrix<T>(3, 40, 0.2, rng);
-  const Matrix<T> W = random_matrix<T>(41, 18, 1.0, rng);
-  X(0, 17) = std::numeric_limits<T>::quiet_NaN();
-  X(1, 39) = std::numeric_limits<T>::infinity();
-  X(2, 5) = T(-0.0);
-  Matrix<T> Z;
-  affine_forward(X, W, Z);
-  CHECK(Z.row(0).array().isNaN().all());
-  CHECK(Z.row(1).array().isInf().count() + Z.row(1).array().isNaN().count() == 18);
-  CHECK(Z.row(2).allFinite());
-  Matrix<T> dZ = random_matrix<T>(3, 18, 1.0, rng), dW;
-  affine_weight_gradient(X, dZ, T(1), dW);
-  CHECK(dW.row(1 + 17).array().isNaN().all());
-  CHECK(dW.row(1 + 16).allFinite());
-  dZ(1, 7) = std::numeric_limits<T>::quiet_NaN();
-  Matrix<T> dX;
-  affine_input_gradient(dZ, W, dX);
-  CHECK(dX.row(1).array().isNaN().all());
-  CHECK(dX.row(0).allFinite());
+  for (const double density : {0.2, 1.0}) {  // the sparse and the dense loops
+    CAPTURE(density);
+    Rng rng(3);
+    Matrix<T> X = random_matrix<T>(3, 40, density, rng);
+    const Matrix<T> W = random_matrix<T>(41, 18, 1.0, rng);
+    X(0, 17) = std::numeric_limits<T>::quiet_NaN();
+    X(1, 39) = std::numeric_limits<T>::infinity();
+    X(2, 5) = T(-0.0);
+    Matrix<T> Z;
+    affine_forward(X, W, Z);
+    CHECK(Z.row(0).array().isNaN().all());
+    CHECK(Z.row(1).array().isInf().count() + Z.row(1).array().isNaN().count() == 18);
+    CHECK(Z.row(2).allFinite());
+    Matrix<T> dZ = random_matrix<T>(3, 18, density, rng), dW;
+    dZ.row(0).setConstant(T(0.5));
+    affine_weight_gradient(X, dZ, T(1), dW);
+    CHECK(dW.row(1 + 17).array().isNaN().all());
+    CHECK(dW.row(1 + 16).allFinite());
+    dZ(1, 7) = std::numeric_limits<T>::quiet_NaN();
+    Matrix<T> dX;
+    affine_input_gradient(dZ, W, dX);
+    CHECK(dX.row(1).array().isNaN().all());
+    CHECK(dX.row(0).allFinite());
+  }
 }
 
 TEST_CASE("kernels reject operands whose shapes do not fit", "[kernels]") {

@@ -43,8 +43,11 @@ inline constexpr int kVectorBytes = 16;
 inline constexpr const char* kIsa = "no SIMD (vectors lowered to scalar code)";
 #endif
 
-// Vectors kept in registers at once (WebAssembly engines on x86 have 16 registers).
+// Vectors kept in registers at once (WebAssembly engines on x86 have 16 registers):
+// a sparse row's output slice, or a dense tile of kDenseRows rows x kDenseChunk vectors.
 inline constexpr int kMaxChunk = 8;
+inline constexpr int kDenseChunk = 4;
+inline constexpr int kDenseRows = kVectorBytes >= 64 ? 4 : 2;  // AVX-512 has 32 registers
 
 // Vec<T, L>: L lanes of T (L = 1 is T itself).
 template <class T, int Lanes>
@@ -70,6 +73,14 @@ inline void store(T* p, const V& v) {
   std::memcpy(p, &v, sizeof(V));
 }
 
+// Number of non-zero entries (NaN counts as not zero) of A[0 .. size).
+template <class T>
+long count_nonzeros(const T* A, long size) {
+  long count = 0;
+  for (long i = 0; i < size; ++i) count += !(A[i] == T(0));
+  return count;
+}
+
 // Some non-zero entries of a row: value[k] at position index[k], k < count.
 template <class T>
 struct SparseSpan {
@@ -84,17 +95,17 @@ struct SparseSpan {
 // two <= width (and <= the widest vector): vector v starts at column min(v · lanes,
 // width − lanes), so when lanes does not divide width the last vector overlaps its
 // neighbour instead of leaving a tail for narrower vectors. The vectors go in passes of up
-// to kMaxChunk, as even as possible. Computed once per product, used for every row.
+// to max_chunk, as even as possible. Computed once per product, used for every row.
 template <class T>
 class ColumnPlan {
  public:
   static constexpr int kMaxLanes = kVectorBytes / static_cast<int>(sizeof(T));
 
-  explicit ColumnPlan(int width) {
+  explicit ColumnPlan(int width, int max_chunk = kMaxChunk) {
     if (width <= 0) return;
     while (lanes_ > width) lanes_ /= 2;
     const int vectors = (width + lanes_ - 1) / lanes_;
-    const int passes = (vectors + kMaxChunk - 1) / kMaxChunk;
+    const int passes = (vectors + max_chunk - 1) / max_chunk;
     for (int p = 0, v = 0; p < passes; ++p) {
       const int chunk = vectors / passes + (p < vectors % passes ? 1 : 0);
       const int j = v * lanes_;
@@ -220,6 +231,65 @@ struct Scatter {
 #pragma GCC unroll 16
       for (int c = 0; c < Chunk - 1; ++c) store(o + j + c * Lanes, sum[c]);
     }
+  }
+};
+
+// out[n, 0 .. width) = init_n + Σ_k A[n, k] · B[k, 0 .. width) for the rows n < rows of a dense A
+// (rows lda apart, K columns), init_n = bias (1 x width, or null for zero). Tiles of
+// kDenseRows rows x kDenseChunk vectors stay in registers, so each vector of B is loaded
+// once per tile rather than once per row; B is walked in blocks of rows that stay in L1.
+template <class T>
+struct DenseGather {
+  const T* A;
+  std::ptrdiff_t lda;
+  int rows, K;
+  const T* B;
+  std::ptrdiff_t ldb;
+  const T* bias;
+  T* out;
+  std::ptrdiff_t ldo;
+
+  template <int Lanes, int Chunk>
+  void run(int j, int last) const {
+    if constexpr (Chunk <= kDenseChunk) {
+      constexpr int kBlock = 16 * 1024 / (Chunk * Lanes * static_cast<int>(sizeof(T)));  // rows of B
+      for (int k0 = 0; k0 == 0 || k0 < K; k0 += kBlock) {
+        const int k1 = std::min(K, k0 + kBlock);
+        int n = 0;
+        for (; n + kDenseRows <= rows; n += kDenseRows) tile<Lanes, Chunk, kDenseRows>(n, k0, k1, j, last);
+        for (; n < rows; ++n) tile<Lanes, Chunk, 1>(n, k0, k1, j, last);
+      }
+    }
+  }
+
+  // Rows [n, n + R), columns of the pass, terms k0 .. k1 added to bias (k0 = 0) or to out.
+  template <int Lanes, int Chunk, int R>
+  void tile(int n, int k0, int k1, int j, int last) const {
+    using V = Vec<T, Lanes>;
+    V acc[R][Chunk];
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r) {
+      const T* init = k0 > 0 ? out + (n + r) * ldo : bias;
+#pragma GCC unroll 8
+      for (int c = 0; c < Chunk; ++c) acc[r][c] = init ? load<V>(init + column_of<Lanes, Chunk>(c, j, last)) : V{};
+    }
+    const T* a = A + n * lda;
+    for (int k = k0; k < k1; ++k) {
+      const T* b = B + k * ldb;
+      V bk[Chunk];
+#pragma GCC unroll 8
+      for (int c = 0; c < Chunk; ++c) bk[c] = load<V>(b + column_of<Lanes, Chunk>(c, j, last));
+#pragma GCC unroll 8
+      for (int r = 0; r < R; ++r) {
+        const T v = a[r * lda + k];
+#pragma GCC unroll 8
+        for (int c = 0; c < Chunk; ++c) acc[r][c] += v * bk[c];
+      }
+    }
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r)
+#pragma GCC unroll 8
+      for (int c = 0; c < Chunk; ++c) store(out + (n + r) * ldo + column_of<Lanes, Chunk>(c, j, last), acc[r][c]);
   }
 };
 
