@@ -50,9 +50,19 @@ TEST_CASE("homework 10-1: three ReLU layers of 50 with dropout 0.2 and lr 0.01",
   CHECK(p.scaling == Scaling::Rescale);
 }
 
+TEST_CASE("homework 10-2: the tuned configuration the search found", "[presets]") {
+  const RunPreset& p = find_run_preset("hw10-2");
+  REQUIRE(p.hidden.size() == 1);
+  CHECK(p.hidden[0].units == 512);
+  CHECK(p.config.learning_rate == 0.5);
+  CHECK(p.config.batch_size == 64);
+  CHECK(p.schedule.epochs == 15);
+  CHECK(p.test_part == TestPart::All);
+}
+
 TEST_CASE("presets are listed per data set; unknown names are refused", "[presets]") {
   const auto mnist = presets_for("mnist");
-  REQUIRE(mnist.size() >= 2);
+  REQUIRE(mnist.size() == 3);
   CHECK(mnist.front()->name == "lecture-mnist");
   for (const RunPreset* p : mnist) CHECK(p->data == "mnist");
   CHECK(presets_for("no-such-data").empty());

@@ -34,7 +34,7 @@ TEST_CASE("rescale uses the training range for every set", "[scaling]") {
   scaler.apply(other);
   CHECK(other(0, 0) == Approx(0.5));
   CHECK(other(0, 1) == Approx(2.0));  // beyond the training range: not clipped
-  CHECK(scaler.describe() == "rescale ([0, 200] -> [0, 1])");
+  CHECK(scaler.describe() == "rescale: (x - 0) / 200");
 }
 
 TEST_CASE("zscore-global uses one mean and stddev of the training values", "[scaling]") {
@@ -45,6 +45,7 @@ TEST_CASE("zscore-global uses one mean and stddev of the training values", "[sca
   CHECK(x(0, 0) == Approx(0));
   CHECK(x(0, 1) == Approx(2));
   CHECK(scaler.kind() == Scaling::ZScoreGlobal);
+  CHECK(scaler.describe() == "zscore-global: (x - 2.0) / 2.0");
 }
 
 TEST_CASE("zscore is per feature; none changes nothing", "[scaling]") {

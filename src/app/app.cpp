@@ -44,6 +44,7 @@ void App::frame() {
   ui::poll_imported_file(state_);
   ui::handle_shortcuts(state_);
   ui::advance_training(state_, io.DeltaTime);
+  mnist_.update();  // loading, training and the search of the MNIST tab, within its frame budget
   draw_panels();
   sync_address();
 
@@ -98,21 +99,29 @@ void App::draw_panels() {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
+    mnist_shown_ = ImGui::BeginTabItem("MNIST");  // issue 4: its controls here, its views in the body
+    ui::publish_last_item("tab_mnist");
+    if (mnist_shown_) {
+      ImGui::BeginChild("##mnist_scroll");
+      mnist_.show_controls();
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
   ImGui::End();
 
-  if (state_.compare.active) {  // the comparison takes the whole body
+  if (mnist_shown_) {  // the MNIST views take the whole body
+    ui::begin_panel("MNIST: handwritten digits", l.body, ImGuiWindowFlags_NoScrollbar);
+    mnist_.show_views();
+    ImGui::End();
+  } else if (state_.compare.active) {  // the comparison takes the whole body
     ui::begin_panel("Compare runs", l.body, ImGuiWindowFlags_NoScrollbar);
     ui::show_compare_view(state_);
     ImGui::End();
   } else {
     draw_playground(l);
   }
-
-  // MNIST (issue 4) opens from a collapsed window at the top right, clear of the status line.
-  ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-  mnist_.frame();
 }
 
 void App::draw_playground(const ui::Layout& l) {

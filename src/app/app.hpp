@@ -28,7 +28,8 @@ class App {
   ui::AppState state_;
   ui::FrameStats stats_;
   std::string address_;  // what the address holds now
-  MnistPanel mnist_;     // the MNIST window (issue 4)
+  MnistPanel mnist_;     // the MNIST tab (issue 4)
+  bool mnist_shown_ = false;
 };
 
 }  // namespace mlp

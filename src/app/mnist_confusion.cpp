@@ -42,7 +42,7 @@ void show_confusion(ConfusionState& state, const MnistViewInput& in) {
   ImGui::TextDisabled("Row: true class; column: predicted class. Click a cell to see its digits.");
 
   const float line = ImGui::GetTextLineHeight();
-  const float side = std::clamp((ImGui::GetContentRegionAvail().y - 4 * line) / (K + 1), 30.0f, 46.0f);
+  const float side = std::clamp((ImGui::GetContentRegionAvail().y - 4 * line) / (K + 1), 30.0f, 60.0f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 grid(origin.x + 2 * line, origin.y + line + 4);  // room for the axis labels
   ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -33,7 +33,9 @@ std::vector<int> row_range(int first, int count, int size) {
 void show_chosen(const DigitGrid& grid, const MnistViewInput& in, const char* id) {
   const Predictions& p = *in.predictions;
   if (grid.chosen < 0 || grid.chosen >= p.done()) {
-    ImGui::TextDisabled("Click a digit to see the network's output Ŷ for it.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Click a digit to see the network's output Ŷ for it.");
+    ImGui::PopStyleColor();
     return;
   }
   ImGui::TextWrapped("Test digit #%d: true class %d, predicted %d (%.1f %%). The network's softmax output Ŷ:",

@@ -50,6 +50,12 @@ std::vector<int> first_rows(int count) {
 }
 
 // One history field as a plot series (x = iteration).
+// SameLine() when a button labelled `label` still fits on this line.
+void same_line_if_fits(const char* label) {
+  const float needed = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::GetItemRectMax().x + needed < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 ui::Series history_series(const History& h, const char* name, ImU32 colour, double HistoryPoint::*field,
                           float thickness = 2.0f) {
   ui::Series series{name, colour, {}, {}, thickness};
@@ -74,53 +80,6 @@ void MnistPanel::update() {
   if (tuning_.busy()) running_ = false;  // one thing at a time on the page's budget
   advance(kFrameBudget);
   tuning_.advance(sets_ ? &sets_->train : nullptr, sets_ ? &sets_->test : nullptr, kFrameBudget);
-}
-
-void MnistPanel::frame() {
-  update();
-
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  if (relayout_) {
-    const ImVec2 pos = expanded_ ? ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + 8) : ImVec2(vp->WorkPos.x + vp->WorkSize.x - 330, vp->WorkPos.y + 24);
-    const ImVec2 size = expanded_ ? ImVec2(vp->WorkSize.x - 16, vp->WorkSize.y - 16) : ImVec2(306, 0);
-    ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
-    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-    ImGui::SetNextWindowFocus();
-    relayout_ = false;
-  } else {
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 330, vp->WorkPos.y + 24), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(306, 0), ImGuiCond_FirstUseEver);
-  }
-  const bool open = ImGui::Begin("MNIST: handwritten digits");
-  const ImVec2 title = ImGui::GetWindowPos();  // the collapse arrow sits at the title bar's left end
-  const float bar = ImGui::GetFrameHeight();
-  bridge::publish_widget("mnist_window_toggle", title.x, title.y, title.x + bar, title.y + bar);
-  collapsed_ = !open;
-  if (!open) {
-    ImGui::End();
-    return;
-  }
-  if (!expanded_) {
-    ImGui::TextWrapped("70,000 real handwritten digits (28 x 28 pixels): train the lecture's 784-100-10 network and "
-                       "see what it learns.");
-    if (ImGui::Button("Open MNIST")) expanded_ = relayout_ = true;
-    publish_last("mnist_open");
-    ImGui::End();
-    return;
-  }
-  if (ImGui::SmallButton("Minimise")) {
-    expanded_ = false;
-    relayout_ = true;
-  }
-  publish_last("mnist_minimise");
-  ImGui::BeginChild("##mnist_left", ImVec2(std::min(440.0f, ImGui::GetContentRegionAvail().x * 0.36f), 0));
-  show_controls();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("##mnist_right");
-  show_views();
-  ImGui::EndChild();
-  ImGui::End();
 }
 
 void MnistPanel::show_controls() {
@@ -231,6 +190,7 @@ void MnistPanel::refresh_predictions(double budget_seconds) {
   if (stale && due) {  // at rest this replaces an unfinished older snapshot
     pending_ = std::make_unique<Predictions>(trainer_->network(), sets_->test);
     pending_version_ = version_;
+    pending_iteration_ = trainer_->iteration();
     snapshot_time_ = now;
   }
   Predictions* filling = pending_ ? pending_.get() : (predictions_ && !predictions_->finished() ? predictions_.get() : nullptr);
@@ -242,6 +202,7 @@ void MnistPanel::refresh_predictions(double budget_seconds) {
   if (pending_ && (pending_->finished() || !predictions_)) {  // the first snapshot is shown while it fills
     predictions_ = std::move(pending_);
     predictions_version_ = pending_version_;
+    predictions_iteration_ = pending_iteration_;
     pending_version_ = -1;
   }
 }
@@ -313,7 +274,10 @@ void MnistPanel::show_setup() {
   }
   publish_last("mnist_length");
   ImGui::EndDisabled();
-  if (trainer_) ImGui::TextWrapped("%s · %s", trainer_->network().spec.describe().c_str(), sets_->scaler.describe().c_str());
+  if (trainer_) {
+    ImGui::TextWrapped("%s", trainer_->network().spec.describe().c_str());
+    ImGui::TextWrapped("inputs %s", sets_->scaler.describe().c_str());
+  }
 }
 
 void MnistPanel::show_training() {
@@ -322,15 +286,15 @@ void MnistPanel::show_training() {
   ImGui::BeginDisabled(run_->finished() || tuning_.busy());
   if (ImGui::Button(running_ ? "❚❚ Pause###train" : "▶ Train###train")) running_ = !running_;
   publish_last("mnist_train");
-  ImGui::SameLine();
+  same_line_if_fits("Step one batch");
   if (ImGui::Button("Step one batch")) {
     run_->step();
     ++version_;
   }
   publish_last("mnist_step");
   ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button("Reset")) reset_run();
+  same_line_if_fits("↺ Reset");
+  if (ImGui::Button("↺ Reset")) reset_run();
   publish_last("mnist_reset");
   if (tuning_.busy()) ImGui::TextDisabled("(the tuning search is running: stop it to train here)");
 
@@ -339,19 +303,15 @@ void MnistPanel::show_training() {
   if (run_->finished() && !run_->diverged()) {
     ImGui::Text("Finished: %ld iterations, %d epoch%s", t.iteration(), t.epoch(), t.epoch() == 1 ? "" : "s");
   } else {
-    ImGui::Text("Epoch %d · batch %d of %d · iteration %ld of %ld", t.epoch() + 1, t.batch() + 1,
-                t.batches_per_epoch(), t.iteration(), total);
+    ImGui::Text("Epoch %d · batch %d of %d", t.epoch() + 1, t.batch() + 1, t.batches_per_epoch());
+    ImGui::Text("Iteration %ld of %ld", t.iteration(), total);
   }
   const HistoryPoint& last = run_->history().points.back();
   if (t.iteration() > 0) ImGui::Text("Loss of the last batch %.4f", static_cast<double>(t.last_batch_loss()));
   ImGui::Text("On %d test digits: accuracy %.2f %%", test_sample_.size(), 100 * last.test_accuracy);
   if (train_seconds_ > 0) {
-    ImGui::TextDisabled("%.0f digits/s%s", t.iteration() * t.batch_size() / train_seconds_,
-                        running_ ? "" : " while training");
-    if (running_) {
-      ImGui::SameLine();
-      ImGui::TextDisabled("· %.1f ms of this frame", train_ms_);
-    }
+    ImGui::TextDisabled("%.0f digits/s while training", t.iteration() * t.batch_size() / train_seconds_);
+    if (running_) ImGui::TextDisabled("(%.1f ms of this frame)", train_ms_);
   }
   if (run_->diverged()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kProblem);
@@ -360,8 +320,13 @@ void MnistPanel::show_training() {
   }
   if (predictions_ && predictions_->finished() && predictions_version_ == version_ && run_->finished()) {
     const Predictions& p = *predictions_;
-    ImGui::TextColored(ImVec4(0.12f, 0.5f, 0.24f, 1), "Test accuracy %.2f %% on all %d test digits", 100 * p.accuracy(), p.size());
-    ImGui::TextDisabled("(%.2f %% on the last 5,000: the lecture's split)", 100 * p.accuracy(p.size() / 2, p.size()));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.12f, 0.5f, 0.24f, 1));
+    ImGui::TextWrapped("Test accuracy %.2f %% on all %d test digits", 100 * p.accuracy(), p.size());
+    ImGui::PopStyleColor();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("(%.2f %% on the last %d, the lecture's split)", 100 * p.accuracy(p.size() / 2, p.size()),
+                       p.size() - p.size() / 2);
+    ImGui::PopStyleColor();
   }
 
   // Curves: the loss and the accuracy on samples of 1,000 digits (a whole pass would stall the page).
@@ -401,6 +366,8 @@ void MnistPanel::show_views() {
     return;
   }
   const MnistViewInput in = view_input();
+  ImGui::TextDisabled("The views show the network after %ld iterations%s.", predictions_iteration_,
+                      running_ ? "; they follow the training every few seconds" : "");
   if (!ImGui::BeginTabBar("##mnist_views")) return;
   struct Tab {
     const char* title;
@@ -429,7 +396,6 @@ void MnistPanel::show_views() {
 Json MnistPanel::state() const {
   static constexpr const char* kStates[] = {"idle", "fetching", "decoding", "ready", "failed"};
   Json s = Json::object();
-  s.set("expanded", expanded_).set("collapsed", collapsed_);
   s.set("load", kStates[static_cast<int>(loader_.state())]);
   s.set("progress", loader_.fraction());
   Json errors = Json::Array{};

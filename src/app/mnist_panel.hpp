@@ -1,7 +1,7 @@
-// The MNIST panel: load MNIST when the student asks (progress bar, clear errors), choose a
-// preset and how many training digits to use, train without freezing the page (batches
-// run within a time budget per frame), follow the status line and the curves, and look at
-// the MNIST views and the tuning panel in tabs.
+// The MNIST tab: MNIST loaded when the student first opens it (progress bar, clear errors),
+// a preset and how many training digits to use, training that never freezes the page
+// (batches run within a time budget per frame), the status line and the curves (controls,
+// a left column); and the MNIST views and the tuning panel in tabs (the body).
 #pragma once
 
 #include "app/mnist_data.hpp"
@@ -20,10 +20,7 @@ namespace mlp {
 class MnistPanel {
  public:
   MnistPanel();
-  // A window of its own: a launcher, or the whole workspace (controls beside the views).
-  void frame();                    // update(), then the window
-  // The parts, for a layout that places them itself:
-  void update();                   // this frame's work: loading, training, test predictions, the search
+  void update();                   // this frame's work (every frame): loading, training, test predictions, the search
   void show_controls();            // loading (started when first shown), preset, training, status, curves
   void show_views();               // the MNIST views and the tuning panel, in tabs
   Json state() const;              // for window.mlp.state.mnist (browser tests)
@@ -58,6 +55,7 @@ class MnistPanel {
   std::unique_ptr<Predictions> pending_;      // a newer snapshot being computed
   long predictions_version_ = -1;             // network version of predictions_
   long pending_version_ = -1;                 // and of pending_
+  long predictions_iteration_ = 0, pending_iteration_ = 0;  // the iteration each was taken at
   double snapshot_time_ = 0;                  // when the last snapshot was started (steady_seconds)
 
   GalleryState gallery_;
@@ -66,9 +64,6 @@ class MnistPanel {
   HiddenUnitsState units_;
   DrawState draw_;
   TuningPanel tuning_;
-  bool expanded_ = false;         // the window covers the screen
-  bool relayout_ = false;         // apply the window size once
-  bool collapsed_ = false;        // the window is collapsed to its title bar
 };
 
 }  // namespace mlp

@@ -182,30 +182,31 @@ void TuningPanel::show() {
 }
 
 void TuningPanel::show_fields() {
-  ImGui::TextWrapped("Homework 10-2: which hidden widths, learning rate, batch size and number of epochs work best? "
-                     "Each configuration is trained on part of the %d training digits and judged on digits it did "
-                     "not learn from; the test digits are used once, at the very end. Inputs are scaled as in the "
-                     "chosen preset.",
+  ImGui::TextWrapped("Homework 10-2: which hidden widths, learning rate, batch size and epochs work best? Each "
+                     "configuration trains on part of the %d training digits and is judged on the rest (inputs "
+                     "scaled as in the preset); the test digits are used once, at the end.",
                      train_->size());
   ImGui::BeginDisabled(busy());
-  const float w = 230;
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputText("hidden widths (e.g. 50, 100, 100-50)", fields_.hidden, sizeof fields_.hidden);
-  publish_last("tuning_hidden");
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputText("learning rates", fields_.learning_rates, sizeof fields_.learning_rates);
-  publish_last("tuning_lr");
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputText("batch sizes", fields_.batch_sizes, sizeof fields_.batch_sizes);
-  publish_last("tuning_batch");
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputText("epochs", fields_.epochs, sizeof fields_.epochs);
-  publish_last("tuning_epochs");
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputText("dropout ratios", fields_.dropouts, sizeof fields_.dropouts);
-  ImGui::Checkbox("sigmoid", &fields_.sigmoid);
-  ImGui::SameLine();
-  ImGui::Checkbox("ReLU  hidden activations", &fields_.relu);
+  // The search space in two columns: a field per hyperparameter, comma-separated values.
+  if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchSame)) {
+    const auto field = [](const char* label, char* text, size_t size, const char* id) {
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+      ImGui::InputText(label, text, size);
+      publish_last(id);
+    };
+    field("hidden widths", fields_.hidden, sizeof fields_.hidden, "tuning_hidden");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One network per item; layers joined by '-': 50, 100, 100-50");
+    field("learning rates", fields_.learning_rates, sizeof fields_.learning_rates, "tuning_lr");
+    field("batch sizes", fields_.batch_sizes, sizeof fields_.batch_sizes, "tuning_batch");
+    field("epochs", fields_.epochs, sizeof fields_.epochs, "tuning_epochs");
+    field("dropout ratios", fields_.dropouts, sizeof fields_.dropouts, "tuning_dropout");
+    ImGui::TableNextColumn();
+    ImGui::Checkbox("sigmoid", &fields_.sigmoid);
+    ImGui::SameLine();
+    ImGui::Checkbox("ReLU hidden units", &fields_.relu);
+    ImGui::EndTable();
+  }
 
   ImGui::SetNextItemWidth(120);
   ImGui::Combo("##method", &method_, "grid\0random\0");
@@ -223,6 +224,7 @@ void TuningPanel::show_fields() {
   else ImGui::InputInt("folds", &folds_);
   ImGui::EndDisabled();
 
+  ImGui::SameLine(0, 2 * ImGui::GetStyle().ItemSpacing.x);
   if (!busy()) {
     if (ImGui::Button("Start the search")) start(*train_);
     publish_last("tuning_start");

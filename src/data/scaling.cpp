@@ -56,12 +56,12 @@ std::string Scaler::describe() const {
   char text[96];
   switch (kind_) {
     case Scaling::Rescale:
-      std::snprintf(text, sizeof text, "rescale ([%g, %g] -> [0, 1])", lo_, hi_);
+      std::snprintf(text, sizeof text, "rescale: (x - %g) / %g", lo_, hi_ - lo_);
       return text;
     case Scaling::ZScoreGlobal:
-      std::snprintf(text, sizeof text, "zscore-global (mean %.1f, stddev %.1f)", stats_.mean(0), stats_.stddev(0));
+      std::snprintf(text, sizeof text, "zscore-global: (x - %.1f) / %.1f", stats_.mean(0), stats_.stddev(0));
       return text;
-    case Scaling::ZScore: return "zscore (per feature)";
+    case Scaling::ZScore: return "zscore: each pixel (x - mean) / stddev";
     case Scaling::None: break;
   }
   return "none";

@@ -32,7 +32,7 @@ class Scaler {
   // X (N x D, D as in training) scaled in place; throws std::invalid_argument for another width.
   void apply(FeatureMatrix& X) const;
   Scaling kind() const { return kind_; }
-  // e.g. "zscore-global (mean 33.3, stddev 78.6)"
+  // The mapping as a short formula, e.g. "zscore-global: (x - 33.3) / 78.6"
   std::string describe() const;
 
  private:

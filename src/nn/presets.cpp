@@ -60,15 +60,21 @@ const std::vector<RunPreset>& run_presets() {
       {"lecture-mnist", "Lecture: 784-100-10 sigmoid",
        "The lecture's MNIST network: one hidden layer of 100 sigmoid units, softmax output, batch 256, "
        "learning rate 1, 10 epochs, inputs z-scored with one mean and deviation. The lecture reports 98.38 % "
-       "on the last 5,000 test digits.",
+       "on the last 5000 test digits.",
        "mnist", 0, Scaling::ZScoreGlobal, TestPart::SecondHalf, layers({100}, Activation::Sigmoid),
        Output::Softmax, Init::Lecture, optimiser(1.0, 256, 0.0, false), epochs(10)},
       {"hw10-1", "Homework 10-1: 3 x 50 ReLU, dropout 0.2",
        "Homework 10-1: three hidden ReLU layers of 50 with dropout 0.2, inputs rescaled to [0, 1], learning "
-       "rate 0.01 (with momentum 0.9, without which 2,000 small steps barely move), 2,000 iterations of "
+       "rate 0.01 (with momentum 0.9, without which 2000 small steps barely move), 2000 iterations of "
        "batch 64. The homework asks for at least 90 % on the test digits.",
        "mnist", 0, Scaling::Rescale, TestPart::All, layers({50, 50, 50}, Activation::ReLU, 0.2), Output::Softmax,
        Init::Lecture, optimiser(0.01, 64, 0.9, true), iterations(2000, 50)},
+      {"hw10-2", "Homework 10-2: tuned 784-512-10 sigmoid",
+       "Homework 10-2: the best configuration of a grid search (mlp search; docs/presets.md): 512 sigmoid "
+       "units, learning rate 0.5, batch 64, 15 epochs, reshuffled each epoch, inputs z-scored with one mean "
+       "and deviation. Reaches 98.26 % on all 10000 test digits (the homework asks for 98 %).",
+       "mnist", 0, Scaling::ZScoreGlobal, TestPart::All, layers({512}, Activation::Sigmoid), Output::Softmax,
+       Init::Lecture, optimiser(0.5, 64, 0.0, true), epochs(15)},
       {"glyphs", "Glyphs: 25-20-20-20-5 ReLU",
        "The lecture's 25-20-20-20-5 ReLU network on the five 5 x 5 digit glyphs.", "glyphs", 0, Scaling::None,
        TestPart::All, layers({20, 20, 20}, Activation::ReLU), Output::Softmax, Init::Lecture,

@@ -18,12 +18,9 @@ after(async () => { await env?.close(); });
 
 const figure = (name, value) => console.log(`# figure: ${name} = ${value}`);
 
-// Opens the MNIST window (collapsed at first) and its workspace; loading starts there.
+// Opens the MNIST tab (its controls on the left, its views in the body); loading starts there.
 async function openMnist(app) {
-  const s = (await app.getState()).mnist;
-  if (s.expanded) return;
-  if (s.collapsed) await app.clickWidget('mnist_window_toggle');
-  await app.clickWidget('mnist_open');
+  await app.clickWidget('tab_mnist');
 }
 
 async function waitLoad(app, timeout = 120_000) {
