@@ -215,6 +215,8 @@ MnistViewInput MnistPanel::view_input() const {
   in.pixels = DigitPixels{loader_.bytes().test_images.data() + 16, static_cast<int>(sets_->test.size())};
   in.scaler = &sets_->scaler;
   in.start_W1 = &start_W1_;
+  in.test = &sets_->test;
+  in.last_pass = trainer_ ? &trainer_->pass() : nullptr;
   return in;
 }
 
@@ -373,10 +375,15 @@ void MnistPanel::show_views() {
     const char* title;
     const char* id;
   };
-  static constexpr Tab tabs[] = {{"Test digits", "tab_gallery"},   {"Confusion matrix", "tab_confusion"},
-                                 {"Most wrong", "tab_mistakes"},   {"Hidden units", "tab_units"},
-                                 {"Draw a digit", "tab_draw"},     {"Tuning (hw 10-2)", "tab_tuning"}};
-  for (int i = 0; i < 6; ++i) {
+  static constexpr Tab tabs[] = {{"Test digits", "tab_gallery"},  {"Confusion", "tab_confusion"},
+                                 {"Most wrong", "tab_mistakes"},  {"Hidden units", "tab_units"},
+                                 {"Forward pass", "tab_forward"}, {"Draw a digit", "tab_draw"},
+                                 {"Tuning (hw 10-2)", "tab_tuning"}};
+  if (gallery_.grid.chosen != followed_choice_) {  // the forward pass follows the gallery's choice
+    followed_choice_ = gallery_.grid.chosen;
+    if (followed_choice_ >= 0) forward_.row = followed_choice_;
+  }
+  for (int i = 0; i < 7; ++i) {
     const bool open = ImGui::BeginTabItem(tabs[i].title);
     publish_last(tabs[i].id);
     if (!open) continue;
@@ -385,7 +392,8 @@ void MnistPanel::show_views() {
       case 1: show_confusion(confusion_, in); break;
       case 2: show_mistakes(mistakes_, in); break;
       case 3: show_hidden_units(units_, in); break;
-      case 4: show_draw_digit(draw_, in); break;
+      case 4: show_forward_pass(forward_, in); break;
+      case 5: show_draw_digit(draw_, in); break;
       default: tuning_.show(); break;
     }
     ImGui::EndTabItem();

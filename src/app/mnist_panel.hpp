@@ -62,6 +62,8 @@ class MnistPanel {
   ConfusionState confusion_;
   MistakesState mistakes_;
   HiddenUnitsState units_;
+  ForwardState forward_;
+  int followed_choice_ = -1;      // the gallery digit the forward pass last followed
   DrawState draw_;
   TuningPanel tuning_;
 };

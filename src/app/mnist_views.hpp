@@ -4,6 +4,7 @@
 //   show_mistakes       the most confidently wrong test digits
 //   show_hidden_units   each first-layer hidden unit's 784 incoming weights as a 28 x 28 image
 //   show_draw_digit     a canvas to draw a digit on, digitized like MNIST, predicted live
+//   show_forward_pass   one digit through the network layer by layer; the last batch's matrices summarised
 // Each keeps what it needs between frames in its own state struct. Clickable parts are
 // published for the browser tests (names in each function's comment).
 #pragma once
@@ -26,6 +27,8 @@ struct MnistViewInput {
   DigitPixels pixels;                          // the test digits' raw pixels
   const Scaler* scaler = nullptr;              // how training inputs were scaled
   const Matrix<float>* start_W1 = nullptr;     // the first layer's weights when the run started
+  const Dataset* test = nullptr;               // the test digits as the network sees them (scaled)
+  const Pass<float>* last_pass = nullptr;      // the last training batch's matrices (empty before one)
 };
 
 // A grid of test digits, each captioned with its predicted and true class; one can be chosen.
@@ -86,5 +89,13 @@ struct DrawState {
 };
 // Published: "draw_canvas", "draw_clear".
 void show_draw_digit(DrawState& state, const MnistViewInput& in);
+
+struct ForwardState {
+  int row = 0;                 // the test digit followed
+  int shown_row = -1;          // the digit in `input`
+  platform::Texture input;
+};
+// Published: "forward_row", "forward_bars".
+void show_forward_pass(ForwardState& state, const MnistViewInput& in);
 
 }  // namespace mlp

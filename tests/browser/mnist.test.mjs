@@ -1,9 +1,9 @@
 // MNIST in the page (issue 4): a student opens MNIST (the download's progress is shown), trains
 // the lecture's 784-100-10 sigmoid network for one epoch on all 60,000 training digits, sees
 // the test accuracy, the gallery with the softmax bars, the confusion matrix (and a cell's
-// digits), the most confidently wrong digits, the hidden units, and draws a digit that the
-// network reads. Missing and damaged data files give clear messages. No console errors;
-// screenshots in build/screenshots/mnist_*.png. The figures (first frame, load time, memory,
+// digits), the most confidently wrong digits, the hidden units, one digit's forward pass, and
+// draws a digit that the network reads. Missing and damaged data files give clear messages.
+// No console errors; screenshots in build/screenshots/mnist_*.png. The figures (first frame, load time, memory,
 // frame time while training, accuracy) are printed for the closing notes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -167,6 +167,11 @@ test('a student loads MNIST, trains the lecture network and explores the views',
   await app.clickWidget('tab_units');
   await app.widget('hidden_units');
   await app.screenshot('mnist_hidden_units');
+
+  // One digit through the network (the gallery's choice), and the last batch's matrices summarised.
+  await app.clickWidget('tab_forward');
+  await app.widget('forward_bars');
+  await app.screenshot('mnist_forward');
 
   // Draw a "7" with the mouse: a prediction appears; Clear removes it.
   await app.clickWidget('tab_draw');
