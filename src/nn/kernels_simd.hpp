@@ -234,14 +234,15 @@ struct Scatter {
   }
 };
 
-// out[n, 0 .. width) = init_n + Σ_k A[n, k] · B[k, 0 .. width) for the rows n < rows of a dense A
-// (rows lda apart, K columns), init_n = bias (1 x width, or null for zero). Tiles of
-// kDenseRows rows x kDenseChunk vectors stay in registers, so each vector of B is loaded
-// once per tile rather than once per row; B is walked in blocks of rows that stay in L1.
+// out[n, 0 .. width) = init_n + Σ_k A(n, k) · B[k, 0 .. width) for the rows n < rows of a dense A
+// with K columns, A(n, k) = A[n · a_row + k · a_col] (so Aᵀ needs no copy), init_n = bias
+// (1 x width, or null for zero). Tiles of kDenseRows rows x kDenseChunk vectors stay in
+// registers, so each vector of B is loaded once per tile rather than once per row; B is
+// walked in blocks of rows that stay in L1.
 template <class T>
 struct DenseGather {
   const T* A;
-  std::ptrdiff_t lda;
+  std::ptrdiff_t a_row, a_col;
   int rows, K;
   const T* B;
   std::ptrdiff_t ldb;
@@ -273,7 +274,7 @@ struct DenseGather {
 #pragma GCC unroll 8
       for (int c = 0; c < Chunk; ++c) acc[r][c] = init ? load<V>(init + column_of<Lanes, Chunk>(c, j, last)) : V{};
     }
-    const T* a = A + n * lda;
+    const T* a = A + n * a_row;
     for (int k = k0; k < k1; ++k) {
       const T* b = B + k * ldb;
       V bk[Chunk];
@@ -281,7 +282,7 @@ struct DenseGather {
       for (int c = 0; c < Chunk; ++c) bk[c] = load<V>(b + column_of<Lanes, Chunk>(c, j, last));
 #pragma GCC unroll 8
       for (int r = 0; r < R; ++r) {
-        const T v = a[r * lda + k];
+        const T v = a[r * a_row + k * a_col];
 #pragma GCC unroll 8
         for (int c = 0; c < Chunk; ++c) acc[r][c] += v * bk[c];
       }
