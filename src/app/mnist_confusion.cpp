@@ -42,11 +42,12 @@ void show_confusion(ConfusionState& state, const MnistViewInput& in) {
   ImGui::TextDisabled("Row: true class; column: predicted class. Click a cell to see its digits.");
 
   const float line = ImGui::GetTextLineHeight();
-  const float side = std::clamp((ImGui::GetContentRegionAvail().y - 4 * line) / (K + 1), 30.0f, 60.0f);
+  const float side = std::clamp((ImGui::GetContentRegionAvail().y - 4 * line) / (K + 1), 30.0f, 60.0f);  // cell height
+  const float wide = std::max(side, ImGui::CalcTextSize("0000").x + 10);  // cell width: room for 4 digits
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 grid(origin.x + 2 * line, origin.y + line + 4);  // room for the axis labels
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  ImGui::Dummy(ImVec2(2 * line + side * K + 8, line + 4 + side * K + 4));
+  ImGui::Dummy(ImVec2(2 * line + wide * K + 8, line + 4 + side * K + 4));
   draw->AddText(ImVec2(grid.x, origin.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), "predicted →");
   for (int t = 0; t < K; ++t) {
     int row_total = 0;
@@ -55,18 +56,18 @@ void show_confusion(ConfusionState& state, const MnistViewInput& in) {
     std::snprintf(text, sizeof text, "%d", t);
     draw->AddText(ImVec2(origin.x + line * 0.6f, grid.y + t * side + (side - line) / 2), ImGui::GetColorU32(ImGuiCol_Text), text);
     for (int c = 0; c < K; ++c) {
-      const ImVec2 a(grid.x + c * side, grid.y + t * side), b(a.x + side - 2, a.y + side - 2);
+      const ImVec2 a(grid.x + c * wide, grid.y + t * side), b(a.x + wide - 2, a.y + side - 2);
       const double share = row_total > 0 ? static_cast<double>(counts[t][c]) / row_total : 0.0;
       const bool chosen = t == state.truth && c == state.predicted;
       draw->AddRectFilled(a, b, cell_colour(t == c, share), 3);
       if (chosen) draw->AddRect(a, b, IM_COL32(8, 119, 189, 255), 3, 0, 3);
       std::snprintf(text, sizeof text, "%d", counts[t][c]);
       const ImVec2 size = ImGui::CalcTextSize(text);
-      if (size.x < side - 4) draw->AddText(ImVec2(a.x + (side - 2 - size.x) / 2, a.y + (side - 2 - size.y) / 2),
+      if (size.x < wide - 4) draw->AddText(ImVec2(a.x + (wide - 2 - size.x) / 2, a.y + (side - 2 - size.y) / 2),
                                            text_colour(t == c, share), text);
       ImGui::SetCursorScreenPos(a);
       ImGui::PushID(t * K + c);
-      if (ImGui::InvisibleButton("##cell", ImVec2(side - 2, side - 2))) {
+      if (ImGui::InvisibleButton("##cell", ImVec2(wide - 2, side - 2))) {
         state.truth = t;
         state.predicted = c;
         state.grid.chosen = -1;
@@ -80,18 +81,17 @@ void show_confusion(ConfusionState& state, const MnistViewInput& in) {
     }
   }
   draw->AddText(ImVec2(origin.x, grid.y + K * side + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), "↑ true");
-  ImGui::SetCursorScreenPos(ImVec2(origin.x, grid.y + K * side + line + 6));
 
-  // The chosen cell's digits, beside the matrix when there is room, else below it.
-  const float matrix_w = 2 * line + side * K + 16;
+  // The chosen cell's digits, beside the matrix.
+  const float matrix_w = 2 * line + wide * K + 16;
   ImGui::SetCursorScreenPos(ImVec2(origin.x + matrix_w, origin.y));
   ImGui::BeginChild("##confusion_cell", ImVec2(0, 0));
   if (state.truth < 0) {
     ImGui::TextDisabled("No cell chosen yet.");
   } else {
     const std::vector<int> rows = p.rows_in_cell(state.truth, state.predicted);
-    ImGui::Text("True %d, predicted %d: %zu digits%s", state.truth, state.predicted, rows.size(),
-                rows.size() > 64 ? " (the 64 most confident shown)" : "");
+    ImGui::TextWrapped("True %d, predicted %d: %zu digits%s", state.truth, state.predicted, rows.size(),
+                       rows.size() > 64 ? " (the 64 most confident shown)" : "");
     show_digit_grid(state.grid, rows, in, "confusion_digits", 56);
     if (state.grid.chosen >= 0 && state.grid.chosen < p.done()) {
       ImGui::Separator();
