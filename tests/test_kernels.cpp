@@ -2,7 +2,8 @@
 // written with plain Eigen in double precision, for float and double, on dense, sparse
 // (MNIST-like), all-zero and odd shapes, with widths that exercise every vector width,
 // the overlapping last vector and several passes, through both the sparse and the dense
-// loops (chosen by the density of the left operand); NaN and infinity must propagate.
+// loops (chosen by the density of the left operand), also for entries on a non-zero
+// background (z-scored pixels); NaN and infinity must propagate.
 #include <catch2/catch.hpp>
 
 #include "nn/kernels.hpp"
@@ -104,6 +105,21 @@ TEMPLATE_TEST_CASE("kernels match Eigen on dense matrices", "[kernels]", float, 
 TEMPLATE_TEST_CASE("kernels match Eigen on sparse matrices (MNIST-like density)", "[kernels]", float, double) {
   check_shapes<TestType>(0.19);
   check_shapes<TestType>(0.03);
+}
+
+TEMPLATE_TEST_CASE("inputs on a constant background (z-scored pixels) match Eigen", "[kernels]", float, double) {
+  using T = TestType;
+  Rng rng(11);
+  for (const bool per_column : {false, true}) {
+    CAPTURE(per_column);
+    // 19% "ink" on a background: one value for all pixels (global z-scoring) or one per column.
+    Matrix<T> X = random_matrix<T>(40, 97, 0.19, rng);
+    const Matrix<T> background = random_matrix<T>(1, 97, 1.0, rng);
+    for (Eigen::Index n = 0; n < X.rows(); ++n)
+      for (Eigen::Index i = 0; i < X.cols(); ++i)
+        if (X(n, i) == T(0)) X(n, i) = per_column ? background(0, i) : T(-0.4242);
+    check_kernels<T>(X, random_matrix<T>(98, 37, 1.0, rng), random_matrix<T>(40, 37, 1.0, rng));
+  }
 }
 
 TEMPLATE_TEST_CASE("all-zero inputs give the bias and zero gradients", "[kernels]", float, double) {

@@ -2,8 +2,8 @@
 // matrix, in two directions, with a slice of columns held in SIMD registers.
 //   gather:   out = bias + Σ_k v_k · B[i_k]       (a slice of the output row in registers)
 //   scatter:  out[i_k] += v_k · x   for every k     (a slice of the input row in registers)
-// A sparse row lists the non-zero entries (i_k, v_k) of a row of data (SparseRow), so
-// zeros cost only the scan that finds them.
+// A sparse row lists the entries (i_k, v_k) where a row of data differs from its
+// background (zeros, or a constant per column), so the rest costs only the scan.
 //
 // Written with the GCC/Clang vector extension, so the same code compiles to AVX-512,
 // AVX or SSE natively and to 128-bit SIMD for WebAssembly (-msimd128), for which Eigen
@@ -71,14 +71,6 @@ inline V load(const T* p) {
 template <class V, class T>
 inline void store(T* p, const V& v) {
   std::memcpy(p, &v, sizeof(V));
-}
-
-// Number of non-zero entries (NaN counts as not zero) of A[0 .. size).
-template <class T>
-long count_nonzeros(const T* A, long size) {
-  long count = 0;
-  for (long i = 0; i < size; ++i) count += !(A[i] == T(0));
-  return count;
 }
 
 // Some non-zero entries of a row: value[k] at position index[k], k < count.
@@ -296,55 +288,57 @@ struct DenseGather {
 
 // ---------------------------------------------------------------------------- finding the non-zeros
 
-// Bit i set when x[i] is not zero (NaN counts as not zero), for x[0 .. 8).
+// A row x is listed relative to a background row c (zeros, or e.g. the value every pixel
+// has outside the digit after z-scoring): its entries are the positions where x differs
+// from c, with the differences x − c. NaN differs from everything.
+
+// Bit i set when x[i] differs from c[i], for i < 8.
 template <class T>
-inline unsigned nonzero_mask8(const T* x) {
+inline unsigned differ_mask8(const T* x, const T* c) {
   unsigned mask = 0;
-  for (int i = 0; i < 8; ++i) mask |= static_cast<unsigned>(!(x[i] == T(0))) << i;
+  for (int i = 0; i < 8; ++i) mask |= static_cast<unsigned>(!(x[i] == c[i])) << i;
   return mask;
 }
 #if defined(__AVX__)
 template <>
-inline unsigned nonzero_mask8(const float* x) {
-  return static_cast<unsigned>(
-      _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(x), _mm256_setzero_ps(), _CMP_NEQ_UQ)));
+inline unsigned differ_mask8(const float* x, const float* c) {
+  return static_cast<unsigned>(_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(x), _mm256_loadu_ps(c), _CMP_NEQ_UQ)));
 }
 #elif defined(__SSE2__)
 template <>
-inline unsigned nonzero_mask8(const float* x) {
-  const __m128 zero = _mm_setzero_ps();
-  return static_cast<unsigned>(_mm_movemask_ps(_mm_cmpneq_ps(_mm_loadu_ps(x), zero)) |
-                               _mm_movemask_ps(_mm_cmpneq_ps(_mm_loadu_ps(x + 4), zero)) << 4);
+inline unsigned differ_mask8(const float* x, const float* c) {
+  return static_cast<unsigned>(_mm_movemask_ps(_mm_cmpneq_ps(_mm_loadu_ps(x), _mm_loadu_ps(c))) |
+                               _mm_movemask_ps(_mm_cmpneq_ps(_mm_loadu_ps(x + 4), _mm_loadu_ps(c + 4))) << 4);
 }
 #elif defined(__wasm_simd128__)
 template <>
-inline unsigned nonzero_mask8(const float* x) {
-  const v128_t zero = wasm_f32x4_splat(0.0f);
-  return wasm_i32x4_bitmask(wasm_f32x4_ne(wasm_v128_load(x), zero)) |
-         wasm_i32x4_bitmask(wasm_f32x4_ne(wasm_v128_load(x + 4), zero)) << 4;
+inline unsigned differ_mask8(const float* x, const float* c) {
+  return wasm_i32x4_bitmask(wasm_f32x4_ne(wasm_v128_load(x), wasm_v128_load(c))) |
+         wasm_i32x4_bitmask(wasm_f32x4_ne(wasm_v128_load(x + 4), wasm_v128_load(c + 4))) << 4;
 }
 #endif
 
-// Writes the non-zero entries of x[0 .. n), times scale, to index[] and value[] and returns
-// their number; both buffers need room for n + kScanSlack entries. Blocks of 8 zeros are
-// skipped (60% of MNIST's blocks); the other blocks are compacted without branches.
+// Writes the entries of x[0 .. n) that differ from c[0 .. n), as (i, scale · (x[i] − c[i])),
+// to index[] and value[] and returns their number; both buffers need room for n + kScanSlack
+// entries. Blocks of 8 equal entries are skipped (60% of MNIST's blocks); the other blocks
+// are compacted without branches.
 inline constexpr int kScanSlack = 16;
 template <class T>
-int find_nonzeros(const T* x, int n, T scale, int* index, T* value) {
+int find_entries(const T* x, const T* c, int n, T scale, int* index, T* value) {
   int count = 0, b = 0;
   for (; b + 8 <= n; b += 8) {
-    const unsigned mask = nonzero_mask8(x + b);
+    const unsigned mask = differ_mask8(x + b, c + b);
     if (mask == 0) continue;
     for (int i = 0; i < 8; ++i) {
       index[count] = b + i;
-      value[count] = scale * x[b + i];
+      value[count] = scale * (x[b + i] - c[b + i]);
       count += (mask >> i) & 1u;
     }
   }
   for (; b < n; ++b) {
     index[count] = b;
-    value[count] = scale * x[b];
-    count += !(x[b] == T(0));
+    value[count] = scale * (x[b] - c[b]);
+    count += !(x[b] == c[b]);
   }
   return count;
 }
@@ -352,17 +346,17 @@ int find_nonzeros(const T* x, int n, T scale, int* index, T* value) {
 #if defined(__AVX512F__)
 // AVX-512: 16 entries at a time, compressed into place without a branch.
 template <>
-inline int find_nonzeros(const float* x, int n, float scale, int* index, float* value) {
-  const __m512 zero = _mm512_setzero_ps(), vscale = _mm512_set1_ps(scale);
+inline int find_entries(const float* x, const float* c, int n, float scale, int* index, float* value) {
+  const __m512 vscale = _mm512_set1_ps(scale);
   const __m512i step = _mm512_set1_epi32(16);
   __m512i position = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   int count = 0;
   for (int b = 0; b < n; b += 16) {
     const __mmask16 valid = n - b >= 16 ? __mmask16(0xFFFF) : __mmask16((1u << (n - b)) - 1);
-    const __m512 v = _mm512_maskz_loadu_ps(valid, x + b);
-    const __mmask16 mask = _mm512_mask_cmp_ps_mask(valid, v, zero, _CMP_NEQ_UQ);
+    const __m512 v = _mm512_maskz_loadu_ps(valid, x + b), background = _mm512_maskz_loadu_ps(valid, c + b);
+    const __mmask16 mask = _mm512_mask_cmp_ps_mask(valid, v, background, _CMP_NEQ_UQ);
     _mm512_storeu_si512(index + count, _mm512_maskz_compress_epi32(mask, position));
-    _mm512_storeu_ps(value + count, _mm512_maskz_compress_ps(mask, _mm512_mul_ps(v, vscale)));
+    _mm512_storeu_ps(value + count, _mm512_maskz_compress_ps(mask, _mm512_mul_ps(_mm512_sub_ps(v, background), vscale)));
     count += __builtin_popcount(mask);
     position = _mm512_add_epi32(position, step);
   }
@@ -371,8 +365,8 @@ inline int find_nonzeros(const float* x, int n, float scale, int* index, float* 
 #endif
 
 #if defined(__wasm_simd128__)
-// WebAssembly: 4 entries at a time, the non-zero lanes moved to the front by a byte shuffle
-// looked up by their bit mask (SIMD128 has no compress instruction).
+// WebAssembly: 4 entries at a time, the differing lanes moved to the front by a byte
+// shuffle looked up by their bit mask (SIMD128 has no compress instruction).
 struct CompactShuffles {
   uint8_t bytes[16][16] = {};  // [mask]: picks lanes set in mask, in order; 0 for the rest
   constexpr CompactShuffles() {
@@ -387,36 +381,37 @@ struct CompactShuffles {
 inline constexpr CompactShuffles kCompactShuffles{};
 
 template <>
-inline int find_nonzeros(const float* x, int n, float scale, int* index, float* value) {
-  const v128_t zero = wasm_f32x4_splat(0.0f), vscale = wasm_f32x4_splat(scale), four = wasm_i32x4_splat(4);
+inline int find_entries(const float* x, const float* c, int n, float scale, int* index, float* value) {
+  const v128_t vscale = wasm_f32x4_splat(scale), four = wasm_i32x4_splat(4);
   v128_t position = wasm_i32x4_make(0, 1, 2, 3);
   int count = 0, b = 0;
   for (; b + 4 <= n; b += 4, position = wasm_i32x4_add(position, four)) {
-    const v128_t v = wasm_v128_load(x + b);
-    const int mask = static_cast<int>(wasm_i32x4_bitmask(wasm_f32x4_ne(v, zero)));
+    const v128_t v = wasm_v128_load(x + b), background = wasm_v128_load(c + b);
+    const int mask = static_cast<int>(wasm_i32x4_bitmask(wasm_f32x4_ne(v, background)));
     if (mask == 0) continue;
     const v128_t shuffle = wasm_v128_load(kCompactShuffles.bytes[mask]);
     wasm_v128_store(index + count, wasm_i8x16_swizzle(position, shuffle));
-    wasm_v128_store(value + count, wasm_i8x16_swizzle(wasm_f32x4_mul(v, vscale), shuffle));
+    wasm_v128_store(value + count, wasm_i8x16_swizzle(wasm_f32x4_mul(wasm_f32x4_sub(v, background), vscale), shuffle));
     count += __builtin_popcount(static_cast<unsigned>(mask));
   }
   for (; b < n; ++b) {
     index[count] = b;
-    value[count] = scale * x[b];
-    count += !(x[b] == 0.0f);
+    value[count] = scale * (x[b] - c[b]);
+    count += !(x[b] == c[b]);
   }
   return count;
 }
 #endif
 
-// Scratch room for the non-zero entries of a row of up to `capacity` entries.
+// Scratch room for the entries of a row of up to `capacity` entries.
 template <class T>
 class SparseRow {
  public:
   explicit SparseRow(int capacity) : index_(capacity + kScanSlack), value_(capacity + kScanSlack) {}
-  // The non-zero entries of x[0 .. n), n <= capacity, times scale (valid until the next call).
-  SparseSpan<T> find(const T* x, int n, T scale) {
-    return {index_.data(), value_.data(), find_nonzeros(x, n, scale, index_.data(), value_.data())};
+  // The entries of x[0 .. n) that differ from c[0 .. n), n <= capacity, as scale · (x − c)
+  // (valid until the next call).
+  SparseSpan<T> find(const T* x, const T* c, int n, T scale) {
+    return {index_.data(), value_.data(), find_entries(x, c, n, scale, index_.data(), value_.data())};
   }
 
  private:
