@@ -23,7 +23,8 @@ constexpr double kPredictBudget = 0.003;      // extra per frame for the test pr
 constexpr int kPredictChunk = 250;            // test digits per prediction step
 constexpr double kPredictEvery = 2.0;         // seconds between test-prediction snapshots while training
 constexpr int kSampleSize = 1000;             // test digits in the curves' sample
-constexpr int kTrainEvalLimit = 1000;         // training digits in the curves' training loss
+constexpr int kTrainEvalLimit = 500;          // training digits in the curves' training loss
+constexpr int kPointsPerEpoch = 10;           // curve points per epoch (each: 1,500 digits forward in one frame)
 struct SizeChoice {
   int digits;
   const char* name;
@@ -50,6 +51,9 @@ std::vector<int> first_rows(int count) {
 }
 
 // One history field as a plot series (x = iteration).
+// Batches between two curve points.
+long eval_interval(const Trainer<float>& t) { return std::max(1, t.batches_per_epoch() / kPointsPerEpoch); }
+
 // SameLine() when a button labelled `label` still fits on this line.
 void same_line_if_fits(const char* label) {
   const float needed = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
@@ -149,7 +153,7 @@ void MnistPanel::reset_run() {
   try {
     trainer_ = std::make_unique<Trainer<float>>(p.spec(sets_->train.features(), sets_->train.num_classes),
                                                 sets_->train, p.config);
-    schedule.eval_every = std::max(1, trainer_->batches_per_epoch() / 20);  // ~20 points per epoch
+    schedule.eval_every = eval_interval(*trainer_);
     start_W1_ = trainer_->network().W.front();
     run_ = std::make_unique<TrainingRun<float>>(*trainer_, &test_sample_, schedule);
     error_.clear();
@@ -352,7 +356,7 @@ void MnistPanel::show_training() {
                 a, ImVec2(0, plot_h));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("A point every %d batches: train on %d training digits, test on %d test digits.",
-                     std::max(1, t.batches_per_epoch() / 20), kTrainEvalLimit, test_sample_.size());
+                     static_cast<int>(eval_interval(t)), kTrainEvalLimit, test_sample_.size());
   ImGui::PopStyleColor();
 }
 
