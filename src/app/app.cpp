@@ -53,6 +53,7 @@ void App::frame() {
   stats_.work_ms += a * (work - stats_.work_ms);
   stats_.frame_ms += a * (1000.0 * io.DeltaTime - stats_.frame_ms);
   ++stats_.frames;
+  stats_.vertices = io.MetricsRenderVertices;
   std::string json = ui::state_json(state_, stats_);
   json.pop_back();
   bridge::publish_state(json + ",\"mnist\":" + mnist_.state().dump() + "}");
@@ -70,7 +71,7 @@ void App::draw_panels() {
   // a tab whose view needs the whole body draws it into l.body instead of draw_playground).
   ui::begin_panel("##left", l.setup, ImGuiWindowFlags_NoTitleBar);
   if (ImGui::BeginTabBar("##left_tabs")) {
-    if (ImGui::BeginTabItem("Set up")) {
+    if (ui::begin_tab("Set up", "tab_setup")) {
       // The set-up scrolls; "share and keep" stays in view below it.
       ImGui::BeginChild("##setup_scroll", ImVec2(0, -state_.view.io_panel_height));
       ui::show_setup_panel(state_);
@@ -81,9 +82,7 @@ void App::draw_panels() {
       state_.view.io_panel_height = ImGui::GetCursorPosY() - top;
       ImGui::EndTabItem();
     }
-    const bool lessons = ImGui::BeginTabItem("Lessons");
-    ui::publish_last_item("tab_lessons");
-    if (lessons) {
+    if (ui::begin_tab("Lessons", "tab_lessons")) {
       ImGui::BeginChild("##lessons_scroll");
       ui::show_lessons_panel(state_);
       ImGui::EndChild();
@@ -91,16 +90,14 @@ void App::draw_panels() {
     }
     const ImGuiTabItemFlags compare_flags = state_.compare.select_tab ? ImGuiTabItemFlags_SetSelected : 0;
     state_.compare.select_tab = false;
-    state_.compare.active = ImGui::BeginTabItem("Compare", nullptr, compare_flags);
-    ui::publish_last_item("tab_compare");
+    state_.compare.active = ui::begin_tab("Compare", "tab_compare", compare_flags);
     if (state_.compare.active) {
       ImGui::BeginChild("##compare_scroll");
       ui::show_compare_setup(state_);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    mnist_shown_ = ImGui::BeginTabItem("MNIST");  // issue 4: its controls here, its views in the body
-    ui::publish_last_item("tab_mnist");
+    mnist_shown_ = ui::begin_tab("MNIST", "tab_mnist");  // issue 4: its controls here, its views in the body
     if (mnist_shown_) {
       ImGui::BeginChild("##mnist_scroll");
       mnist_.show_controls();
@@ -131,17 +128,13 @@ void App::draw_playground(const ui::Layout& l) {
 
   ui::begin_panel("##details", l.details, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   if (ImGui::BeginTabBar("##details_tabs")) {
-    const bool matrices = ImGui::BeginTabItem("Matrices of this phase");
-    ui::publish_last_item("tab_matrices");
-    if (matrices) {
+    if (ui::begin_tab("Matrices of this phase", "tab_matrices")) {
       ui::show_matrix_view(state_);
       ImGui::EndTabItem();
     }
     const ImGuiTabItemFlags chain_flags = state_.view.show_chain_rule ? ImGuiTabItemFlags_SetSelected : 0;
     state_.view.show_chain_rule = false;
-    const bool chain = ImGui::BeginTabItem("Chain rule for one weight", nullptr, chain_flags);
-    ui::publish_last_item("tab_chain");
-    if (chain) {
+    if (ui::begin_tab("Chain rule for one weight", "tab_chain", chain_flags)) {
       ui::show_chain_rule_view(state_);
       ImGui::EndTabItem();
     }

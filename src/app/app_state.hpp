@@ -53,6 +53,7 @@ struct Messages {
   std::string setup_error;               // the set-up could not start (shown in the set-up panel)
   std::string io;                        // last export / copy result
   std::string import_error;              // last model import failure
+  int imports = 0;                       // model files received (picked or dropped) so far
   std::string pause_reason;              // why play stopped (divergence, epochs reached)
 };
 

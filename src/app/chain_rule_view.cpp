@@ -14,6 +14,8 @@
 #include "nn/scalar_graph.hpp"
 
 #include <algorithm>
+#include <cstdarg>
+#include <cstdio>
 #include <cmath>
 #include <string>
 
@@ -24,6 +26,22 @@ namespace {
 constexpr int kMaxSumTerms = 6;  // terms of dH = Σ_k dZ·W written out
 
 std::string v4(double v) { return format_value(v, 4); }
+
+// A bullet whose text wraps at the window's edge (ImGui::BulletText does not wrap).
+void bullet(const std::string& text) {
+  ImGui::Bullet();
+  ImGui::TextWrapped("%s", text.c_str());
+}
+
+std::string printf_string(const char* format, ...) IM_FMTARGS(1);
+std::string printf_string(const char* format, ...) {
+  char buffer[1024];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(buffer, sizeof buffer, format, args);
+  va_end(args);
+  return buffer;
+}
 std::string paren(double v) { return v < 0 ? "(" + v4(v) + ")" : v4(v); }
 
 // True when this batch's backward pass has computed dW_l.
@@ -88,19 +106,19 @@ void dz_lines(const Session& s, int l, int n, int j) {
   const int L = spec.layers();
   const std::string k = std::to_string(l + 1), at = "[n, " + std::to_string(j) + "]";
   if (l == L - 1) {
-    ImGui::BulletText("dZ%s%s = ŷ − y = %s − %s = %s      (∂L/∂ŷ · ∂ŷ/∂z for %s + %s)", k.c_str(), at.c_str(),
+    bullet(printf_string("dZ%s%s = ŷ − y = %s − %s = %s      (∂L/∂ŷ · ∂ŷ/∂z for %s + %s)", k.c_str(), at.c_str(),
                       v4(p.Yhat()(n, j)).c_str(), v4(p.Y(n, j)).c_str(), v4(p.dZ[l](n, j)).c_str(),
-                      output_name(spec.output), loss_name(spec.output));
+                      output_name(spec.output), loss_name(spec.output)));
     return;
   }
   const Activation act = spec.hidden[l].activation;
   const double slope = activation_derivative(act, Matrix<float>(p.Z[l].block(n, j, 1, 1)))(0, 0);
   const bool has_mask = p.M[l].size() > 0;
   std::string line = "dZ" + k + at + " = dH" + k + at + (has_mask ? " · M" + k + at : "") + " · " +
-                     activation_name(act) + "'(Z" + k + at + ") = " + paren(p.dH[l](n, j)) +
+                     activation_symbol(act) + "'(Z" + k + at + ") = " + paren(p.dH[l](n, j)) +
                      (has_mask ? " · " + paren(p.M[l](n, j)) : "") + " · " + paren(slope) + " = " +
                      v4(p.dZ[l](n, j));
-  ImGui::BulletText("%s", line.c_str());
+  bullet(line);
   // dH_l[n, j] = Σ_k dZ_{l+1}[n, k] · W_{l+1}[j + 1, k]
   const Matrix<float>& W_up = s.pass_weights()[l + 1];
   const Matrix<float>& dZ_up = p.dZ[l + 1];
@@ -110,10 +128,14 @@ void dz_lines(const Session& s, int l, int n, int j) {
   for (int c = 0; c < std::min(K, kMaxSumTerms); ++c)
     sum += (c ? " + " : "") + paren(dZ_up(n, c)) + "·" + paren(W_up(j + 1, c));
   if (K > kMaxSumTerms) sum += " + … (" + std::to_string(K) + " terms)";
-  ImGui::BulletText("dH%s%s = Σ_k dZ%s[n, k] · W%s[%d, k] = %s = %s", k.c_str(), at.c_str(), up.c_str(), up.c_str(),
-                    j + 1, sum.c_str(), v4(p.dH[l](n, j)).c_str());
-  ImGui::TextDisabled("      dZ%s comes from the layer above the same way: pick a weight of W%s to follow it.",
-                      up.c_str(), up.c_str());
+  bullet(printf_string("dH%s%s = Σ_k dZ%s[n, k] · W%s[%d, k] = %s = %s", k.c_str(), at.c_str(), up.c_str(), up.c_str(),
+                    j + 1, sum.c_str(), v4(p.dH[l](n, j)).c_str()));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::Indent();
+  ImGui::TextWrapped("dZ%s comes from the layer above the same way: pick a weight of W%s to follow it.",
+                     up.c_str(), up.c_str());
+  ImGui::Unindent();
+  ImGui::PopStyleColor();
 }
 
 // Bars of every example's share [1 H][n, i] · dZ[n, j] / N; their sum is dW[i, j].
@@ -171,12 +193,12 @@ void weight_chain(AppState& state) {
   ImGui::Separator();
   ImGui::Text("For example n = %d of the batch (data row %d):", n + 1, s.trainer().batch_indices()[n]);
   const double x = w.row == 0 ? 1.0 : static_cast<double>(p.input_of(w.layer)(n, w.row - 1));
-  ImGui::BulletText("%s[n, %d] = %s      (what w multiplies%s)", in.c_str(), w.row, v4(x).c_str(),
-                    w.row == 0 ? ": the 1 of the bias" : "");
+  bullet(printf_string("%s[n, %d] = %s      (what w multiplies%s)", in.c_str(), w.row, v4(x).c_str(),
+                    w.row == 0 ? ": the 1 of the bias" : ""));
   dz_lines(s, w.layer, n, w.col);
   const double share = x * p.dZ[w.layer](n, w.col);
-  ImGui::BulletText("this example's term: %s · %s = %s   (÷ N = %s)", paren(x).c_str(),
-                    paren(p.dZ[w.layer](n, w.col)).c_str(), v4(share).c_str(), v4(share / N).c_str());
+  bullet(printf_string("this example's term: %s · %s = %s   (÷ N = %s)", paren(x).c_str(),
+                    paren(p.dZ[w.layer](n, w.col)).c_str(), v4(share).c_str(), v4(share / N).c_str()));
   ImGui::Separator();
   ImGui::Text("Over the batch (N = %d): the mean of these terms, one bar per example:", N);
   shares_plot(s, w, n);

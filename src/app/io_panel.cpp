@@ -37,6 +37,7 @@ RunSetup setup_for_model(const RunSetup& current, const NetworkSpec& spec) {
 }
 
 void import_model(AppState& state, const bridge::OpenedFile& file) {
+  ++state.messages.imports;
   state.messages.import_error.clear();
   if (!file.ok()) {
     state.messages.import_error = file.error;

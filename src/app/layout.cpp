@@ -17,7 +17,7 @@ Layout compute_layout(ImVec2 display, float top_bar_height) {
   const float top = kGap + top_bar_height + kGap;
   const float body_h = H - top - kGap;
 
-  const float left_w = std::clamp(W * 0.26f, 320.0f, 440.0f);
+  const float left_w = std::clamp(W * 0.27f, 330.0f, 440.0f);  // four tabs fit at 1280
   const float right_w = std::clamp(W * 0.27f, 330.0f, 600.0f);
   const float centre_w = W - left_w - right_w - 4 * kGap;
   const float left_x = kGap, centre_x = left_x + left_w + kGap, right_x = centre_x + centre_w + kGap;

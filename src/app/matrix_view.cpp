@@ -95,9 +95,11 @@ void show_matrix_view(AppState& state) {
 
   ImGui::BeginChild("##matrices", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const float avail_w = ImGui::GetContentRegionAvail().x;
+  // Each equation may take the whole height (so small matrices show their numbers); two fit
+  // on a large screen, otherwise the view scrolls.
   const int rows = static_cast<int>(v.equations.size());
   const float header = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2;
-  const float max_h = std::max(100.0f, (ImGui::GetContentRegionAvail().y - rows * header) / std::min(std::max(rows, 1), 2));
+  const float max_h = std::max(100.0f, ImGui::GetContentRegionAvail().y - header);
   for (int i = 0; i < rows; ++i) equation_row(state, v, v.equations[i], i, avail_w, max_h);
   ImGui::EndChild();
 }

@@ -173,11 +173,16 @@ void example_picker(AppState& state) {
   if (d.features() <= 3)
     for (int i = 0; i < d.features(); ++i) x += (i ? ", " : "") + format_value(d.X(row, i), 3);
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("example %d/%d%s%s · class %s", n + 1, N, x.empty() ? "" : " · x = (",
-              x.empty() ? "" : (x + ")").c_str(),
-              d.class_names.empty() ? std::to_string(d.labels[row]).c_str() : d.class_names[d.labels[row]].c_str());
+  const std::string cls = d.class_names.empty() ? std::to_string(d.labels[row]) : d.class_names[d.labels[row]];
+  std::string text = "example " + std::to_string(n + 1) + "/" + std::to_string(N);
+  const std::string with_x = text + (x.empty() ? "" : " · x = (" + x + ")") + " · class " + cls;
+  // The inputs only when they fit beside the link-mode picker.
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 10.0f;
+  text = ImGui::CalcTextSize(with_x.c_str()).x <= room ? with_x : text + " · class " + cls;
+  ImGui::TextUnformatted(text.c_str());
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The nodes show this example of the current batch (data row %d). < > pick another.", row);
+    ImGui::SetTooltip("The nodes show this example of the current batch: data row %d%s. < > pick another.", row,
+                      x.empty() ? "" : (", x = (" + x + ")").c_str());
 }
 
 }  // namespace

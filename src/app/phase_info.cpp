@@ -9,12 +9,7 @@
 
 namespace mlp::ui {
 
-namespace {
-
-std::string dims(long r, long c) { return std::to_string(r) + "×" + std::to_string(c); }
-
-// φ as the lecture writes it.
-std::string phi_name(Activation a) {
+std::string activation_symbol(Activation a) {
   switch (a) {
     case Activation::Sigmoid: return "σ";
     case Activation::ReLU: return "ReLU";
@@ -23,6 +18,10 @@ std::string phi_name(Activation a) {
   }
   return "φ";
 }
+
+namespace {
+
+std::string dims(long r, long c) { return std::to_string(r) + "×" + std::to_string(c); }
 
 std::string output_phi(Output o) {
   switch (o) {
@@ -66,7 +65,7 @@ std::string forward_formula(const Session& s, int l) {
   std::string f = z_name(l) + " = [1 " + input_name(l) + "] · " + weight_name(l) + "   (" + dims(N, in) + ")·(" +
                   dims(in, out) + ")";
   if (l == L - 1) return f + ";   Ŷ = " + output_phi(spec.output) + "(" + z_name(l) + ")";
-  f += ";   " + h_name(l, L) + " = " + phi_name(spec.hidden[l].activation) + "(" + z_name(l) + ")";
+  f += ";   " + h_name(l, L) + " = " + activation_symbol(spec.hidden[l].activation) + "(" + z_name(l) + ")";
   if (spec.hidden[l].dropout > 0) f += " ∗ M" + std::to_string(l + 1) + "  (dropout mask)";
   return f;
 }
@@ -80,7 +79,7 @@ std::string backward_formula(const Session& s, int l) {
   if (l == L - 1) {
     f = "dZ" + k + " = Ŷ − Y";
   } else {
-    f = "dZ" + k + " = dH" + k + " ∗ " + phi_name(spec.hidden[l].activation) + "'(Z" + k + ")";
+    f = "dZ" + k + " = dH" + k + " ∗ " + activation_symbol(spec.hidden[l].activation) + "'(Z" + k + ")";
     if (spec.hidden[l].dropout > 0) f += " ∗ M" + k;
   }
   f += ";   dW" + k + " = [1 " + input_name(l) + "]ᵀ · dZ" + k + " / N   (" + dims(in, N) + ")·(" + dims(N, out) + ")";
@@ -174,7 +173,7 @@ void describe_forward(const Session& s, int l, PhaseView& v) {
     equation(v, "Ŷ = " + phi + "(" + z_name(l) + ")", {op(phi + "("), mat(z), op(")"), op("="), mat(y)});
     return;
   }
-  const std::string phi = phi_name(spec.hidden[l].activation);
+  const std::string phi = activation_symbol(spec.hidden[l].activation);
   const bool dropout = p.M[l].size() > 0;
   const int m = dropout ? write(v, data_matrix("M" + k, p.M[l], "dropout mask: 0 = dropped, kept = 1/(1 − ratio)")) : -1;
   const int h = write(v, data_matrix(h_name(l, L), p.H[l]));
@@ -208,7 +207,7 @@ void describe_backward(const Session& s, int l, PhaseView& v) {
     equation(v, "dZ" + k + " = Ŷ − Y", {mat(yhat), op("−"), mat(y), op("="), mat(dz)});
   } else {
     const Activation act = spec.hidden[l].activation;
-    const std::string slope = phi_name(act) + "'(Z" + k + ")";
+    const std::string slope = activation_symbol(act) + "'(Z" + k + ")";
     const int dh = read(v, data_matrix("dH" + k, p.dH[l], "from the layer above"));
     const int d = read(v, data_matrix(slope, activation_derivative(act, p.Z[l]), "the activation's slope"));
     const bool dropout = p.M[l].size() > 0;

@@ -15,6 +15,9 @@ namespace mlp::ui {
 std::string weight_name(int l);
 std::string input_name(int l);
 
+// φ as the formulas write it: "σ", "ReLU", "tanh", "id".
+std::string activation_symbol(Activation a);
+
 // One matrix of the phase.
 struct PhaseMatrix {
   std::string name;          // "dW2", "[1 H1]", "W2 (after)"

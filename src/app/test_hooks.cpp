@@ -4,8 +4,8 @@
 //   matrices [{name, rows, cols, sum}], history_points, batch_loss, train_loss, test_loss,
 //   train_accuracy, test_accuracy, gradient_points, playing, diverged, chain {layer, row, col,
 //   numeric, backprop} (while the chain-rule tab shows a gradient), pause_reason,
-//   setup_error, setup_notes [..], io_message, import_error, model_source,
-//   example, weight {layer, row, col}, work_ms, frame_ms, frames
+//   setup_error, setup_notes [..], io_message, import_error, imports, model_source,
+//   example, weight {layer, row, col}, work_ms, frame_ms, frames, vertices
 #include "app/test_hooks.hpp"
 
 #include "app/phase_info.hpp"
@@ -98,6 +98,7 @@ std::string state_json(AppState& state, const FrameStats& stats) {
   j.set("setup_notes", strings(state.messages.setup_notes));
   j.set("io_message", Json(state.messages.io));
   j.set("import_error", Json(state.messages.import_error));
+  j.set("imports", Json(state.messages.imports));
   j.set("model_source", Json(state.model_source));
   j.set("example", Json(state.selection.example));
   const WeightRef& w = state.selection.weight;
@@ -105,6 +106,7 @@ std::string state_json(AppState& state, const FrameStats& stats) {
   j.set("work_ms", number(stats.work_ms));
   j.set("frame_ms", number(stats.frame_ms));
   j.set("frames", Json(static_cast<double>(stats.frames)));
+  j.set("vertices", Json(stats.vertices));
   return j.dump();
 }
 

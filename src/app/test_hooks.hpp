@@ -13,6 +13,7 @@ struct FrameStats {
   double work_ms = 0.0;    // exponential average of the time App::frame takes
   double frame_ms = 0.0;   // exponential average of the time between frames (ImGui's DeltaTime)
   long frames = 0;
+  int vertices = 0;        // vertices ImGui rendered in the previous frame
 };
 
 // The state as one JSON object (see the field list in test_hooks.cpp).

@@ -45,10 +45,12 @@ ImU32 text_on_scale(double v, double range) {
   return t > 0.6 ? IM_COL32(255, 255, 255, 255) : IM_COL32(25, 30, 40, 255);
 }
 
-// Cells with numbers (wider than tall) when they fit, otherwise square cells as large as fit.
+// Cells wide and tall enough for a number ("-0.35") when they fit, otherwise square cells as
+// large as fit.
 ImVec2 cell_size(long rows, long cols, float max_width, float max_height, const HeatmapStyle& style) {
-  const ImVec2 number_cell(ImGui::GetFontSize() * 2.6f, ImGui::GetFontSize() * 1.05f);
-  if (cols * number_cell.x <= max_width && rows * number_cell.y <= max_height) return number_cell;
+  const float em = ImGui::GetFontSize();
+  const float w = std::min(max_width / cols, em * 2.6f), h = std::min(max_height / rows, em * 1.05f);
+  if (w >= em * 2.2f && h >= em * 0.95f) return ImVec2(std::floor(w), std::floor(h));
   const float side = std::clamp(std::min(max_width / cols, max_height / rows), style.min_cell, style.max_cell);
   return ImVec2(side, side);
 }
@@ -131,7 +133,7 @@ HeatmapHover heatmap(const char* id, const char* name, const Matrix<float>& m, f
   }
   const double range = style.range > 0 ? style.range : symmetric_range(m);
   const ImVec2 cell = cell_size(rows, cols, max_width, max_height, style);
-  const bool numbers = cell.x != cell.y;
+  const bool numbers = cell.x >= ImGui::GetFontSize() * 2.2f;  // square cells stay below that
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 size(cell.x * cols, cell.y * rows);
   ImGui::InvisibleButton(id, ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
@@ -232,6 +234,12 @@ bool published_button(const char* label, const char* id, const char* tooltip, co
     ImGui::EndTooltip();
   }
   return pressed;
+}
+
+bool begin_tab(const char* label, const char* id, ImGuiTabItemFlags flags) {
+  const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+  publish_last_item(id);
+  return open;
 }
 
 // --- 4. Text ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 // Index
 //   1. Colour scale:  diverging_colour, class_colour, colour_legend
 //   2. Heatmap:       HeatmapStyle, heatmap (draws a matrix, numbers when cells are big, hover value)
-//   3. Help and ids:  help_marker, publish_last_item, published_button
+//   3. Help and ids:  help_marker, publish_last_item, published_button, begin_tab
 //   4. Text:          format_value, shape_text
 #pragma once
 
@@ -72,6 +72,10 @@ void publish_last_item(const char* id);
 // A button that publishes its rectangle under `id`; `tooltip` (may be null) on hover.
 bool published_button(const char* label, const char* id, const char* tooltip = nullptr,
                       const ImVec2& size = ImVec2(0, 0));
+
+// ImGui::BeginTabItem that also publishes the tab's rectangle under `id`. Pair with
+// ImGui::EndTabItem() when it returns true.
+bool begin_tab(const char* label, const char* id, ImGuiTabItemFlags flags = 0);
 
 // --- 4. Text ------------------------------------------------------------------------------
 // A compact number: 4 significant digits, "NaN"/"inf" for non-finite values.

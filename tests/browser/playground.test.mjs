@@ -167,12 +167,21 @@ test('a link with bad values opens with clear corrections', { timeout: 120_000 }
 
 test('import a bad model file, then a good one exported by the page', { timeout: 180_000 }, async () => {
   const app = await openApp(env);
+  // Clicks "Import model…" and gives the browser's file picker a file (clicks again if a slow
+  // frame let the picker miss the click's user activation).
   const pick = async (name, text) => {
-    const chooser = app.page.waitForEvent('filechooser');
-    await app.clickWidget('import_model');
-    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-    await app.page.waitForFunction(() => window.mlp.state.import_error !== '' || window.mlp.state.model_source !== '',
-      null, { timeout: 10_000 });
+    const before = (await app.getState()).imports;
+    for (let attempt = 0; ; ++attempt) {
+      const chooser = app.page.waitForEvent('filechooser', { timeout: 10_000 });
+      await app.clickWidget('import_model');
+      try {
+        await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+        break;
+      } catch (err) {
+        if (attempt === 2) throw err;
+      }
+    }
+    await app.page.waitForFunction((n) => window.mlp.state.imports > n, before, { timeout: 10_000 });
     return app.getState();
   };
 
