@@ -4,6 +4,7 @@
 //   const env = await startBrowser();           // in before(); env.close() in after()
 //   const app = await openApp(env, { width: 1280, height: 800, deviceScaleFactor: 1, hash: '' });
 //   await app.clickWidget('step_batch');        // clicks the centre of a published rectangle
+//   await app.typeInto('lr', '0.3');            // click, select all, type, Enter (see pressKey)
 //   const state = await app.getState();         // window.mlp.state (published by the app)
 //   await app.screenshot('first_page');         // build/screenshots/first_page.png
 //   await app.close();                          // throws if any console error or page error happened
@@ -114,6 +115,35 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
       await page.mouse.down();
       await app.waitFrames(2);
       await page.mouse.up();
+      await app.waitFrames(2);
+    },
+
+    // Presses a key or a combination ('Enter', 'Control+A') so that ImGui sees it: each key
+    // goes down and up in frames of its own. (ImGui 1.86 has no input queue: a key pressed
+    // and released between two frames, as keyboard.press does on a slow machine, is lost.
+    // Typed text is queued and safe: page.keyboard.type is fine.)
+    async pressKey(combo) {
+      const keys = combo.split('+');
+      for (const key of keys) {
+        await page.keyboard.down(key);
+        await app.waitFrames(2);
+      }
+      for (const key of keys.reverse()) {
+        await page.keyboard.up(key);
+        await app.waitFrames(1);
+      }
+    },
+
+    // Replaces the text of a published input field: click into it (`at` = x offset from its
+    // left edge in CSS pixels, default its centre), select all, type, Enter.
+    async typeInto(id, text, { at = null } = {}) {
+      const r = await app.widget(id);
+      await page.mouse.click(at === null ? (r.x0 + r.x1) / 2 : r.x0 + at, (r.y0 + r.y1) / 2);
+      await app.waitFrames(2);
+      await app.pressKey('Control+A');
+      await page.keyboard.type(text);
+      await app.waitFrames(2);
+      await app.pressKey('Enter');
       await app.waitFrames(2);
     },
 
