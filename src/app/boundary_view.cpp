@@ -19,7 +19,7 @@ namespace {
 constexpr float kExtent = 1.6f;  // the plot shows [−extent, extent]²; toy sets lie in ±1.5
 constexpr int kGrid = 80;        // grid cells per side (texture pixels)
 constexpr float kMaxThumb = 44;  // largest hidden-unit map
-constexpr float kMinThumb = 16;  // smaller maps wrap onto more rows
+constexpr float kMinThumb = 12;  // smaller maps wrap onto more rows
 constexpr float kThumbGap = 4;
 
 // Grid cell centres, row by row from the top: kGrid² x 2.
@@ -146,12 +146,14 @@ struct ThumbLayout {
   }
 };
 
-ThumbLayout thumb_layout(const std::vector<Matrix<float>>& hidden, float width) {
+ThumbLayout thumb_layout(const std::vector<Matrix<float>>& hidden, float width, float height) {
   ThumbLayout t;
   t.label = ImGui::CalcTextSize("H0").x + kThumbGap * 2;
   int widest = 1;
   for (const auto& H : hidden) widest = std::max(widest, static_cast<int>(H.cols()));
-  t.side = std::clamp((width - t.label) / widest - kThumbGap, kMinThumb, kMaxThumb);
+  // At most 40% of the panel's height, so that the boundary itself stays large.
+  const float by_height = hidden.empty() ? kMaxThumb : 0.4f * height / hidden.size() - kThumbGap;
+  t.side = std::clamp(std::min((width - t.label) / widest - kThumbGap, by_height), kMinThumb, kMaxThumb);
   t.per_row = std::max(1, static_cast<int>((width - t.label) / (t.side + kThumbGap)));
   return t;
 }
@@ -244,7 +246,9 @@ void show_boundary_view(AppState& state) {
   const Session& s = *state.session;
   const Dataset& d = s.train();
   if (d.image_width > 0) {
-    ImGui::TextDisabled("training images and the network's answer (hover for all probabilities)");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("The training images and the network's answer (hover one for all probabilities):");
+    ImGui::PopStyleColor();
     image_examples(s);
     ImGui::Spacing();
     confusion(s);
@@ -264,7 +268,7 @@ void show_boundary_view(AppState& state) {
               "training points (white rim) and test points (dark rim); rings: the current batch, the thick "
               "ring its chosen example. Unit maps: where each hidden unit is active.");
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const ThumbLayout thumbs = thumb_layout(maps.hidden, avail.x);
+  const ThumbLayout thumbs = thumb_layout(maps.hidden, avail.x, avail.y);
   const float maps_h = state.view.show_unit_maps ? thumbs.height(maps.hidden) : 0.0f;
   const float side = std::max(120.0f, std::min(avail.x, avail.y - maps_h));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - side) * 0.5f);

@@ -80,7 +80,6 @@ void gradient_plot(const Session& s) {
   }
   PlotOptions o;
   o.x_label = "iteration";
-  o.y_label = "rms(dW)";
   o.log_y = true;
   o.y_format = "%.3g";
   line_plot("##gradients", series, o, ImVec2(0, 0));
@@ -94,23 +93,26 @@ void show_curves_view(AppState& state) {
   const History& h = s.run().history();
   const bool has_test = s.test() != nullptr;
   if (!ImGui::BeginTabBar("##curves")) return;
-  if (ImGui::BeginTabItem("Loss")) {
+  if (begin_tab("Loss", "tab_loss")) {
     ImGui::Checkbox("log scale", &state.view.log_scale);
+    publish_last_item("log_scale");
     ImGui::SameLine();
     ImGui::Checkbox("per epoch", &state.view.per_epoch);
+    publish_last_item("per_epoch");
     ImGui::SameLine();
     help_marker("After every update the core evaluates the loss on the whole training set (blue) and test set "
                 "(orange), without dropout. Grey: the loss of the batch just trained on (noisier; with dropout).");
     loss_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem("Accuracy")) {
+  if (begin_tab("Accuracy", "tab_accuracy")) {
     ImGui::Checkbox("per epoch", &state.view.per_epoch);
     accuracy_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem("Gradients")) {
-    ImGui::TextDisabled("size of each layer's weight gradient (log scale)");
+  if (begin_tab("Gradients", "tab_gradients")) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("rms(dW) per layer, log scale");
     ImGui::SameLine();
     help_marker("rms(dW_l) = sqrt(mean of dW_l²) of each batch. In a deep sigmoid network the layers near the "
                 "input (dW1, light) get much smaller gradients than those near the output: the vanishing "

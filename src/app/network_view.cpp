@@ -23,28 +23,28 @@ enum class LinkMode { Auto, Weights, Gradients };
 struct Graph {
   std::vector<std::vector<ImVec2>> nodes;  // nodes[c][i]: column c (0 = inputs), i = 0 bias (if any), then units
   std::vector<bool> has_bias;              // column c feeds a layer (all but the output column)
-  float radius = 8.0f;
+  std::vector<float> radius;               // node radius per column
+  float largest_radius() const { return *std::max_element(radius.begin(), radius.end()); }
 };
 
+// Columns spaced evenly; rows spaced for the tallest layer, except that a taller input column
+// (the glyphs' 25 pixels) is packed on its own so that it does not shrink every layer's nodes.
 Graph layout_graph(const NetworkSpec& spec, ImVec2 origin, ImVec2 size) {
   Graph g;
   const int columns = spec.layers() + 1;
   const float col_gap = size.x / columns;
-  int tallest = 0;
-  for (int c = 0; c < columns; ++c) tallest = std::max(tallest, (c == 0 ? spec.inputs : spec.units(c - 1)) + 1);
-  const float row_gap = size.y / tallest;
-  g.radius = std::clamp(std::min(col_gap * 0.16f, row_gap * 0.42f), 3.0f, 17.0f);
+  auto count = [&](int c) { return (c == 0 ? spec.inputs : spec.units(c - 1)) + (c < columns - 1 ? 1 : 0); };
+  int tallest = 2;
+  for (int c = 1; c < columns; ++c) tallest = std::max(tallest, count(c));
   for (int c = 0; c < columns; ++c) {
-    const int units = c == 0 ? spec.inputs : spec.units(c - 1);
-    const bool bias = c < columns - 1;
-    const int count = units + (bias ? 1 : 0);
+    const float row_gap = size.y / std::max(tallest, count(c));
+    g.radius.push_back(std::clamp(std::min(col_gap * 0.16f, row_gap * 0.42f), 2.5f, 17.0f));
     const float x = origin.x + col_gap * (c + 0.5f);
-    const float span = row_gap * (count - 1);
-    const float y0 = origin.y + size.y * 0.5f - span * 0.5f;
+    const float y0 = origin.y + size.y * 0.5f - row_gap * (count(c) - 1) * 0.5f;
     std::vector<ImVec2> column;
-    for (int i = 0; i < count; ++i) column.push_back(ImVec2(x, y0 + row_gap * i));
+    for (int i = 0; i < count(c); ++i) column.push_back(ImVec2(x, y0 + row_gap * i));
     g.nodes.push_back(std::move(column));
-    g.has_bias.push_back(bias);
+    g.has_bias.push_back(c < columns - 1);
   }
   return g;
 }
@@ -158,7 +158,10 @@ void example_picker(AppState& state) {
   const Session& s = *state.session;
   int& n = state.selection.example;
   if (!s.has_pass()) {
-    ImGui::TextDisabled("Step (S) to load a batch: nodes then show one example's values.");
+    const char* hint = "Step (S) to load a batch: nodes then show one example's values.";
+    const bool room = ImGui::CalcTextSize(hint).x <= ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 10.0f;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", room ? hint : "Step (S) to load a batch.");
     return;
   }
   const int N = s.pass().batch_size();
@@ -209,7 +212,7 @@ void show_network_view(AppState& state) {
   const LinkMode mode = static_cast<LinkMode>(mode_value);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float label_h = ImGui::GetTextLineHeightWithSpacing();
+  const float label_h = ImGui::GetTextLineHeight() * 1.85f + 2;  // two label lines
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 size(avail.x, std::max(60.0f, avail.y - label_h));
   ImGui::InvisibleButton("##graph", size);
@@ -225,11 +228,12 @@ void show_network_view(AppState& state) {
   const float col_gap = size.x / (L + 1);
   if (hl == -2) {
     const float x = origin.x + col_gap * (L + 0.5f);
-    draw->AddRectFilled(ImVec2(x - g.radius * 2.2f, origin.y), ImVec2(x + g.radius * 2.2f, origin.y + size.y),
+    draw->AddRectFilled(ImVec2(x - g.radius[L] * 2.2f, origin.y), ImVec2(x + g.radius[L] * 2.2f, origin.y + size.y),
                         IM_COL32(255, 244, 200, 255), 8);
   } else if (hl >= 0) {
-    const float x0 = hl == L ? origin.x : origin.x + col_gap * (hl + 0.5f) - g.radius * 1.6f;
-    const float x1 = hl == L ? origin.x + size.x : origin.x + col_gap * (hl + 1.5f) + g.radius * 1.6f;
+    const float pad = g.largest_radius() * 1.6f;
+    const float x0 = hl == L ? origin.x : origin.x + col_gap * (hl + 0.5f) - pad;
+    const float x1 = hl == L ? origin.x + size.x : origin.x + col_gap * (hl + 1.5f) + pad;
     draw->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x1, origin.y + size.y), IM_COL32(255, 244, 200, 255), 8);
   }
 
@@ -277,26 +281,27 @@ void show_network_view(AppState& state) {
     const Matrix<float>* values = column_values(s, c);
     const double col_range = values ? symmetric_range(*values) : 1.0;
     const int first_unit = g.has_bias[c] ? 1 : 0;
+    const float radius = g.radius[c];
     for (int i = 0; i < static_cast<int>(g.nodes[c].size()); ++i) {
       const ImVec2 p = g.nodes[c][i];
       if (i < first_unit) {  // bias node "1"
-        const float h = g.radius * 0.8f;
+        const float h = radius * 0.8f;
         draw->AddRectFilled(ImVec2(p.x - h, p.y - h), ImVec2(p.x + h, p.y + h), IM_COL32(250, 250, 250, 255), 3);
         draw->AddRect(ImVec2(p.x - h, p.y - h), ImVec2(p.x + h, p.y + h), IM_COL32(120, 125, 135, 255), 3);
-        if (g.radius >= 7) draw->AddText(nullptr, small_font, ImVec2(p.x - small_font * 0.28f, p.y - small_font * 0.5f),
+        if (radius >= 7) draw->AddText(nullptr, small_font, ImVec2(p.x - small_font * 0.28f, p.y - small_font * 0.5f),
                                         IM_COL32(60, 60, 60, 255), "1");
         continue;
       }
       const int unit = i - first_unit;
       const bool off = dropped(s, c, example, unit);
       const double v = values && example < values->rows() ? (*values)(example, unit) : 0.0;
-      draw->AddCircleFilled(p, g.radius, off || !values ? IM_COL32(245, 245, 245, 255) : diverging_colour(v, col_range));
-      draw->AddCircle(p, g.radius, off ? IM_COL32(160, 160, 160, 255) : IM_COL32(70, 75, 85, 255), 0, off ? 1.0f : 1.5f);
+      draw->AddCircleFilled(p, radius, off || !values ? IM_COL32(245, 245, 245, 255) : diverging_colour(v, col_range));
+      draw->AddCircle(p, radius, off ? IM_COL32(160, 160, 160, 255) : IM_COL32(70, 75, 85, 255), 0, off ? 1.0f : 1.5f);
       if (off) {
-        const float k = g.radius * 0.6f;
+        const float k = radius * 0.6f;
         draw->AddLine(ImVec2(p.x - k, p.y - k), ImVec2(p.x + k, p.y + k), IM_COL32(150, 40, 40, 255), 2.0f);
         draw->AddLine(ImVec2(p.x - k, p.y + k), ImVec2(p.x + k, p.y - k), IM_COL32(150, 40, 40, 255), 2.0f);
-      } else if (values && g.radius >= 15) {
+      } else if (values && radius >= 15) {
         const std::string text = format_value(v, 2);
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small_font, FLT_MAX, 0, text.c_str());
         const bool dark = std::fabs(v) / col_range > 0.6;
@@ -304,20 +309,25 @@ void show_network_view(AppState& state) {
                       dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 30, 255), text.c_str());
       }
       const float dx = mouse.x - p.x, dy = mouse.y - p.y;
-      if (hovered && dx * dx + dy * dy <= (g.radius + 2) * (g.radius + 2)) hover_col = c, hover_unit = unit;
+      if (hovered && dx * dx + dy * dy <= (radius + 2) * (radius + 2)) hover_col = c, hover_unit = unit;
     }
   }
 
-  // Column labels.
+  // Column labels: the layer and its width, then (smaller, grey) its activation and dropout.
+  const float small = ImGui::GetFontSize() * 0.8f;
   for (int c = 0; c <= L; ++c) {
-    std::string label = c == 0 ? "X (" + std::to_string(spec.inputs) + ")"
-                               : (c == L ? "Ŷ " : "H" + std::to_string(c) + " ") + "(" +
-                                     std::to_string(spec.units(c - 1)) + ", " +
-                                     (c == L ? output_name(spec.output) : activation_name(spec.hidden[c - 1].activation)) +
-                                     (c < L && spec.hidden[c - 1].dropout > 0 ? ", drop " + format_value(spec.hidden[c - 1].dropout, 2) : "") + ")";
-    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-    const float x = std::clamp(origin.x + col_gap * (c + 0.5f) - ts.x * 0.5f, origin.x, origin.x + size.x - ts.x);
-    draw->AddText(ImVec2(x, origin.y + size.y + 2), IM_COL32(60, 65, 75, 255), label.c_str());
+    const std::string name = (c == 0 ? "X" : c == L ? "Ŷ" : "H" + std::to_string(c)) + " (" +
+                             std::to_string(c == 0 ? spec.inputs : spec.units(c - 1)) + ")";
+    std::string detail = c == 0 ? "inputs" : c == L ? output_name(spec.output) : activation_name(spec.hidden[c - 1].activation);
+    if (c > 0 && c < L && spec.hidden[c - 1].dropout > 0) detail += ", drop " + format_value(spec.hidden[c - 1].dropout, 2);
+    const float centre = origin.x + col_gap * (c + 0.5f);
+    const ImVec2 ts = ImGui::CalcTextSize(name.c_str());
+    const ImVec2 ds = ImGui::GetFont()->CalcTextSizeA(small, FLT_MAX, 0, detail.c_str());
+    draw->AddText(ImVec2(std::clamp(centre - ts.x * 0.5f, origin.x, origin.x + size.x - ts.x), origin.y + size.y + 1),
+                  IM_COL32(40, 45, 55, 255), name.c_str());
+    draw->AddText(nullptr, small,
+                  ImVec2(std::clamp(centre - ds.x * 0.5f, origin.x, origin.x + size.x - ds.x), origin.y + size.y + 1 + ts.y),
+                  IM_COL32(105, 110, 120, 255), detail.c_str());
   }
   ImGui::Dummy(ImVec2(size.x, label_h));
 

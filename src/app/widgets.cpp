@@ -101,7 +101,8 @@ void colour_legend(const char* label, double range, float width) {
   ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("One colour scale for every view: orange = negative, light grey = 0, blue = positive.\n"
-                      "Full colour at ±%s; larger values stay fully coloured.", format_value(range).c_str());
+                      "Full colour at ±%s; larger values stay fully coloured. Red: NaN or infinite (diverged).",
+                      format_value(range).c_str());
   ImGui::SameLine(0, 4);
   ImGui::TextUnformatted(hi.c_str());
 }
