@@ -64,12 +64,24 @@ web_sizes() {
   return 0
 }
 
-# Native unit tests, then any tests the web build registers (e.g. the core compiled to wasm).
+# Test-only web targets (outside the default build, so `./build.sh` stays quick).
+WEB_TEST_TARGETS=(mlp_tests_web)
+build_web_tests() {
+  local t
+  for t in "${WEB_TEST_TARGETS[@]}"; do
+    grep -q "^build $t:" build/web/build.ninja 2>/dev/null || continue
+    cmake --build --preset web --target "$t" -j "$MLP_JOBS" || die "web build of $t failed"
+  done
+}
+
+# Native unit tests, then any tests the web build registers (the core compiled to wasm).
 unit_tests() {
-  ctest --preset native || return
+  local rc=0
+  ctest --preset native || rc=$?
   if [ -f build/web/CTestTestfile.cmake ] && grep -q add_test build/web/CTestTestfile.cmake; then
-    ctest --test-dir build/web --output-on-failure
+    ctest --test-dir build/web --output-on-failure || rc=$?
   fi
+  return $rc
 }
 
 browser_tests() {
@@ -98,7 +110,7 @@ total_start=$SECONDS
 cmd="${1:-serve}"
 case "$cmd" in
   serve)  step deps deps; step native build_native; step web build_web; serve "${2:-}" ;;
-  test)   step deps deps; step native build_native; step web build_web; run_tests ;;
+  test)   step deps deps; step native build_native; step web build_web; step web-tests build_web_tests; run_tests ;;
   native) step deps deps; step native build_native ;;
   web)    step deps deps; step web build_web ;;
   deps)   step deps deps ;;
