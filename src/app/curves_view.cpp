@@ -107,6 +107,7 @@ void show_curves_view(AppState& state) {
   }
   if (begin_tab("Accuracy", "tab_accuracy")) {
     ImGui::Checkbox("per epoch", &state.view.per_epoch);
+    publish_last_item("per_epoch");
     accuracy_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
