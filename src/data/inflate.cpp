@@ -308,7 +308,8 @@ std::vector<uint8_t> inflate(const uint8_t* data, size_t size) {
 std::vector<uint8_t> gunzip(const uint8_t* data, size_t size) {
   std::vector<uint8_t> out;
   // The last member's trailer holds its size mod 2^32: a good capacity hint for one-member files.
-  if (size >= 18) out.reserve(read_le32(data + size - 4));
+  // Deflate expands at most 1032:1, which bounds the hint when the file is truncated or damaged.
+  if (size >= 18) out.reserve(std::min<size_t>(read_le32(data + size - 4), size * 1032));
   size_t pos = 0;
   for (;;) {
     pos = gzip_header(data, size, pos);

@@ -113,13 +113,13 @@ class TableParser {
 
   Dataset parse(const std::string& text, const std::string& dataset_name) {
     std::vector<Line> lines = content_lines(text);
-    size_t header_columns = 0;
-    if (!lines.empty() && is_header(lines.front())) {
-      header_columns = fields_.size();
-      lines.erase(lines.begin());
-    }
+    // Written without a variable assigned inside an `if`: em++ 3.1.6 with -fwasm-exceptions
+    // miscompiled that form (the header count read back as 0 in the throw below).
+    const bool has_header = !lines.empty() && is_header(lines.front());
+    const size_t header_columns = has_header ? fields_.size() : 0;
+    if (has_header) lines.erase(lines.begin());
     if (lines.empty())
-      throw DataError(source_ + (header_columns ? ": no data rows (only a header line)" : ": empty file (no data rows)"));
+      throw DataError(source_ + (has_header ? ": no data rows (only a header line)" : ": empty file (no data rows)"));
 
     split_fields(lines.front(), delimiter_, fields_);
     columns_ = static_cast<int>(fields_.size());
