@@ -42,9 +42,9 @@ void App::frame() {
   const auto start = std::chrono::steady_clock::now();
   const ImGuiIO& io = ImGui::GetIO();
   ui::poll_imported_file(state_);
-  ui::handle_shortcuts(state_);
+  ui::handle_shortcuts(active_state());
   ui::advance_training(state_, io.DeltaTime);
-  mnist_.update();  // loading, training and the search of the MNIST tab, within its frame budget
+  mnist_.update(io.DeltaTime);  // loading, training and the search of the MNIST tab, within its frame budget
   draw_panels();
   sync_address();
 
@@ -63,7 +63,7 @@ void App::draw_panels() {
   const ui::Layout l = ui::compute_layout(ImGui::GetIO().DisplaySize, state_.view.top_bar_height);
 
   ui::begin_panel("MLP Playground", l.top_bar, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-  ui::show_step_controls(state_);
+  ui::show_step_controls(active_state());
   state_.view.top_bar_height = content_height();
   ImGui::End();
 
@@ -151,6 +151,13 @@ void App::draw_playground(const ui::Layout& l) {
   ui::begin_panel("Learning curves", l.curves, ImGuiWindowFlags_NoScrollbar);
   ui::show_curves_view(state_);
   ImGui::End();
+}
+
+// The run the top bar and the shortcuts drive: MNIST's while its tab is shown (and its
+// digits are ready), the playground's otherwise.
+ui::AppState& App::active_state() {
+  ui::AppState* mnist = mnist_shown_ ? mnist_.playground() : nullptr;
+  return mnist ? *mnist : state_;
 }
 
 void App::sync_address() {

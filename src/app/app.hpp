@@ -24,6 +24,7 @@ class App {
   void draw_panels();
   void draw_playground(const ui::Layout& l);  // network, matrices / chain rule, boundary, curves
   void sync_address();   // writes the set-up into the address when it changed
+  ui::AppState& active_state();  // the run the top bar and the shortcuts drive
 
   ui::AppState state_;
   ui::FrameStats stats_;

@@ -29,7 +29,7 @@ bool matches_model(const RunSetup& setup, const NetworkSpec& model) {
 }  // namespace
 
 bool apply_setup(AppState& state, RunSetup setup) {
-  state.messages.setup_notes = sanitize(setup);
+  state.messages.setup_notes = state.prepared_data ? std::vector<std::string>{} : sanitize(setup);
   state.setup = setup;
   state.play.playing = false;
   state.play.epoch_target = -1;
@@ -42,7 +42,9 @@ bool apply_setup(AppState& state, RunSetup setup) {
     state.model_source.clear();
   }
   try {
-    state.session = std::make_unique<Session>(setup, state.start_weights ? &*state.start_weights : nullptr);
+    const Network<float>* start = state.start_weights ? &*state.start_weights : nullptr;
+    state.session = state.prepared_data ? std::make_unique<Session>(setup, state.prepared_data, start)
+                                        : std::make_unique<Session>(setup, start);
   } catch (const std::exception& e) {
     state.messages.setup_error = std::string("This set-up cannot start: ") + e.what();
     return false;

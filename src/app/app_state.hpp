@@ -25,6 +25,7 @@ struct PlayState {
   double owed_batches = 0.0;         // fractional batches carried to the next frame
   int epoch_target = -1;             // "step one epoch": run batches until this epoch is reached; −1 = none
   int stop_epoch = 0;                // play pauses when this many epochs are done
+  long stop_iteration = 0;           // or, for set-ups counted in iterations, this many updates
   double frame_budget_ms = 12.0;     // training work per frame stops after this long
 };
 
@@ -93,6 +94,7 @@ struct ImportState {
 
 struct AppState {
   RunSetup setup;                        // the set-up being edited and (when valid) running
+  std::shared_ptr<const SetupData> prepared_data;  // set: sessions train on these (MNIST), not on make_data
   std::unique_ptr<Session> session;      // null only when the set-up could not start
   long session_serial = 0;               // counts sessions (cache keys)
   std::optional<Network<float>> start_weights;  // imported model: runs start from it instead of the seed
@@ -107,7 +109,8 @@ struct AppState {
   LessonsState lessons;                  // the Lessons tab (lessons_panel.hpp)
 };
 
-// Sanitizes `setup`, makes it the state's set-up and starts a fresh session: from the seed,
+// Sanitizes `setup` (unless the data is prepared: MNIST's set-ups come from checked presets and
+// exceed the toy limits), makes it the state's set-up and starts a fresh session: from the seed,
 // or from state.start_weights while the set-up's network still matches them (otherwise
 // they are dropped with a note). On failure keeps the old session and sets setup_error.
 // Returns true when the new session runs.

@@ -1,7 +1,8 @@
 // The MNIST panel: loading, set-up, time-sliced training, status, curves and the views; see mnist_panel.hpp.
 #include "app/mnist_panel.hpp"
 
-#include "app/plot.hpp"
+#include "app/panels.hpp"
+#include "app/widgets.hpp"
 
 #include "data/preprocess.hpp"
 #include "nn/search.hpp"
@@ -18,22 +19,18 @@
 namespace mlp {
 namespace {
 
-constexpr double kFrameBudget = 0.012;        // seconds of training work per frame (60 frames/s leaves ~4 ms to draw)
+constexpr double kFrameBudget = 0.012;        // seconds of the search's work per frame (60 frames/s leaves ~4 ms to draw)
 constexpr double kPredictBudget = 0.003;      // extra per frame for the test predictions while training
 constexpr int kPredictChunk = 250;            // test digits per prediction step
 constexpr double kPredictEvery = 2.0;         // seconds between test-prediction snapshots while training
-constexpr int kSampleSize = 1000;             // test digits in the curves' sample
-constexpr int kTrainEvalLimit = 500;          // training digits in the curves' training loss
-constexpr int kPointsPerEpoch = 10;           // curve points per epoch (each: 1,500 digits forward in one frame)
+constexpr float kTrainingSpeed = 1000.0f;     // batches/s asked of play: as many as fit in the frame budget
+
 struct SizeChoice {
   int digits;
   const char* name;
 };
 constexpr SizeChoice kSizes[] = {{10000, "10,000 (quick)"}, {20000, "20,000"}, {60000, "60,000 (all)"}};
 const ImVec4 kProblem(0.75f, 0.1f, 0.1f, 1.0f);
-constexpr ImU32 kTrainColour = IM_COL32(25, 85, 160, 255);  // as in the playground's curves
-constexpr ImU32 kTestColour = IM_COL32(225, 110, 20, 255);
-constexpr ImU32 kBatchColour = IM_COL32(175, 178, 188, 255);
 
 void publish_last(const char* id) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -44,30 +41,10 @@ Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(); }
 
 const RunPreset& mnist_preset(int index) { return *presets_for("mnist").at(static_cast<size_t>(index)); }
 
-std::vector<int> first_rows(int count) {
-  std::vector<int> rows(static_cast<size_t>(count));
-  std::iota(rows.begin(), rows.end(), 0);
-  return rows;
-}
-
-// One history field as a plot series (x = iteration).
-// Batches between two curve points.
-long eval_interval(const Trainer<float>& t) { return std::max(1, t.batches_per_epoch() / kPointsPerEpoch); }
-
 // SameLine() when a button labelled `label` still fits on this line.
 void same_line_if_fits(const char* label) {
   const float needed = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
   if (ImGui::GetItemRectMax().x + needed < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-}
-
-ui::Series history_series(const History& h, const char* name, ImU32 colour, double HistoryPoint::*field,
-                          float thickness = 2.0f) {
-  ui::Series series{name, colour, {}, {}, thickness};
-  for (const HistoryPoint& p : h.points) {
-    series.x.push_back(static_cast<double>(p.iteration));
-    series.y.push_back(p.*field);
-  }
-  return series;
 }
 
 }  // namespace
@@ -76,20 +53,34 @@ MnistPanel::MnistPanel() {
   const RunPreset& p = mnist_preset(preset_);
   epochs_ = p.schedule.epochs;
   iterations_ = static_cast<int>(p.schedule.iterations);
+  run_.play.batches_per_second = kTrainingSpeed;
 }
 
-void MnistPanel::update() {
+void MnistPanel::update(double frame_seconds) {
   loader_.poll();
-  if (loader_.state() == MnistLoader::State::Ready && !sets_ && error_.empty()) use_sets();
-  if (tuning_.busy()) running_ = false;  // one thing at a time on the page's budget
-  advance(kFrameBudget);
-  tuning_.advance(sets_ ? &sets_->train : nullptr, sets_ ? &sets_->test : nullptr, kFrameBudget);
+  if (loader_.state() == MnistLoader::State::Ready && !digits_ && error_.empty()) use_sets();
+  if (tuning_.busy()) run_.play = ui::PlayState{false, run_.play.batches_per_second};  // one thing at a time
+  const double start = steady_seconds();
+  const bool was_running = running();
+  ui::advance_training(run_, frame_seconds);
+  const double spent = steady_seconds() - start;
+  train_ms_ = was_running ? 1000 * spent : 0;
+  if (was_running) train_seconds_ += spent;
+  refresh_predictions(running() ? kPredictBudget : std::max(0.0, kFrameBudget - spent));
+  tuning_.advance(digits_ ? &digits_->train : nullptr, digits_ ? &digits_->test : nullptr, kFrameBudget);
+}
+
+bool MnistPanel::finished() const {
+  if (!run_.session) return false;
+  const Trainer<float>& t = run_.session->trainer();
+  if (!t.at_batch_start()) return false;
+  return run_.setup.iterations > 0 ? t.iteration() >= run_.setup.iterations : t.epoch() >= run_.setup.epochs;
 }
 
 void MnistPanel::show_controls() {
   if (loader_.state() == MnistLoader::State::Idle) loader_.start();  // shown: the student picked MNIST
   show_loading();
-  if (sets_) {
+  if (digits_) {
     show_setup();
     show_training();
   }
@@ -127,74 +118,64 @@ void MnistPanel::show_loading() {
 void MnistPanel::use_sets() {
   const RunPreset& p = mnist_preset(preset_);
   try {
-    running_ = false;
-    run_.reset();
-    trainer_.reset();
+    run_.session.reset();
+    run_.prepared_data.reset();
     predictions_.reset();
     pending_.reset();
-    pending_version_ = -1;
-    sets_.reset();  // frees the old floats before building the new ones
-    sets_ = std::make_unique<MnistSets>(build_mnist_sets(loader_.bytes(), train_size_, p.scaling));
-    test_sample_ = take(sets_->test, first_rows(std::min(kSampleSize, sets_->test.size())));
+    pending_key_ = {-1, -1};
+    digits_.reset();  // frees the old floats before building the new ones
+    MnistSets sets = build_mnist_sets(loader_.bytes(), train_size_, p.scaling);
+    auto digits = std::make_shared<ui::SetupData>();
+    digits->train = std::move(sets.train);
+    digits->test = std::move(sets.test);
+    digits_ = std::move(digits);
+    scaler_ = sets.scaler;
     error_.clear();
     reset_run();
   } catch (const std::exception& e) {
-    sets_.reset();
+    digits_.reset();
     error_ = std::string("Could not prepare the digits: ") + e.what();
   }
 }
 
+// The preset as a playground set-up (it trains on the prepared digits, see AppState::prepared_data).
 void MnistPanel::reset_run() {
   const RunPreset& p = mnist_preset(preset_);
-  RunSchedule schedule = p.schedule;
-  schedule.epochs = std::max(1, epochs_);
-  schedule.iterations = p.schedule.iterations > 0 ? std::max(1, iterations_) : 0;
-  schedule.train_eval_limit = kTrainEvalLimit;
-  try {
-    trainer_ = std::make_unique<Trainer<float>>(p.spec(sets_->train.features(), sets_->train.num_classes),
-                                                sets_->train, p.config);
-    schedule.eval_every = eval_interval(*trainer_);
-    start_W1_ = trainer_->network().W.front();
-    run_ = std::make_unique<TrainingRun<float>>(*trainer_, &test_sample_, schedule);
+  ui::RunSetup setup;
+  setup.data.source = "mnist";
+  setup.data.examples = digits_->train.size() + digits_->test.size();
+  setup.hidden = p.hidden;
+  setup.output = p.output;
+  setup.init = p.init;
+  setup.train = p.config;
+  setup.epochs = std::max(1, epochs_);
+  setup.iterations = p.schedule.iterations > 0 ? std::max(1, iterations_) : 0;
+  run_.prepared_data = digits_;
+  run_.play = ui::PlayState{false, kTrainingSpeed};
+  run_.messages.pause_reason.clear();
+  if (ui::apply_setup(run_, setup)) {
     error_.clear();
-  } catch (const std::exception& e) {
-    run_.reset();
-    trainer_.reset();
-    error_ = std::string("Could not set up the network: ") + e.what();
+    start_W1_ = run_.session->network().W.front();
+  } else {
+    run_.session.reset();
+    error_ = "Could not set up the network: " + run_.messages.setup_error;
   }
-  running_ = false;
   train_seconds_ = 0;
-  ++version_;
   pending_.reset();
-  pending_version_ = -1;
-}
-
-void MnistPanel::advance(double budget_seconds) {
-  const double start = steady_seconds();
-  train_ms_ = 0;
-  if (running_ && run_ && !run_->finished()) {
-    do {
-      run_->step();
-      ++version_;
-    } while (!run_->finished() && steady_seconds() - start < budget_seconds);
-    const double spent = steady_seconds() - start;
-    train_ms_ = 1000 * spent;
-    train_seconds_ += spent;
-    if (run_->finished()) running_ = false;
-  }
-  refresh_predictions(running_ ? kPredictBudget : std::max(0.0, budget_seconds - (steady_seconds() - start)));
+  pending_key_ = {-1, -1};
 }
 
 void MnistPanel::refresh_predictions(double budget_seconds) {
-  if (!trainer_) return;
-  // A new snapshot: when the weights changed and training rests, or once per epoch while it runs.
-  const bool stale = predictions_version_ != version_ && pending_version_ != version_;
+  if (!run_.session) return;
+  const ui::Session& session = *run_.session;
+  // A new snapshot: when the run changed and training rests, or every few seconds while it runs.
+  const bool stale = predictions_key_ != key() && pending_key_ != key();
   const double now = steady_seconds();
-  const bool due = !running_ || !predictions_ || (!pending_ && now - snapshot_time_ > kPredictEvery);
+  const bool due = !running() || !predictions_ || (!pending_ && now - snapshot_time_ > kPredictEvery);
   if (stale && due) {  // at rest this replaces an unfinished older snapshot
-    pending_ = std::make_unique<Predictions>(trainer_->network(), sets_->test);
-    pending_version_ = version_;
-    pending_iteration_ = trainer_->iteration();
+    pending_ = std::make_unique<Predictions>(session.network(), digits_->test);
+    pending_key_ = key();
+    pending_iteration_ = session.trainer().iteration();
     snapshot_time_ = now;
   }
   Predictions* filling = pending_ ? pending_.get() : (predictions_ && !predictions_->finished() ? predictions_.get() : nullptr);
@@ -205,22 +186,23 @@ void MnistPanel::refresh_predictions(double budget_seconds) {
   } while (!filling->finished() && steady_seconds() - start < budget_seconds);
   if (pending_ && (pending_->finished() || !predictions_)) {  // the first snapshot is shown while it fills
     predictions_ = std::move(pending_);
-    predictions_version_ = pending_version_;
+    predictions_key_ = pending_key_;
     predictions_iteration_ = pending_iteration_;
-    pending_version_ = -1;
+    pending_key_ = {-1, -1};
+    ++snapshots_;
   }
 }
 
 MnistViewInput MnistPanel::view_input() const {
   MnistViewInput in;
   in.net = &predictions_->network();
-  in.version = predictions_version_;
+  in.version = snapshots_;
   in.predictions = predictions_.get();
-  in.pixels = DigitPixels{loader_.bytes().test_images.data() + 16, static_cast<int>(sets_->test.size())};
-  in.scaler = &sets_->scaler;
+  in.pixels = DigitPixels{loader_.bytes().test_images.data() + 16, static_cast<int>(digits_->test.size())};
+  in.scaler = &scaler_;
   in.start_W1 = &start_W1_;
-  in.test = &sets_->test;
-  in.last_pass = trainer_ ? &trainer_->pass() : nullptr;
+  in.test = &digits_->test;
+  in.last_pass = run_.session ? &run_.session->pass() : nullptr;
   return in;
 }
 
@@ -235,7 +217,7 @@ void MnistPanel::choose_preset(int index) {
 
 void MnistPanel::show_setup() {
   const std::vector<const RunPreset*> presets = presets_for("mnist");
-  ImGui::BeginDisabled(running_);
+  ImGui::BeginDisabled(running());
   ImGui::SetNextItemWidth(-FLT_MIN);
   const bool presets_open = ImGui::BeginCombo("##preset", presets[static_cast<size_t>(preset_)]->title.c_str());
   publish_last("mnist_preset");
@@ -280,51 +262,52 @@ void MnistPanel::show_setup() {
   }
   publish_last("mnist_length");
   ImGui::EndDisabled();
-  if (trainer_) {
-    ImGui::TextWrapped("%s", trainer_->network().spec.describe().c_str());
-    ImGui::TextWrapped("inputs %s", sets_->scaler.describe().c_str());
+  if (run_.session) {
+    ImGui::TextWrapped("%s", run_.session->network().spec.describe().c_str());
+    ImGui::TextWrapped("inputs %s", scaler_.describe().c_str());
   }
 }
 
 void MnistPanel::show_training() {
-  if (!run_) return;
+  if (!run_.session) return;
+  const ui::Session& session = *run_.session;
   ImGui::Separator();
-  ImGui::BeginDisabled(run_->finished() || tuning_.busy());
-  if (ImGui::Button(running_ ? "❚❚ Pause###train" : "▶ Train###train")) running_ = !running_;
+  ImGui::BeginDisabled(tuning_.busy() || session.diverged());
+  if (ImGui::Button(running() ? "❚❚ Pause###train" : "▶ Train###train")) ui::toggle_play(run_);
   publish_last("mnist_train");
-  same_line_if_fits("Step one batch");
-  if (ImGui::Button("Step one batch")) {
-    run_->step();
-    ++version_;
-  }
-  publish_last("mnist_step");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Play (P): batches as fast as the page allows. The top bar steps one phase, batch or epoch.");
   ImGui::EndDisabled();
   same_line_if_fits("↺ Reset");
   if (ImGui::Button("↺ Reset")) reset_run();
   publish_last("mnist_reset");
   if (tuning_.busy()) ImGui::TextDisabled("(the tuning search is running: stop it to train here)");
 
-  const Trainer<float>& t = *trainer_;
-  const long total = run_->total_iterations();
-  if (run_->finished() && !run_->diverged()) {
+  const Trainer<float>& t = session.trainer();
+  const long total = run_.setup.iterations > 0 ? run_.setup.iterations
+                                               : static_cast<long>(run_.setup.epochs) * t.batches_per_epoch();
+  if (finished() && !session.diverged()) {
     ImGui::Text("Finished: %ld iterations, %d epoch%s", t.iteration(), t.epoch(), t.epoch() == 1 ? "" : "s");
   } else {
     ImGui::Text("Epoch %d · batch %d of %d", t.epoch() + 1, t.batch() + 1, t.batches_per_epoch());
     ImGui::Text("Iteration %ld of %ld", t.iteration(), total);
+    ImGui::ProgressBar(total > 0 ? std::min(1.0f, static_cast<float>(t.iteration()) / total) : 0.0f, ImVec2(-FLT_MIN, 0));
   }
-  const HistoryPoint& last = run_->history().points.back();
   if (t.iteration() > 0) ImGui::Text("Loss of the last batch %.4f", static_cast<double>(t.last_batch_loss()));
-  ImGui::Text("On %d test digits: accuracy %.2f %%", test_sample_.size(), 100 * last.test_accuracy);
+  const HistoryPoint& last = session.run().history().points.back();
+  ImGui::Text("On %d test digits: accuracy %.2f %%", session.curve_test()->size(), 100 * last.test_accuracy);
   if (train_seconds_ > 0) {
     ImGui::TextDisabled("%.0f digits/s while training", t.iteration() * t.batch_size() / train_seconds_);
-    if (running_) ImGui::TextDisabled("(%.1f ms of this frame)", train_ms_);
+    if (running()) ImGui::TextDisabled("(%.1f ms of this frame)", train_ms_);
   }
-  if (run_->diverged()) {
+  if (session.diverged()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kProblem);
-    ImGui::TextWrapped("%s", run_->divergence_message().c_str());
+    ImGui::TextWrapped("%s", session.divergence_message().c_str());
     ImGui::PopStyleColor();
+  } else if (!run_.messages.pause_reason.empty() && !finished()) {
+    ImGui::TextWrapped("%s", run_.messages.pause_reason.c_str());
   }
-  if (predictions_ && predictions_->finished() && predictions_version_ == version_ && run_->finished()) {
+  if (predictions_ && predictions_->finished() && predictions_key_ == key() && finished()) {
     const Predictions& p = *predictions_;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.12f, 0.5f, 0.24f, 1));
     ImGui::TextWrapped("Test accuracy %.2f %% on all %d test digits", 100 * p.accuracy(), p.size());
@@ -334,34 +317,15 @@ void MnistPanel::show_training() {
                        p.size() - p.size() / 2);
     ImGui::PopStyleColor();
   }
-
-  // Curves: the loss and the accuracy on samples of 1,000 digits (a whole pass would stall the page).
-  const History& h = run_->history();
-  const float plot_h = std::max(110.0f, (ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing()) / 2);
-  ui::PlotOptions o;
-  o.y_format = "%.4f";
-  o.publish_id = "mnist_loss_curve";
-  ui::line_plot("##mnist_loss", {history_series(h, "batch", kBatchColour, &HistoryPoint::batch_loss, 1.0f),
-                                 history_series(h, "train", kTrainColour, &HistoryPoint::train_loss),
-                                 history_series(h, "test", kTestColour, &HistoryPoint::test_loss)},
-                o, ImVec2(0, plot_h));
-  ui::PlotOptions a;
-  a.y_label = "accuracy";
-  a.fixed_y = true;
-  a.y_min = 0;
-  a.y_max = 1;
-  a.y_format = "%.3f";
-  ui::line_plot("##mnist_accuracy", {history_series(h, "train", kTrainColour, &HistoryPoint::train_accuracy),
-                                     history_series(h, "test", kTestColour, &HistoryPoint::test_accuracy)},
-                a, ImVec2(0, plot_h));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("A point every %d batches: train on %d training digits, test on %d test digits.",
-                     static_cast<int>(eval_interval(t)), kTrainEvalLimit, test_sample_.size());
-  ImGui::PopStyleColor();
+  // The playground's curves, measured ten times per epoch on samples (a whole pass would stall the page).
+  ImGui::Separator();
+  ImGui::BeginChild("##mnist_curves", ImVec2(0, std::max(260.0f, ImGui::GetContentRegionAvail().y)));
+  ui::show_curves_view(run_);
+  ImGui::EndChild();
 }
 
 void MnistPanel::show_views() {
-  if (!sets_ || !predictions_) {
+  if (!digits_ || !predictions_) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("MNIST: 60,000 training and 10,000 test images of handwritten digits, 28 x 28 grey pixels "
                        "each, written by about 500 people. Each image becomes a row of 784 inputs; the label 0-9 "
@@ -373,33 +337,55 @@ void MnistPanel::show_views() {
   }
   const MnistViewInput in = view_input();
   ImGui::TextDisabled("The views show the network after %ld iterations%s.", predictions_iteration_,
-                      running_ ? "; they follow the training every few seconds" : "");
+                      running() ? "; they follow the training every few seconds" : "");
   if (!ImGui::BeginTabBar("##mnist_views")) return;
   struct Tab {
     const char* title;
     const char* id;
   };
-  static constexpr Tab tabs[] = {{"Test digits", "tab_gallery"},  {"Confusion", "tab_confusion"},
-                                 {"Most wrong", "tab_mistakes"},  {"Hidden units", "tab_units"},
-                                 {"Forward pass", "tab_forward"}, {"Draw a digit", "tab_draw"},
-                                 {"Tuning (hw 10-2)", "tab_tuning"}};
+  static constexpr Tab tabs[] = {{"Test digits", "tab_gallery"},  {"Network", "tab_mnist_network"},
+                                 {"Confusion", "tab_confusion"},  {"Most wrong", "tab_mistakes"},
+                                 {"Hidden units", "tab_units"},   {"Forward pass", "tab_forward"},
+                                 {"Draw a digit", "tab_draw"},    {"Tuning (hw 10-2)", "tab_tuning"}};
   if (gallery_.grid.chosen != followed_choice_) {  // the forward pass follows the gallery's choice
     followed_choice_ = gallery_.grid.chosen;
     if (followed_choice_ >= 0) forward_.row = followed_choice_;
   }
-  for (int i = 0; i < 7; ++i) {
+  for (int i = 0; i < 8; ++i) {
     const bool open = ImGui::BeginTabItem(tabs[i].title);
     publish_last(tabs[i].id);
     if (!open) continue;
     switch (i) {
       case 0: show_test_gallery(gallery_, in); break;
-      case 1: show_confusion(confusion_, in); break;
-      case 2: show_mistakes(mistakes_, in); break;
-      case 3: show_hidden_units(units_, in); break;
-      case 4: show_forward_pass(forward_, in); break;
-      case 5: show_draw_digit(draw_, in); break;
+      case 1: show_network_tab(); break;
+      case 2: show_confusion(confusion_, in); break;
+      case 3: show_mistakes(mistakes_, in); break;
+      case 4: show_hidden_units(units_, in); break;
+      case 5: show_forward_pass(forward_, in); break;
+      case 6: show_draw_digit(draw_, in); break;
       default: tuning_.show(); break;
     }
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
+// The playground's own views on the MNIST run: the graph above, this phase's matrices or the
+// chain rule for one weight below (the top bar steps the run one phase at a time).
+void MnistPanel::show_network_tab() {
+  const float height = ImGui::GetContentRegionAvail().y;
+  ImGui::BeginChild("##mnist_network", ImVec2(0, height * 0.46f), true, ImGuiWindowFlags_NoScrollbar);
+  ui::show_network_view(run_);
+  ImGui::EndChild();
+  if (!ImGui::BeginTabBar("##mnist_details")) return;
+  if (ui::begin_tab("Matrices of this phase", "tab_mnist_matrices")) {
+    ui::show_matrix_view(run_);
+    ImGui::EndTabItem();
+  }
+  const ImGuiTabItemFlags chain_flags = run_.view.show_chain_rule ? ImGuiTabItemFlags_SetSelected : 0;
+  run_.view.show_chain_rule = false;
+  if (ui::begin_tab("Chain rule for one weight", "tab_mnist_chain", chain_flags)) {
+    ui::show_chain_rule_view(run_);
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
@@ -415,20 +401,25 @@ Json MnistPanel::state() const {
   s.set("errors", errors);
   s.set("load_seconds", loader_.seconds());
   s.set("error", error_);
-  if (sets_) s.set("train_size", sets_->train.size()).set("test_size", sets_->test.size());
+  if (digits_) s.set("train_size", digits_->train.size()).set("test_size", digits_->test.size());
   s.set("preset", mnist_preset(preset_).name);
-  s.set("running", running_);
-  if (run_) {
-    const HistoryPoint& last = run_->history().points.back();
-    s.set("epoch", trainer_->epoch()).set("iteration", static_cast<double>(trainer_->iteration()));
-    s.set("total_iterations", static_cast<double>(run_->total_iterations())).set("finished", run_->finished());
-    s.set("diverged", run_->diverged());
-    s.set("batch_loss", number_or_null(trainer_->last_batch_loss()));
+  s.set("running", running());
+  if (run_.session) {
+    const ui::Session& session = *run_.session;
+    const Trainer<float>& t = session.trainer();
+    const HistoryPoint& last = session.run().history().points.back();
+    const long total = run_.setup.iterations > 0 ? run_.setup.iterations
+                                                 : static_cast<long>(run_.setup.epochs) * t.batches_per_epoch();
+    s.set("epoch", t.epoch()).set("iteration", static_cast<double>(t.iteration()));
+    s.set("total_iterations", static_cast<double>(total)).set("finished", finished());
+    s.set("diverged", session.diverged());
+    s.set("batch_loss", number_or_null(t.last_batch_loss()));
     s.set("sample_accuracy", number_or_null(last.test_accuracy));
     s.set("train_ms", train_ms_).set("train_seconds", train_seconds_);
+    s.set("steps", static_cast<double>(session.version()));  // phases and batches stepped (top bar included)
   }
   if (predictions_) {
-    const bool current = predictions_version_ == version_ && predictions_->finished();
+    const bool current = predictions_key_ == key() && predictions_->finished();
     s.set("predicted", predictions_->done()).set("predictions_current", current);
     s.set("test_accuracy", number_or_null(current ? predictions_->accuracy() : NAN));
     Json confusion = Json::Array{};

@@ -1,9 +1,12 @@
 // The MNIST tab: MNIST loaded when the student first opens it (progress bar, clear errors),
-// a preset and how many training digits to use, training that never freezes the page
-// (batches run within a time budget per frame), the status line and the curves (controls,
-// a left column); and the MNIST views and the tuning panel in tabs (the body).
+// a preset and how many training digits to use, and the run itself: a playground state of its
+// own (ui::AppState on the prepared digits), so that the top bar (steps, play, status), the
+// network and matrix views, the chain rule and the curves work on MNIST as on the toy sets,
+// while play trains within the frame budget. The controls and curves go in the left column;
+// the playground's views, the MNIST views and the tuning panel in tabs in the body.
 #pragma once
 
+#include "app/app_state.hpp"
 #include "app/mnist_data.hpp"
 #include "app/mnist_views.hpp"
 #include "app/tuning_panel.hpp"
@@ -14,48 +17,55 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace mlp {
 
 class MnistPanel {
  public:
   MnistPanel();
-  void update();                   // this frame's work (every frame): loading, training, test predictions, the search
+  // This frame's work (every frame): loading, training, test predictions, the search.
+  void update(double frame_seconds);
   void show_controls();            // loading (started when first shown), preset, training, status, curves
-  void show_views();               // the MNIST views and the tuning panel, in tabs
+  void show_views();               // the playground's views, the MNIST views and the tuning panel, in tabs
   Json state() const;              // for window.mlp.state.mnist (browser tests)
+  // The MNIST run's playground state (the top bar and shortcuts drive it while the tab is
+  // shown); null until the digits are ready.
+  ui::AppState* playground() { return run_.session ? &run_ : nullptr; }
 
  private:
+  using Key = std::pair<long, long>;  // (session serial, session version): changes with every step
   void show_loading();
   void show_setup();
   void show_training();
+  void show_network_tab();
   void choose_preset(int index);
   void use_sets();           // (re)builds the float sets for the chosen size and preset
   void reset_run();          // fresh weights from the preset and the seed
-  void advance(double budget_seconds);  // training, then the test predictions, within a time budget
   void refresh_predictions(double budget_seconds);  // the test predictions the views show
+  bool running() const { return run_.play.playing || run_.play.epoch_target >= 0; }
+  bool finished() const;     // the preset's epochs or iterations are done
+  Key key() const { return {run_.session_serial, run_.session ? run_.session->version() : -1}; }
   MnistViewInput view_input() const;
 
   MnistLoader loader_;
-  std::unique_ptr<MnistSets> sets_;
+  std::shared_ptr<const ui::SetupData> digits_;  // train N x 784 and test 10000 x 784, scaled; null until ready
+  Scaler scaler_;                 // fitted on the training digits; for the drawn digit too
   int train_size_ = 60000;        // training digits used
   int preset_ = 0;                // index in presets_for("mnist")
   int epochs_ = 0, iterations_ = 0;  // the run's length (from the preset, editable)
   std::string error_;             // set-up problem shown in the panel
 
-  Dataset test_sample_;           // the first 1,000 test digits, for the curves
-  std::unique_ptr<Trainer<float>> trainer_;
-  std::unique_ptr<TrainingRun<float>> run_;
+  ui::AppState run_;              // the run, as the playground sees it (run_.prepared_data = digits_)
   Matrix<float> start_W1_;        // first-layer weights at the start of the run
-  bool running_ = false;
-  long version_ = 0;              // bumped by every weight change
   double train_ms_ = 0;           // training work in the last frame
   double train_seconds_ = 0;      // total training time of this run
   std::unique_ptr<Predictions> predictions_;  // on all test digits: what the views show
   std::unique_ptr<Predictions> pending_;      // a newer snapshot being computed
-  long predictions_version_ = -1;             // network version of predictions_
-  long pending_version_ = -1;                 // and of pending_
+  Key predictions_key_{-1, -1};               // the run's key when predictions_ was taken
+  Key pending_key_{-1, -1};                   // and pending_
   long predictions_iteration_ = 0, pending_iteration_ = 0;  // the iteration each was taken at
+  long snapshots_ = 0;                        // snapshots shown so far (the views' cache key)
   double snapshot_time_ = 0;                  // when the last snapshot was started (steady_seconds)
 
   GalleryState gallery_;

@@ -19,6 +19,8 @@ void poll_imported_file(AppState& state);
 // Step controls, play/pause with speed, reset, keyboard shortcuts, status line with the
 // formula, colour legend. (step_controls.cpp)
 void show_step_controls(AppState& state);
+// Play / pause (P): play runs until the set-up's epochs (or iterations), then as many more. (step_controls.cpp)
+void toggle_play(AppState& state);
 // Keyboard shortcuts (S phase, B batch, E epoch, P play/pause, R reset). (step_controls.cpp)
 void handle_shortcuts(AppState& state);
 // Runs this frame's share of training while playing or finishing an epoch, within the

@@ -106,7 +106,7 @@ TrainConfig RunSetup::default_train_config() {
 
 bool RunSetup::operator==(const RunSetup& o) const {
   if (!(data == o.data) || hidden.size() != o.hidden.size() || output != o.output || init != o.init ||
-      epochs != o.epochs)
+      epochs != o.epochs || iterations != o.iterations)
     return false;
   for (size_t i = 0; i < hidden.size(); ++i) {
     const LayerSpec &a = hidden[i], &b = o.hidden[i];

@@ -30,6 +30,7 @@ struct RunSetup {
   Init init = Init::Lecture;
   TrainConfig train = default_train_config();
   int epochs = 200;                // play stops after this many epochs
+  long iterations = 0;             // > 0: play stops after this many updates instead (the homework's 2000)
 
   static TrainConfig default_train_config();
   bool operator==(const RunSetup& o) const;

@@ -1,37 +1,65 @@
 // Session: data, trainer and run of the playground; see session.hpp.
 #include "app/session.hpp"
 
+#include "data/preprocess.hpp"
+
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <stdexcept>
 
 namespace mlp::ui {
 
 namespace {
 
+// Sets up to the playground's own size limit are measured whole after every update. Larger
+// ones (MNIST) ten times per epoch, on kTrainSample training and kTestSample test examples:
+// one history point then costs part of a frame, not seconds.
+constexpr int kTrainSample = 500;
+constexpr int kTestSample = 1000;
+constexpr int kPointsPerEpoch = 10;
+
+bool is_large(const Dataset& data) { return data.size() > SetupLimits::kMaxExamples; }
+
 // The playground plays until the student stops it (RunSetup::epochs pauses play), so the
-// core's run gets a horizon it never reaches, and a history point after every update.
-RunSchedule open_ended_schedule() {
+// core's run gets a horizon it never reaches.
+RunSchedule open_ended_schedule(const Trainer<float>& trainer, const Dataset& train) {
   RunSchedule s;
   s.iterations = 1000000000L;
   s.eval_every = 1;
+  if (is_large(train)) {
+    s.eval_every = std::max(1, trainer.batches_per_epoch() / kPointsPerEpoch);
+    s.train_eval_limit = kTrainSample;
+  }
   return s;
+}
+
+Dataset first_rows(const Dataset& data, int count) {
+  std::vector<int> rows(static_cast<size_t>(std::min(count, data.size())));
+  std::iota(rows.begin(), rows.end(), 0);
+  return take(data, rows);
 }
 
 }  // namespace
 
-Session::Session(const RunSetup& setup, const Network<float>* start) : setup_(setup), data_(make_data(setup)) {
-  const NetworkSpec spec = network_spec(setup_, data_.train);
+Session::Session(const RunSetup& setup, const Network<float>* start)
+    : Session(setup, std::make_shared<const SetupData>(make_data(setup)), start) {}
+
+Session::Session(const RunSetup& setup, std::shared_ptr<const SetupData> data, const Network<float>* start)
+    : setup_(setup), data_(std::move(data)) {
+  const NetworkSpec spec = network_spec(setup_, data_->train);
   if (start) {
     if (start->spec.inputs != spec.inputs || start->spec.outputs != spec.outputs)
       throw std::invalid_argument("the model has " + std::to_string(start->spec.inputs) + " inputs and " +
                                   std::to_string(start->spec.outputs) + " outputs, but " + setup_.data.source +
                                   " needs " + std::to_string(spec.inputs) + " inputs and " +
                                   std::to_string(spec.outputs) + " outputs");
-    trainer_ = std::make_unique<Trainer<float>>(*start, data_.train, setup_.train);
+    trainer_ = std::make_unique<Trainer<float>>(*start, data_->train, setup_.train);
   } else {
-    trainer_ = std::make_unique<Trainer<float>>(spec, data_.train, setup_.train);
+    trainer_ = std::make_unique<Trainer<float>>(spec, data_->train, setup_.train);
   }
-  run_ = std::make_unique<TrainingRun<float>>(*trainer_, test(), open_ended_schedule());
+  if (is_large(data_->test)) curve_test_ = first_rows(data_->test, kTestSample);
+  run_ = std::make_unique<TrainingRun<float>>(*trainer_, curve_test(), open_ended_schedule(*trainer_, data_->train));
 }
 
 bool Session::step_phase() {

@@ -1,5 +1,5 @@
-// Session: one running training run of the playground, built from a RunSetup. It owns the
-// data, the core's Trainer and TrainingRun (which record the history and detect divergence),
+// Session: one running training run of the playground, built from a RunSetup. It holds the
+// data (generated from the set-up, or prepared elsewhere and shared: MNIST), the core's Trainer and TrainingRun (which record the history and detect divergence),
 // and the per-layer gradient sizes over time. Stepping goes through the core only: a phase
 // is Trainer::step_phase, except the update, which TrainingRun::step runs so that the history
 // and the divergence check see every batch no matter how it was stepped.
@@ -26,6 +26,8 @@ class Session {
   // Generates the data and the initial weights (or starts from `start`, e.g. an imported
   // model, which must match the data's inputs and classes). Throws std::invalid_argument.
   Session(const RunSetup& setup, const Network<float>* start = nullptr);
+  // Trains on data prepared elsewhere (MNIST's digits), shared rather than copied.
+  Session(const RunSetup& setup, std::shared_ptr<const SetupData> data, const Network<float>* start = nullptr);
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
@@ -34,8 +36,10 @@ class Session {
   bool step_batch();
 
   const RunSetup& setup() const { return setup_; }
-  const Dataset& train() const { return data_.train; }
-  const Dataset* test() const { return data_.test.size() > 0 ? &data_.test : nullptr; }
+  const Dataset& train() const { return data_->train; }
+  const Dataset* test() const { return data_->test.size() > 0 ? &data_->test : nullptr; }
+  // Where the curves' test points are measured: all of test(), or a sample of a large test set.
+  const Dataset* curve_test() const { return curve_test_.size() > 0 ? &curve_test_ : test(); }
   const Trainer<float>& trainer() const { return *trainer_; }
   const TrainingRun<float>& run() const { return *run_; }
   const Network<float>& network() const { return trainer_->network(); }
@@ -58,7 +62,8 @@ class Session {
   void after_update();
 
   RunSetup setup_;
-  SetupData data_;
+  std::shared_ptr<const SetupData> data_;
+  Dataset curve_test_;  // empty unless the test set is large
   std::unique_ptr<Trainer<float>> trainer_;
   std::unique_ptr<TrainingRun<float>> run_;
   std::vector<GradientSizes> gradient_sizes_;

@@ -39,17 +39,6 @@ void step_epoch(AppState& state) {
   state.play.epoch_target = state.session->trainer().epoch() + 1;
 }
 
-// Play runs until the set-up's epochs; pressed again after them, for as many epochs more.
-void toggle_play(AppState& state) {
-  const bool play = !state.play.playing;
-  stop(state.play);
-  state.play.playing = play;
-  if (!play) return;
-  state.messages.pause_reason.clear();
-  const int epoch = state.session->trainer().epoch();
-  state.play.stop_epoch = epoch < state.setup.epochs ? state.setup.epochs : epoch + state.setup.epochs;
-}
-
 void do_reset(AppState& state) {
   stop(state.play);
   reset_session(state);
@@ -62,15 +51,33 @@ bool should_pause(AppState& state) {
     state.messages.pause_reason = s.divergence_message();
     return true;
   }
-  if (state.play.playing && s.trainer().epoch() >= state.play.stop_epoch && s.trainer().at_batch_start()) {
-    state.messages.pause_reason = "Paused after epoch " + std::to_string(state.play.stop_epoch) +
-                                  " (set-up: play epochs). Press play to go on.";
+  if (!state.play.playing || !s.trainer().at_batch_start()) return false;
+  if (state.setup.iterations > 0) {
+    if (s.trainer().iteration() < state.play.stop_iteration) return false;
+    state.messages.pause_reason = "Paused after iteration " + std::to_string(state.play.stop_iteration) +
+                                  " (the set-up's length). Press play to go on.";
     return true;
   }
-  return false;
+  if (s.trainer().epoch() < state.play.stop_epoch) return false;
+  state.messages.pause_reason = "Paused after epoch " + std::to_string(state.play.stop_epoch) +
+                                " (set-up: play epochs). Press play to go on.";
+  return true;
 }
 
 }  // namespace
+
+// Play runs until the set-up's epochs; pressed again after them, for as many epochs more.
+void toggle_play(AppState& state) {
+  const bool play = !state.play.playing;
+  stop(state.play);
+  state.play.playing = play;
+  if (!play) return;
+  state.messages.pause_reason.clear();
+  const int epoch = state.session->trainer().epoch();
+  state.play.stop_epoch = epoch < state.setup.epochs ? state.setup.epochs : epoch + state.setup.epochs;
+  const long iteration = state.session->trainer().iteration(), length = state.setup.iterations;
+  state.play.stop_iteration = iteration < length ? length : iteration + length;
+}
 
 void handle_shortcuts(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
