@@ -2,7 +2,10 @@
 // name, shape and the formula that made it; numbers printed when the matrix is small, the exact
 // value on hover. Rows of batch matrices are examples (the chosen one is outlined); a click on
 // a cell of W or dW picks that weight for the chain-rule view. In the update phase each layer
-// shows W before, dW and W after side by side on one colour range.
+// shows W before, dW and W after side by side on one colour range. A matrix too large to draw
+// cell by cell (MNIST's 256×785 [1 X], 785×512 W1) shows a sample, says which rows and columns,
+// and summarises the whole matrix (min, mean, max, rms); hover and clicks give the whole
+// matrix's indices.
 #include "app/panels.hpp"
 #include "app/phase_info.hpp"
 #include "app/widgets.hpp"
@@ -14,17 +17,40 @@ namespace mlp::ui {
 
 namespace {
 
-// Draws one matrix card: its name and shape (hover: how it was made), then its heatmap.
+// The lines under a sampled matrix, fitted to `width`: which part is drawn, and the whole
+// matrix's summary ("" when the matrix is drawn whole).
+std::string sample_note(const PhaseMatrix& pm, float width) {
+  if (pm.sample.empty()) return "";
+  std::vector<std::string> parts;
+  for (size_t start = 0; start != std::string::npos;) {  // "first 32 of 256 rows, every 20th of 785 columns"
+    const size_t comma = pm.sample.find(", ", start);
+    parts.push_back(pm.sample.substr(start, comma == std::string::npos ? comma : comma - start));
+    start = comma == std::string::npos ? comma : comma + 2;
+  }
+  parts.front() = "shows " + parts.front();
+  return join_lines(parts, width) + "\n" + join_lines(stats_parts(pm.stats), width);
+}
+
+// Height of sample_note() (0 when the matrix is drawn whole).
+float note_height(const PhaseMatrix& pm, float width) {
+  if (pm.sample.empty()) return 0;
+  return ImGui::CalcTextSize(sample_note(pm, width).c_str()).y + ImGui::GetStyle().ItemSpacing.y;
+}
+
+// Draws one matrix card: its name and shape (hover: how it was made), its heatmap, and for a
+// sample which part it shows and the whole matrix's summary.
 void matrix_card(AppState& state, const PhaseMatrix& pm, int index, float max_w, float max_h) {
   ImGui::BeginGroup();
   const ImVec4 colour = pm.written ? ImVec4(0.05f, 0.35f, 0.65f, 1.0f) : ImVec4(0.15f, 0.17f, 0.22f, 1.0f);
   ImGui::TextColored(colour, "%s", pm.name.c_str());
   if (!pm.formula.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", pm.formula.c_str());
   ImGui::SameLine(0, 4);
-  ImGui::TextDisabled("%s", shape_text(pm.value.rows(), pm.value.cols()).c_str());
+  ImGui::TextDisabled("%s", shape_text(pm.stats.rows, pm.stats.cols).c_str());
   HeatmapStyle style;
   style.range = pm.range;
   style.first_row_ones = pm.ones_column;
+  if (!pm.shown_rows.empty()) style.row_index = &pm.shown_rows;
+  if (!pm.shown_cols.empty()) style.col_index = &pm.shown_cols;
   const Selection& sel = state.selection;
   if (pm.example_rows) style.highlight_row = sel.example;
   if (pm.weight_layer >= 0 && sel.has_weight && sel.weight.layer == pm.weight_layer) {
@@ -39,6 +65,13 @@ void matrix_card(AppState& state, const PhaseMatrix& pm, int index, float max_w,
     state.view.show_chain_rule = true;
   } else if (h.clicked && pm.example_rows) {
     state.selection.example = h.row;
+  }
+  if (!pm.sample.empty()) {
+    ImGui::TextDisabled("%s", sample_note(pm, max_w).c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s is %s: too large to draw cell by cell, so the heatmap shows %s (hover a cell for its "
+                        "place in the whole matrix). The figures summarise the whole matrix.",
+                        pm.name.c_str(), shape_text(pm.stats.rows, pm.stats.cols).c_str(), pm.sample.c_str());
   }
   ImGui::EndGroup();
 }
@@ -55,11 +88,14 @@ void equation_row(AppState& state, const PhaseView& v, const Equation& eq, int r
     else ++matrices;
   }
   const float max_w = std::max(40.0f, (avail_w - ops_w - matrices * gap) / std::max(1, matrices));
-  float heat_h = 0;
+  float heat_h = 0, notes_h = 0;
+  for (const auto& t : eq.terms)
+    if (t.matrix >= 0) notes_h = std::max(notes_h, note_height(v.matrices[t.matrix], max_w));
+  const float heat_max_h = std::max(40.0f, max_h - notes_h);  // the notes stay in view with the heatmaps
   for (const auto& t : eq.terms)
     if (t.matrix >= 0) {
       const Matrix<float>& m = v.matrices[t.matrix].value;
-      heat_h = std::max(heat_h, heatmap_size(m.rows(), m.cols(), max_w, max_h).y);
+      heat_h = std::max(heat_h, heatmap_size(m.rows(), m.cols(), max_w, heat_max_h).y);
     }
   const float title_h = ImGui::GetTextLineHeightWithSpacing();
   const float top = ImGui::GetCursorPosY();
@@ -68,13 +104,13 @@ void equation_row(AppState& state, const PhaseView& v, const Equation& eq, int r
     if (i > 0) ImGui::SameLine(0, gap);
     if (t.matrix >= 0) {
       ImGui::SetCursorPosY(top);
-      matrix_card(state, v.matrices[t.matrix], row * 16 + static_cast<int>(i), max_w, max_h);
+      matrix_card(state, v.matrices[t.matrix], row * 16 + static_cast<int>(i), max_w, heat_max_h);
     } else {
       ImGui::SetCursorPosY(top + title_h + heat_h * 0.5f - ImGui::GetTextLineHeight() * 0.5f);
       ImGui::TextUnformatted(t.op.c_str());
     }
   }
-  ImGui::SetCursorPosY(top + title_h + heat_h + style.ItemSpacing.y);
+  ImGui::SetCursorPosY(top + title_h + heat_h + notes_h + style.ItemSpacing.y);
   ImGui::Dummy(ImVec2(1, 2));
 }
 
@@ -90,7 +126,8 @@ void show_matrix_view(AppState& state) {
   help_marker("The matrices of the phase shown in the status line, one equation per row, each matrix with its "
               "name and shape (hover the name: what it is). Rows of X, H, Z, Ŷ, dZ, dH are the batch's "
               "examples (the outlined row is the example shown in the network). Numbers appear when a matrix "
-              "is small; hover any cell for its exact value. Click a cell of W or dW to follow that weight in "
+              "is small; a large one shows a sample (the first rows, evenly spaced columns), says which, "
+              "and summarises the whole matrix. Hover any cell for its exact value. Click a cell of W or dW to follow that weight in "
               "the chain-rule tab, a row to show that example.");
 
   ImGui::BeginChild("##matrices", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);

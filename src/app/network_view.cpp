@@ -3,10 +3,14 @@
 // drawn as thick as the size of the weight, or of its gradient dW during the backward pass;
 // nodes filled with the chosen example's values; dropped units crossed out; the layer of the
 // current phase highlighted; hover shows exact values, a click on a link picks that weight
-// for the chain-rule view.
+// for the chain-rule view. A layer too large to draw whole (MNIST's 784 pixels, 100 or 512
+// hidden units) shows its 16 strongest units, numbered, above a "+768" marker that says
+// which and why; links are drawn only between shown nodes (a few hundred, never 785×512),
+// coloured on ranges phase_info computes once per phase.
 #include "app/panels.hpp"
 #include "app/phase_info.hpp"
 #include "app/widgets.hpp"
+#include "platform/js_bridge.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,36 +22,6 @@ namespace mlp::ui {
 namespace {
 
 enum class LinkMode { Auto, Weights, Gradients };
-
-// The geometry of one frame's drawing.
-struct Graph {
-  std::vector<std::vector<ImVec2>> nodes;  // nodes[c][i]: column c (0 = inputs), i = 0 bias (if any), then units
-  std::vector<bool> has_bias;              // column c feeds a layer (all but the output column)
-  std::vector<float> radius;               // node radius per column
-  float largest_radius() const { return *std::max_element(radius.begin(), radius.end()); }
-};
-
-// Columns spaced evenly; rows spaced for the tallest layer, except that a taller input column
-// (the glyphs' 25 pixels) is packed on its own so that it does not shrink every layer's nodes.
-Graph layout_graph(const NetworkSpec& spec, ImVec2 origin, ImVec2 size) {
-  Graph g;
-  const int columns = spec.layers() + 1;
-  const float col_gap = size.x / columns;
-  auto count = [&](int c) { return (c == 0 ? spec.inputs : spec.units(c - 1)) + (c < columns - 1 ? 1 : 0); };
-  int tallest = 2;
-  for (int c = 1; c < columns; ++c) tallest = std::max(tallest, count(c));
-  for (int c = 0; c < columns; ++c) {
-    const float row_gap = size.y / std::max(tallest, count(c));
-    g.radius.push_back(std::clamp(std::min(col_gap * 0.16f, row_gap * 0.42f), 2.5f, 17.0f));
-    const float x = origin.x + col_gap * (c + 0.5f);
-    const float y0 = origin.y + size.y * 0.5f - row_gap * (count(c) - 1) * 0.5f;
-    std::vector<ImVec2> column;
-    for (int i = 0; i < count(c); ++i) column.push_back(ImVec2(x, y0 + row_gap * i));
-    g.nodes.push_back(std::move(column));
-    g.has_bias.push_back(c < columns - 1);
-  }
-  return g;
-}
 
 // Which columns hold values of the current batch: after forward k, columns 0..k+1.
 int valid_columns(const Session& s) {
@@ -98,6 +72,116 @@ bool dropped(const Session& s, int c, int example, int unit) {
   return M.size() > 0 && example < M.rows() && M(example, unit) == 0.0f;
 }
 
+// A column with more units than this (MNIST's 784 pixels, hidden layers of 100 or 512) shows
+// only some of them: at most kMaxSubset, fewer when the graph is too short for their numbers
+// to be read. The toys' layers (at most 32 units) and the glyphs' 25 pixels show whole.
+constexpr int kMaxWholeColumn = 32;
+constexpr int kMaxSubset = 16;
+constexpr int kMinSubset = 4;
+
+// One column of the graph as drawn this frame.
+struct Column {
+  std::vector<int> units;     // the units shown (indices into the layer, ascending)
+  int total = 0;              // units in the layer
+  bool has_bias = false;      // column feeds a layer (all but the output column)
+  std::vector<ImVec2> nodes;  // the bias node (if any), then one per shown unit
+  ImVec2 more;                // where the "more units" marker goes (subset only)
+  float radius = 0;
+  bool subset() const { return static_cast<int>(units.size()) < total; }
+  // Node of row `row` of the weight matrix this column feeds (0 = bias), or null when not shown.
+  const ImVec2* row_node(int row) const {
+    if (row == 0) return has_bias ? &nodes[0] : nullptr;
+    return unit_node(row - 1);
+  }
+  const ImVec2* unit_node(int unit) const {
+    const auto it = std::lower_bound(units.begin(), units.end(), unit);
+    if (it == units.end() || *it != unit) return nullptr;
+    return &nodes[(has_bias ? 1 : 0) + (it - units.begin())];
+  }
+};
+
+// The geometry of one frame's drawing.
+struct Graph {
+  std::vector<Column> columns;  // 0 = inputs, then one per layer
+  float largest_radius() const {
+    float r = 0;
+    for (const Column& c : columns) r = std::max(r, c.radius);
+    return r;
+  }
+};
+
+// Units of column c to draw: all of a small layer; of a large one the `count` strongest
+// (inputs: |x| · ‖W1 row‖ of the chosen example once a batch is loaded, so the pixels that
+// feed the hidden layer most; otherwise the norm of the unit's outgoing weights), always with
+// the endpoints of the picked weight; ascending.
+std::vector<int> shown_units(const Session& s, const NetworkSummary& net, const WeightRef* picked, int c, int example,
+                             int count) {
+  const NetworkSpec& spec = s.network().spec;
+  const int total = c == 0 ? spec.inputs : spec.units(c - 1);
+  std::vector<int> units(total);
+  for (int i = 0; i < total; ++i) units[i] = i;
+  if (total <= kMaxWholeColumn) return units;
+  std::vector<float> score(total, 0.0f);
+  if (c < static_cast<int>(net.strength.size())) score = net.strength[c];
+  if (c == 0 && valid_columns(s) > 0 && example < s.pass().X.rows())
+    for (int i = 0; i < total; ++i) score[i] *= std::fabs(s.pass().X(example, i));
+  std::vector<int> must;
+  if (picked && picked->layer == c && picked->row > 0) must.push_back(picked->row - 1);
+  if (picked && picked->layer + 1 == c) must.push_back(picked->col);
+  auto stronger = [&](int a, int b) {
+    const bool ma = std::find(must.begin(), must.end(), a) != must.end();
+    const bool mb = std::find(must.begin(), must.end(), b) != must.end();
+    if (ma != mb) return ma;
+    return score[a] != score[b] ? score[a] > score[b] : a < b;
+  };
+  std::partial_sort(units.begin(), units.begin() + count, units.end(), stronger);
+  units.resize(count);
+  std::sort(units.begin(), units.end());
+  return units;
+}
+
+// Why column c shows the units it shows (the marker's tooltip).
+std::string subset_reason(const Session& s, const Column& col, int c) {
+  const std::string shown = std::to_string(col.units.size()) + " of " + std::to_string(col.total);
+  const std::string W = weight_name(c);
+  if (c == 0 && valid_columns(s) > 0)
+    return shown + " inputs shown: those that feed " + layer_label(s.network().spec, 0) +
+           " most for the chosen example, the largest |x| · ‖" + W + " row‖ (the input times the size of its "
+           "outgoing weights). They change with the example and the batch.";
+  if (c == 0)
+    return shown + " inputs shown: those with the largest outgoing weights ‖" + W + " row‖. Once a batch is "
+           "loaded, those that feed the first layer most for the chosen example.";
+  return shown + " units shown: those with the largest outgoing weights ‖" + W + " row‖ as this batch "
+         "used them (the strongest links to the next layer).";
+}
+
+// Columns spaced evenly; rows spaced for the tallest layer, except that a taller input column
+// (the glyphs' 25 pixels) is packed on its own so that it does not shrink every layer's nodes.
+// A column showing a subset has one more row at the bottom for its "more units" marker.
+Graph layout_graph(std::vector<Column> columns, ImVec2 origin, ImVec2 size) {
+  Graph g;
+  const int n = static_cast<int>(columns.size());
+  const float col_gap = size.x / n;
+  auto count = [&](int c) {
+    const Column& col = columns[c];
+    return static_cast<int>(col.units.size()) + (col.has_bias ? 1 : 0) + (col.subset() ? 1 : 0);
+  };
+  int tallest = 2;
+  for (int c = 1; c < n; ++c) tallest = std::max(tallest, count(c));
+  for (int c = 0; c < n; ++c) {
+    Column& col = columns[c];
+    const float row_gap = size.y / std::max(tallest, count(c));
+    col.radius = std::clamp(std::min(col_gap * 0.16f, row_gap * 0.42f), 2.5f, 17.0f);
+    const float x = origin.x + col_gap * (c + 0.5f);
+    const float y0 = origin.y + size.y * 0.5f - row_gap * (count(c) - 1) * 0.5f;
+    const int nodes = count(c) - (col.subset() ? 1 : 0);
+    for (int i = 0; i < nodes; ++i) col.nodes.push_back(ImVec2(x, y0 + row_gap * i));
+    col.more = ImVec2(x, y0 + row_gap * nodes);
+  }
+  g.columns = std::move(columns);
+  return g;
+}
+
 struct LinkHover {
   int layer = -1, row = -1, col = -1;
 };
@@ -123,7 +207,11 @@ void node_tooltip(const Session& s, int c, int unit, int example) {
   const int L = spec.layers();
   const Pass<float>& p = s.pass();
   ImGui::BeginTooltip();
-  if (c == 0) {
+  const Dataset& d = s.train();
+  if (c == 0 && d.image_width > 0) {
+    ImGui::Text("input x%d: pixel (row %d, column %d) of the %d×%d image", unit + 1, unit / d.image_width + 1,
+                unit % d.image_width + 1, d.image_width, d.image_height);
+  } else if (c == 0) {
     ImGui::Text("input x%d", unit + 1);
   } else {
     ImGui::Text("%s unit %d (%s)", layer_label(spec, c - 1).c_str(), unit + 1,
@@ -188,13 +276,192 @@ void example_picker(AppState& state) {
                       x.empty() ? "" : (", x = (" + x + ")").c_str());
 }
 
+// The highlight band of the current phase's layer.
+void draw_band(const Session& s, const Graph& g, ImDrawList* draw, ImVec2 origin, ImVec2 size) {
+  const int L = s.network().spec.layers();
+  const int hl = highlighted_layer(s);
+  const float col_gap = size.x / (L + 1);
+  if (hl == -2) {
+    const float x = origin.x + col_gap * (L + 0.5f), r = g.columns[L].radius;
+    draw->AddRectFilled(ImVec2(x - r * 2.2f, origin.y), ImVec2(x + r * 2.2f, origin.y + size.y), IM_COL32(255, 244, 200, 255), 8);
+  } else if (hl >= 0) {
+    const float pad = g.largest_radius() * 1.6f;
+    const float x0 = hl == L ? origin.x : origin.x + col_gap * (hl + 0.5f) - pad;
+    const float x1 = hl == L ? origin.x + size.x : origin.x + col_gap * (hl + 1.5f) + pad;
+    draw->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x1, origin.y + size.y), IM_COL32(255, 244, 200, 255), 8);
+  }
+}
+
+// The links between shown nodes (a few hundred at most), coloured on one range for all
+// layers; returns the link nearest the pointer (indices into the whole weight matrices).
+LinkHover draw_links(const Session& s, const NetworkSummary& net, const Graph& g, LinkMode mode, int example,
+                     bool hovered, ImDrawList* draw, float top) {
+  const int L = s.network().spec.layers();
+  auto shows_gradient = [&](int l) { return links_show_gradient(s, l, mode) && net.gradient_range[l] > 0; };
+  double range = 0.0;
+  for (int l = 0; l < L; ++l) range = std::max(range, shows_gradient(l) ? net.gradient_range[l] : net.weight_range[l]);
+  const ImVec2 mouse = ImGui::GetMousePos();
+  LinkHover hover;
+  float best = 6.0f;
+  for (int l = 0; l < L; ++l) {
+    const bool grad = shows_gradient(l);
+    const Matrix<float>& m = grad ? s.pass().dW[l] : s.network().W[l];
+    const Column& from = g.columns[l];
+    const Column& to = g.columns[l + 1];
+    for (int i = 0; i < static_cast<int>(from.nodes.size()); ++i) {
+      const int r = i == 0 ? 0 : from.units[i - 1] + 1;  // row of W: 0 bias, then unit + 1
+      const bool from_dropped = r > 0 && dropped(s, l, example, r - 1);
+      for (size_t j = 0; j < to.units.size(); ++j) {
+        const int c = to.units[j];
+        const ImVec2 a = from.nodes[i], b = *to.unit_node(c);
+        const double v = m(r, c);
+        const float t = static_cast<float>(std::isfinite(v) ? std::min(1.0, std::fabs(v) / range) : 1.0);
+        draw->AddLine(a, b, diverging_colour(v, range, from_dropped ? 0.25f : 0.35f + 0.65f * t), 0.6f + 4.4f * t);
+        if (hovered) {
+          const float d = segment_distance(mouse, a, b);
+          if (d < best) best = d, hover = {l, r, c};
+        }
+      }
+    }
+    if (grad) {  // a "dW" tag on the links that show gradients
+      const ImVec2 p((from.nodes[0].x + to.nodes[0].x) * 0.5f - ImGui::GetFontSize(), top + 2);
+      draw->AddText(p, IM_COL32(120, 60, 0, 255), ("dW" + std::to_string(l + 1)).c_str());
+    }
+  }
+  return hover;
+}
+
+// Where the nodes of link W_l[row, col] are, when both are shown.
+bool link_ends(const Graph& g, const WeightRef& w, ImVec2& a, ImVec2& b) {
+  if (w.layer < 0 || w.layer + 1 >= static_cast<int>(g.columns.size())) return false;
+  const ImVec2* from = g.columns[w.layer].row_node(w.row);
+  const ImVec2* to = g.columns[w.layer + 1].unit_node(w.col);
+  if (!from || !to) return false;
+  a = *from, b = *to;
+  return true;
+}
+
+// Nodes filled with the chosen example's values; returns the node under the pointer (its
+// column, and its unit in the layer), or column −1.
+std::pair<int, int> draw_nodes(const Session& s, const NetworkSummary& net, const Graph& g, int example, bool hovered,
+                               ImDrawList* draw) {
+  std::pair<int, int> hover{-1, -1};
+  const ImVec2 mouse = ImGui::GetMousePos();
+  const float small_font = ImGui::GetFontSize() * 0.72f;
+  for (int c = 0; c < static_cast<int>(g.columns.size()); ++c) {
+    const Column& col = g.columns[c];
+    const Matrix<float>* values = column_values(s, c);
+    const double col_range = values ? net.value_range[c] : 1.0;
+    const float radius = col.radius;
+    if (col.has_bias) {  // bias node "1"
+      const ImVec2 p = col.nodes[0];
+      const float h = radius * 0.8f;
+      draw->AddRectFilled(ImVec2(p.x - h, p.y - h), ImVec2(p.x + h, p.y + h), IM_COL32(250, 250, 250, 255), 3);
+      draw->AddRect(ImVec2(p.x - h, p.y - h), ImVec2(p.x + h, p.y + h), IM_COL32(120, 125, 135, 255), 3);
+      if (radius >= 7) draw->AddText(nullptr, small_font, ImVec2(p.x - small_font * 0.28f, p.y - small_font * 0.5f),
+                                      IM_COL32(60, 60, 60, 255), "1");
+    }
+    for (size_t k = 0; k < col.units.size(); ++k) {
+      const int unit = col.units[k];
+      const ImVec2 p = col.nodes[(col.has_bias ? 1 : 0) + k];
+      const bool off = dropped(s, c, example, unit);
+      const double v = values && example < values->rows() ? (*values)(example, unit) : 0.0;
+      draw->AddCircleFilled(p, radius, off || !values ? IM_COL32(245, 245, 245, 255) : diverging_colour(v, col_range));
+      draw->AddCircle(p, radius, off ? IM_COL32(160, 160, 160, 255) : IM_COL32(70, 75, 85, 255), 0, off ? 1.0f : 1.5f);
+      if (off) {
+        const float r = radius * 0.6f;
+        draw->AddLine(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), IM_COL32(150, 40, 40, 255), 2.0f);
+        draw->AddLine(ImVec2(p.x - r, p.y + r), ImVec2(p.x + r, p.y - r), IM_COL32(150, 40, 40, 255), 2.0f);
+      } else if (values && radius >= 15) {
+        const std::string text = format_value(v, 2);
+        const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small_font, FLT_MAX, 0, text.c_str());
+        const bool dark = std::fabs(v) / col_range > 0.6;
+        draw->AddText(nullptr, small_font, ImVec2(p.x - ts.x * 0.5f, p.y - ts.y * 0.5f),
+                      dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 30, 255), text.c_str());
+      }
+      if (col.subset()) {  // which unit of the layer this is (1-based, as in the tooltips)
+        const std::string n = std::to_string(unit + 1);
+        const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small_font, FLT_MAX, 0, n.c_str());
+        draw->AddText(nullptr, small_font, ImVec2(p.x - radius - 3 - ts.x, p.y - ts.y * 0.5f), IM_COL32(90, 95, 105, 255),
+                      n.c_str());
+      }
+      const float dx = mouse.x - p.x, dy = mouse.y - p.y;
+      if (hovered && dx * dx + dy * dy <= (radius + 2) * (radius + 2)) hover = {c, unit};
+    }
+  }
+  return hover;
+}
+
+// The "more units" marker of each column showing a subset: three dots and "+768", published
+// as network_more_<column> (browser tests); returns the column whose marker is under the
+// pointer, or −1.
+int draw_more_markers(const Graph& g, bool hovered, ImDrawList* draw) {
+  int hover = -1;
+  const ImVec2 mouse = ImGui::GetMousePos();
+  const float small_font = ImGui::GetFontSize() * 0.72f;
+  for (int c = 0; c < static_cast<int>(g.columns.size()); ++c) {
+    const Column& col = g.columns[c];
+    if (!col.subset()) continue;
+    const ImVec2 p = col.more;
+    const float gap = std::max(2.5f, col.radius * 0.55f);
+    for (int k = -1; k <= 1; ++k) draw->AddCircleFilled(ImVec2(p.x, p.y + k * gap), 1.6f, IM_COL32(70, 75, 85, 255));
+    const std::string more = "+" + std::to_string(col.total - static_cast<int>(col.units.size()));
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small_font, FLT_MAX, 0, more.c_str());
+    draw->AddText(nullptr, small_font, ImVec2(p.x + 5, p.y - ts.y * 0.5f), IM_COL32(90, 95, 105, 255), more.c_str());
+    const ImVec2 a(p.x - 8, p.y - gap - 4), b(p.x + 8 + ts.x, p.y + gap + 4);
+    bridge::publish_widget(("network_more_" + std::to_string(c)).c_str(), a.x, a.y, b.x, b.y);
+    if (hovered && mouse.x >= a.x && mouse.x <= b.x && mouse.y >= a.y && mouse.y <= b.y) hover = c;
+  }
+  return hover;
+}
+
+// Column labels: the layer and its width, then (smaller, grey) its activation and dropout, and
+// how many of its units are shown.
+void draw_labels(const NetworkSpec& spec, const Graph& g, ImDrawList* draw, ImVec2 origin, ImVec2 size) {
+  const int L = spec.layers();
+  const float col_gap = size.x / (L + 1);
+  const float small = ImGui::GetFontSize() * 0.8f;
+  for (int c = 0; c <= L; ++c) {
+    const Column& col = g.columns[c];
+    const std::string name = (c == 0 ? "X" : c == L ? "Ŷ" : "H" + std::to_string(c)) + " (" + std::to_string(col.total) + ")";
+    std::string detail = c == 0 ? "inputs" : c == L ? output_name(spec.output) : activation_name(spec.hidden[c - 1].activation);
+    if (c > 0 && c < L && spec.hidden[c - 1].dropout > 0) detail += ", drop " + format_value(spec.hidden[c - 1].dropout, 2);
+    if (col.subset()) detail += ", " + std::to_string(col.units.size()) + " shown";
+    const float centre = origin.x + col_gap * (c + 0.5f);
+    const ImVec2 ts = ImGui::CalcTextSize(name.c_str());
+    const ImVec2 ds = ImGui::GetFont()->CalcTextSizeA(small, FLT_MAX, 0, detail.c_str());
+    draw->AddText(ImVec2(std::clamp(centre - ts.x * 0.5f, origin.x, origin.x + size.x - ts.x), origin.y + size.y + 1),
+                  IM_COL32(40, 45, 55, 255), name.c_str());
+    draw->AddText(nullptr, small,
+                  ImVec2(std::clamp(centre - ds.x * 0.5f, origin.x, origin.x + size.x - ds.x), origin.y + size.y + 1 + ts.y),
+                  IM_COL32(105, 110, 120, 255), detail.c_str());
+  }
+}
+
+// The columns to draw this frame in a graph `height` pixels tall: which units each shows.
+std::vector<Column> graph_columns(const Session& s, const NetworkSummary& net, const Selection& sel, int example,
+                                  float height) {
+  const NetworkSpec& spec = s.network().spec;
+  const int L = spec.layers();
+  const WeightRef* picked = sel.has_weight ? &sel.weight : nullptr;
+  const int rows = static_cast<int>(height / (ImGui::GetFontSize() * 0.72f * 1.2f));  // rows of numbers that fit
+  const int count = std::clamp(rows - 2, kMinSubset, kMaxSubset);                        // less the bias and the marker
+  std::vector<Column> columns(L + 1);
+  for (int c = 0; c <= L; ++c) {
+    columns[c].total = c == 0 ? spec.inputs : spec.units(c - 1);
+    columns[c].has_bias = c < L;
+    columns[c].units = shown_units(s, net, picked, c, example, count);
+  }
+  return columns;
+}
+
 }  // namespace
 
 void show_network_view(AppState& state) {
   if (!state.session) return;
   Session& s = *state.session;
   const NetworkSpec& spec = s.network().spec;
-  const int L = spec.layers();
+  const NetworkSummary& net = phase_view(state).network;
   example_picker(state);
   const float after_text = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine(std::max(after_text, ImGui::GetWindowContentRegionMax().x - ImGui::GetFontSize() * 9.8f));
@@ -207,9 +474,9 @@ void show_network_view(AppState& state) {
               "during the backward pass the gradients dW of the layers already done (tagged dW). Nodes: the "
               "chosen example's value (x, H, ŷ); a crossed-out node is dropped by dropout for this example. "
               "The highlighted band is the layer of the current phase. Hover anything for exact numbers; "
-              "click a link to follow its weight in the chain rule.");
-  const int mode_value = state.view.link_mode;
-  const LinkMode mode = static_cast<LinkMode>(mode_value);
+              "click a link to follow its weight in the chain rule. A layer of more than 32 units shows up to "
+              "16 of them, numbered beside the nodes; hover the dots below them for which and why.");
+  const LinkMode mode = static_cast<LinkMode>(state.view.link_mode);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float label_h = ImGui::GetTextLineHeight() * 1.85f + 2;  // two label lines
@@ -219,122 +486,31 @@ void show_network_view(AppState& state) {
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const Graph g = layout_graph(spec, ImVec2(origin.x, origin.y + 4), ImVec2(size.x, size.y - 8));
   const int example = std::clamp(state.selection.example, 0, std::max(0, s.pass().batch_size() - 1));
-  const ImVec2 mouse = ImGui::GetMousePos();
+  const Graph g = layout_graph(graph_columns(s, net, state.selection, example, size.y - 8),
+                               ImVec2(origin.x, origin.y + 4), ImVec2(size.x, size.y - 8));
 
-  // Highlight band of the current layer.
-  const int hl = highlighted_layer(s);
-  const float col_gap = size.x / (L + 1);
-  if (hl == -2) {
-    const float x = origin.x + col_gap * (L + 0.5f);
-    draw->AddRectFilled(ImVec2(x - g.radius[L] * 2.2f, origin.y), ImVec2(x + g.radius[L] * 2.2f, origin.y + size.y),
-                        IM_COL32(255, 244, 200, 255), 8);
-  } else if (hl >= 0) {
-    const float pad = g.largest_radius() * 1.6f;
-    const float x0 = hl == L ? origin.x : origin.x + col_gap * (hl + 0.5f) - pad;
-    const float x1 = hl == L ? origin.x + size.x : origin.x + col_gap * (hl + 1.5f) + pad;
-    draw->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x1, origin.y + size.y), IM_COL32(255, 244, 200, 255), 8);
-  }
-
-  // Links, and which one is under the pointer.
-  double range = 0.0;
-  for (int l = 0; l < L; ++l) {
-    const bool grad = links_show_gradient(s, l, mode) && s.has_pass() && s.pass().dW[l].size() > 0;
-    range = std::max(range, symmetric_range(grad ? s.pass().dW[l] : s.network().W[l]));
-  }
-  LinkHover hover_link;
-  float best = 6.0f;
-  const WeightRef& picked = state.selection.weight;
-  for (int l = 0; l < L; ++l) {
-    const bool grad = links_show_gradient(s, l, mode) && s.has_pass() && s.pass().dW[l].size() > 0;
-    const Matrix<float>& m = grad ? s.pass().dW[l] : s.network().W[l];
-    for (int r = 0; r < m.rows(); ++r) {
-      const bool from_dropped = r > 0 && dropped(s, l, example, r - 1);
-      for (int c = 0; c < m.cols(); ++c) {
-        const ImVec2 a = g.nodes[l][r], b = g.nodes[l + 1][c];
-        const double v = m(r, c);
-        const float t = static_cast<float>(std::isfinite(v) ? std::min(1.0, std::fabs(v) / range) : 1.0);
-        draw->AddLine(a, b, diverging_colour(v, range, from_dropped ? 0.25f : 0.35f + 0.65f * t), 0.6f + 4.4f * t);
-        if (hovered) {
-          const float d = segment_distance(mouse, a, b);
-          if (d < best) best = d, hover_link = {l, r, c};
-        }
-      }
-    }
-    if (grad) {  // a "dW" tag on the links that show gradients
-      const ImVec2 p((g.nodes[l][0].x + g.nodes[l + 1][0].x) * 0.5f - ImGui::GetFontSize(), origin.y + 2);
-      draw->AddText(p, IM_COL32(120, 60, 0, 255), ("dW" + std::to_string(l + 1)).c_str());
-    }
-  }
-  if (state.selection.has_weight && picked.layer < L) {
-    const ImVec2 a = g.nodes[picked.layer][picked.row], b = g.nodes[picked.layer + 1][picked.col];
+  draw_band(s, g, draw, origin, size);
+  const LinkHover hover_link = draw_links(s, net, g, mode, example, hovered, draw, origin.y);
+  ImVec2 a, b;
+  if (state.selection.has_weight && link_ends(g, state.selection.weight, a, b)) {
     draw->AddLine(a, b, IM_COL32(20, 20, 20, 200), 2.0f);
-    const ImVec2 mid((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
-    draw->AddCircleFilled(mid, 4.0f, IM_COL32(20, 20, 20, 255));
+    draw->AddCircleFilled(ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), 4.0f, IM_COL32(20, 20, 20, 255));
   }
-
-  // Nodes.
-  int hover_col = -1, hover_unit = -1;
-  const float small_font = ImGui::GetFontSize() * 0.72f;
-  for (int c = 0; c <= L; ++c) {
-    const Matrix<float>* values = column_values(s, c);
-    const double col_range = values ? symmetric_range(*values) : 1.0;
-    const int first_unit = g.has_bias[c] ? 1 : 0;
-    const float radius = g.radius[c];
-    for (int i = 0; i < static_cast<int>(g.nodes[c].size()); ++i) {
-      const ImVec2 p = g.nodes[c][i];
-      if (i < first_unit) {  // bias node "1"
-        const float h = radius * 0.8f;
-        draw->AddRectFilled(ImVec2(p.x - h, p.y - h), ImVec2(p.x + h, p.y + h), IM_COL32(250, 250, 250, 255), 3);
-        draw->AddRect(ImVec2(p.x - h, p.y - h), ImVec2(p.x + h, p.y + h), IM_COL32(120, 125, 135, 255), 3);
-        if (radius >= 7) draw->AddText(nullptr, small_font, ImVec2(p.x - small_font * 0.28f, p.y - small_font * 0.5f),
-                                        IM_COL32(60, 60, 60, 255), "1");
-        continue;
-      }
-      const int unit = i - first_unit;
-      const bool off = dropped(s, c, example, unit);
-      const double v = values && example < values->rows() ? (*values)(example, unit) : 0.0;
-      draw->AddCircleFilled(p, radius, off || !values ? IM_COL32(245, 245, 245, 255) : diverging_colour(v, col_range));
-      draw->AddCircle(p, radius, off ? IM_COL32(160, 160, 160, 255) : IM_COL32(70, 75, 85, 255), 0, off ? 1.0f : 1.5f);
-      if (off) {
-        const float k = radius * 0.6f;
-        draw->AddLine(ImVec2(p.x - k, p.y - k), ImVec2(p.x + k, p.y + k), IM_COL32(150, 40, 40, 255), 2.0f);
-        draw->AddLine(ImVec2(p.x - k, p.y + k), ImVec2(p.x + k, p.y - k), IM_COL32(150, 40, 40, 255), 2.0f);
-      } else if (values && radius >= 15) {
-        const std::string text = format_value(v, 2);
-        const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small_font, FLT_MAX, 0, text.c_str());
-        const bool dark = std::fabs(v) / col_range > 0.6;
-        draw->AddText(nullptr, small_font, ImVec2(p.x - ts.x * 0.5f, p.y - ts.y * 0.5f),
-                      dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 30, 255), text.c_str());
-      }
-      const float dx = mouse.x - p.x, dy = mouse.y - p.y;
-      if (hovered && dx * dx + dy * dy <= (radius + 2) * (radius + 2)) hover_col = c, hover_unit = unit;
-    }
-  }
-
-  // Column labels: the layer and its width, then (smaller, grey) its activation and dropout.
-  const float small = ImGui::GetFontSize() * 0.8f;
-  for (int c = 0; c <= L; ++c) {
-    const std::string name = (c == 0 ? "X" : c == L ? "Ŷ" : "H" + std::to_string(c)) + " (" +
-                             std::to_string(c == 0 ? spec.inputs : spec.units(c - 1)) + ")";
-    std::string detail = c == 0 ? "inputs" : c == L ? output_name(spec.output) : activation_name(spec.hidden[c - 1].activation);
-    if (c > 0 && c < L && spec.hidden[c - 1].dropout > 0) detail += ", drop " + format_value(spec.hidden[c - 1].dropout, 2);
-    const float centre = origin.x + col_gap * (c + 0.5f);
-    const ImVec2 ts = ImGui::CalcTextSize(name.c_str());
-    const ImVec2 ds = ImGui::GetFont()->CalcTextSizeA(small, FLT_MAX, 0, detail.c_str());
-    draw->AddText(ImVec2(std::clamp(centre - ts.x * 0.5f, origin.x, origin.x + size.x - ts.x), origin.y + size.y + 1),
-                  IM_COL32(40, 45, 55, 255), name.c_str());
-    draw->AddText(nullptr, small,
-                  ImVec2(std::clamp(centre - ds.x * 0.5f, origin.x, origin.x + size.x - ds.x), origin.y + size.y + 1 + ts.y),
-                  IM_COL32(105, 110, 120, 255), detail.c_str());
-  }
+  const auto [hover_col, hover_unit] = draw_nodes(s, net, g, example, hovered, draw);
+  const int hover_more = draw_more_markers(g, hovered, draw);
+  draw_labels(spec, g, draw, origin, size);
   ImGui::Dummy(ImVec2(size.x, label_h));
 
   if (hover_col >= 0) {
     node_tooltip(s, hover_col, hover_unit, example);
-  } else if (hover_link.layer >= 0) {
-    const ImVec2 a = g.nodes[hover_link.layer][hover_link.row], b = g.nodes[hover_link.layer + 1][hover_link.col];
+  } else if (hover_more >= 0) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(subset_reason(s, g.columns[hover_more], hover_more).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  } else if (hover_link.layer >= 0 && link_ends(g, {hover_link.layer, hover_link.row, hover_link.col}, a, b)) {
     draw->AddLine(a, b, IM_COL32(0, 0, 0, 255), 2.5f);
     link_tooltip(s, hover_link);
     if (clicked) {

@@ -133,13 +133,63 @@ void equation(PhaseView& v, std::string text, std::vector<EquationTerm> terms) {
   v.equations.push_back(Equation{std::move(text), std::move(terms)});
 }
 
-PhaseMatrix data_matrix(std::string name, const Matrix<float>& m, std::string formula = "") {
+// Rows [0, cap) of n when n > cap (else empty: all).
+std::vector<int> first_indices(long n, int cap) {
+  std::vector<int> shown;
+  for (int i = 0; n > cap && i < cap; ++i) shown.push_back(i);
+  return shown;
+}
+
+// Every k-th of n from 0, k the smallest step that keeps at most cap, when n > cap (else empty: all).
+std::vector<int> spread_indices(long n, int cap) {
+  std::vector<int> shown;
+  const long step = (n + cap - 1) / cap;
+  for (long i = 0; n > cap && i < n; i += step) shown.push_back(static_cast<int>(i));
+  return shown;
+}
+
+std::string ordinal(long k) {
+  const long t = k % 100;
+  const char* suffix = (t >= 11 && t <= 13) ? "th" : k % 10 == 1 ? "st" : k % 10 == 2 ? "nd" : k % 10 == 3 ? "rd" : "th";
+  return std::to_string(k) + suffix;
+}
+
+// "first 32 of 256 rows", "every 20th of 785 columns"; "" when all are shown.
+std::string axis_text(const std::vector<int>& shown, long n, bool first, const char* what) {
+  if (shown.empty()) return "";
+  const std::string of = " of " + std::to_string(n) + " " + what;
+  if (first) return "first " + std::to_string(shown.size()) + of;
+  return "every " + ordinal(shown.size() > 1 ? shown[1] - shown[0] : n) + of;
+}
+
+// The matrix, or a sample of it when it is too large to draw cell by cell, with its summary.
+PhaseMatrix phase_matrix(std::string name, const Matrix<float>& m, bool example_rows, std::string formula) {
   PhaseMatrix pm;
   pm.name = std::move(name);
   pm.formula = std::move(formula);
-  pm.value = m;
-  pm.example_rows = 1;
+  pm.example_rows = example_rows ? 1 : 0;
+  pm.stats = matrix_stats(m);
+  pm.range = pm.stats.range();
+  pm.shown_rows = example_rows ? first_indices(m.rows(), kMaxExampleRows) : spread_indices(m.rows(), kMaxCells);
+  pm.shown_cols = spread_indices(m.cols(), kMaxCells);
+  if (pm.shown_rows.empty() && pm.shown_cols.empty()) {
+    pm.value = m;
+    return pm;
+  }
+  const std::string rows = axis_text(pm.shown_rows, m.rows(), example_rows, "rows");
+  const std::string cols = axis_text(pm.shown_cols, m.cols(), false, "columns");
+  pm.sample = rows + (rows.empty() || cols.empty() ? "" : ", ") + cols;
+  const long r = pm.shown_rows.empty() ? m.rows() : static_cast<long>(pm.shown_rows.size());
+  const long c = pm.shown_cols.empty() ? m.cols() : static_cast<long>(pm.shown_cols.size());
+  pm.value.resize(r, c);  // r x c
+  for (long i = 0; i < r; ++i)
+    for (long j = 0; j < c; ++j)
+      pm.value(i, j) = m(pm.shown_rows.empty() ? i : pm.shown_rows[i], pm.shown_cols.empty() ? j : pm.shown_cols[j]);
   return pm;
+}
+
+PhaseMatrix data_matrix(std::string name, const Matrix<float>& m, std::string formula = "") {
+  return phase_matrix(std::move(name), m, true, std::move(formula));
 }
 
 PhaseMatrix input_with_ones(const Session& s, int l) {
@@ -150,12 +200,33 @@ PhaseMatrix input_with_ones(const Session& s, int l) {
 }
 
 PhaseMatrix weight_matrix(std::string name, const Matrix<float>& m, int l, std::string formula = "") {
-  PhaseMatrix pm;
-  pm.name = std::move(name);
-  pm.formula = std::move(formula);
-  pm.value = m;
+  PhaseMatrix pm = phase_matrix(std::move(name), m, false, std::move(formula));
   pm.weight_layer = l;
   return pm;
+}
+
+// Row norms of W[1:] (the units feeding the next layer; the bias row excluded).
+std::vector<float> outgoing_strength(const Matrix<float>& W) {
+  std::vector<float> strength(static_cast<size_t>(std::max<Eigen::Index>(W.rows() - 1, 0)));
+  for (Eigen::Index r = 1; r < W.rows(); ++r) strength[r - 1] = W.row(r).norm();
+  return strength;
+}
+
+NetworkSummary summarise_network(const Session& s) {
+  NetworkSummary n;
+  const Pass<float>& p = s.pass();
+  const auto& used = s.pass_weights();
+  const int L = s.network().spec.layers();
+  for (int l = 0; l < L; ++l) {
+    n.strength.push_back(outgoing_strength(used[l]));
+    n.weight_range.push_back(symmetric_range(s.network().W[l]));
+    const bool grad = s.has_pass() && l < static_cast<int>(p.dW.size()) && p.dW[l].size() > 0;
+    n.gradient_range.push_back(grad ? symmetric_range(p.dW[l]) : 0.0);
+  }
+  n.value_range.push_back(p.X.size() > 0 ? symmetric_range(p.X) : 1.0);
+  for (int l = 0; l < L; ++l)
+    n.value_range.push_back(l < static_cast<int>(p.H.size()) && p.H[l].size() > 0 ? symmetric_range(p.H[l]) : 1.0);
+  return n;
 }
 
 void describe_forward(const Session& s, int l, PhaseView& v) {
@@ -240,7 +311,7 @@ void describe_update(const Session& s, PhaseView& v) {
     const std::string W = weight_name(li), k = std::to_string(l + 1);
     PhaseMatrix b = weight_matrix(W + " before", before[l], li);
     PhaseMatrix a = weight_matrix(W + " after", after[l], li);
-    b.range = a.range = std::max(symmetric_range(before[l]), symmetric_range(after[l]));
+    b.range = a.range = std::max(b.stats.range(), a.stats.range());
     const int ib = read(v, std::move(b));
     const int id = read(v, weight_matrix("dW" + k, p.dW[l], li));
     const int ia = write(v, std::move(a));
@@ -258,6 +329,7 @@ PhaseView describe_phase(const Session& s) {
   PhaseView v;
   v.where = where_text(s);
   v.next = "next: " + phase_label(s.trainer().next_phase());
+  v.network = summarise_network(s);
   const auto last = s.last_phase();
   const NetworkSpec& spec = s.network().spec;
   if (!last) {

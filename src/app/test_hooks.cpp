@@ -30,9 +30,10 @@ Json matrices(const PhaseView& v) {
   Json::Array a;
   for (const auto& m : v.matrices)
     a.push_back(Json::object({{"name", Json(m.name)},
-                              {"rows", Json(static_cast<int>(m.value.rows()))},
-                              {"cols", Json(static_cast<int>(m.value.cols()))},
-                              {"sum", number(m.value.size() ? static_cast<double>(m.value.sum()) : 0.0)}}));
+                              {"rows", Json(static_cast<int>(m.stats.rows))},
+                              {"cols", Json(static_cast<int>(m.stats.cols))},
+                              {"sum", number(m.stats.sum)},
+                              {"sample", Json(m.sample)}}));
   return Json(a);
 }
 

@@ -55,6 +55,15 @@ ImVec2 cell_size(long rows, long cols, float max_width, float max_height, const 
   return ImVec2(side, side);
 }
 
+// Where the larger matrix's row/column `index` is drawn: its position in `shown` (all drawn
+// when null), or −1 when it is not drawn.
+int shown_position(const std::vector<int>* shown, int index, long count) {
+  if (index < 0) return -1;
+  if (!shown) return index < count ? index : -1;
+  const auto it = std::find(shown->begin(), shown->end(), index);
+  return it == shown->end() ? -1 : static_cast<int>(it - shown->begin());
+}
+
 }  // namespace
 
 // --- 1. Colour scale ----------------------------------------------------------------------
@@ -174,16 +183,18 @@ HeatmapHover heatmap(const char* id, const char* name, const Matrix<float>& m, f
     draw->AddRectFilled(origin, ImVec2(origin.x + 2, origin.y + size.y), IM_COL32(60, 65, 80, 255));
   }
   const ImU32 mark = IM_COL32(20, 20, 20, 255);
-  if (style.highlight_row >= 0 && style.highlight_row < rows) {
-    const float y = origin.y + style.highlight_row * cell.y;
-    if (style.highlight_col >= 0 && style.highlight_col < cols) {
-      const float x = origin.x + style.highlight_col * cell.x;
+  const int hr = shown_position(style.row_index, style.highlight_row, rows);
+  const int hc = shown_position(style.col_index, style.highlight_col, cols);
+  if (style.highlight_row >= 0) {
+    const float y = origin.y + hr * cell.y;
+    if (style.highlight_col >= 0 && hr >= 0 && hc >= 0) {
+      const float x = origin.x + hc * cell.x;
       draw->AddRect(ImVec2(x - 1, y - 1), ImVec2(x + cell.x + 1, y + cell.y + 1), mark, 0, 0, 2.5f);
-    } else {
+    } else if (style.highlight_col < 0 && hr >= 0) {
       draw->AddRect(ImVec2(origin.x - 1, y - 1), ImVec2(origin.x + size.x + 1, y + cell.y + 1), mark, 0, 0, 2.0f);
     }
-  } else if (style.highlight_col >= 0 && style.highlight_col < cols) {
-    const float x = origin.x + style.highlight_col * cell.x;
+  } else if (hc >= 0) {
+    const float x = origin.x + hc * cell.x;
     draw->AddRect(ImVec2(x - 1, origin.y - 1), ImVec2(x + cell.x + 1, origin.y + size.y + 1), mark, 0, 0, 2.0f);
   }
   draw->AddRect(ImVec2(origin.x - 0.5f, origin.y - 0.5f), ImVec2(origin.x + size.x + 0.5f, origin.y + size.y + 0.5f),
@@ -191,15 +202,67 @@ HeatmapHover heatmap(const char* id, const char* name, const Matrix<float>& m, f
 
   if (hovered) {
     const ImVec2 mouse = ImGui::GetMousePos();
-    hover.row = std::clamp(static_cast<int>((mouse.y - origin.y) / cell.y), 0, static_cast<int>(rows) - 1);
-    hover.col = std::clamp(static_cast<int>((mouse.x - origin.x) / cell.x), 0, static_cast<int>(cols) - 1);
+    const int r = std::clamp(static_cast<int>((mouse.y - origin.y) / cell.y), 0, static_cast<int>(rows) - 1);
+    const int c = std::clamp(static_cast<int>((mouse.x - origin.x) / cell.x), 0, static_cast<int>(cols) - 1);
+    hover.row = style.row_index ? (*style.row_index)[r] : r;
+    hover.col = style.col_index ? (*style.col_index)[c] : c;
     hover.clicked = clicked;
-    const ImVec2 a(origin.x + hover.col * cell.x, origin.y + hover.row * cell.y);
+    const ImVec2 a(origin.x + c * cell.x, origin.y + r * cell.y);
     draw->AddRect(a, ImVec2(a.x + cell.x, a.y + cell.y), IM_COL32(0, 0, 0, 255), 0, 0, 1.5f);
-    ImGui::SetTooltip("%s[%d, %d] = %s", name, hover.row, hover.col,
-                      format_value(m(hover.row, hover.col), 7).c_str());
+    ImGui::SetTooltip("%s[%d, %d] = %s", name, hover.row, hover.col, format_value(m(r, c), 7).c_str());
   }
   return hover;
+}
+
+double MatrixStats::range() const {
+  const double r = std::max(std::fabs(min), std::fabs(max));
+  return r > 0.0 ? r : 1.0;
+}
+
+MatrixStats matrix_stats(const Matrix<float>& m) {
+  MatrixStats s;
+  s.rows = m.rows();
+  s.cols = m.cols();
+  double lo = 0, hi = 0, sum = 0, squares = 0;
+  long finite = 0;
+  for (Eigen::Index i = 0; i < m.size(); ++i) {
+    const double v = m.data()[i];
+    if (!std::isfinite(v)) continue;
+    lo = finite ? std::min(lo, v) : v;
+    hi = finite ? std::max(hi, v) : v;
+    sum += v;
+    squares += v * v;
+    ++finite;
+  }
+  s.non_finite = static_cast<long>(m.size()) - finite;
+  if (finite == 0) return s;
+  s.min = lo;
+  s.max = hi;
+  s.sum = sum;
+  s.mean = sum / finite;
+  s.rms = std::sqrt(squares / finite);
+  return s;
+}
+
+std::vector<std::string> stats_parts(const MatrixStats& s) {
+  std::vector<std::string> parts{"min " + format_value(s.min, 2), "mean " + format_value(s.mean, 2),
+                                 "max " + format_value(s.max, 2), "rms " + format_value(s.rms, 2)};
+  if (s.non_finite > 0) parts.push_back(std::to_string(s.non_finite) + " NaN/inf");
+  return parts;
+}
+
+std::string join_lines(const std::vector<std::string>& parts, float width) {
+  std::string text, line;
+  for (const std::string& part : parts) {
+    const std::string longer = line.empty() ? part : line + " · " + part;
+    if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+      text += line + "\n";
+      line = part;
+    } else {
+      line = longer;
+    }
+  }
+  return text + line;
 }
 
 // --- 3. Help and ids ----------------------------------------------------------------------

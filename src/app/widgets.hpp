@@ -4,7 +4,8 @@
 //
 // Index
 //   1. Colour scale:  diverging_colour, class_colour, colour_legend
-//   2. Heatmap:       HeatmapStyle, heatmap (draws a matrix, numbers when cells are big, hover value)
+//   2. Heatmap:       HeatmapStyle, heatmap (draws a matrix, numbers when cells are big, hover value),
+//                     MatrixStats (shape, min, mean, max, rms of a matrix too large to draw)
 //   3. Help and ids:  help_marker, publish_last_item, published_button, begin_tab
 //   4. Text:          format_value, shape_text
 #pragma once
@@ -14,6 +15,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 namespace mlp::ui {
 
@@ -44,9 +46,14 @@ struct HeatmapStyle {
   int first_row_ones = 0;   // 1: draw column 0 as the prepended ones column of [1 X] (hatched)
   int highlight_row = -1;   // outline this row (the chosen example)
   int highlight_col = -1;   // with highlight_row: outline one cell; alone: a column
+  // When the matrix drawn is a sample of a larger one: the larger matrix's row / column index
+  // of each row / column drawn (null = the same). Hover, clicks and highlights use those indices.
+  const std::vector<int>* row_index = nullptr;
+  const std::vector<int>* col_index = nullptr;
 };
 
-// What the pointer is over after heatmap(): row/col of the cell, or −1.
+// What the pointer is over after heatmap(): row/col of the cell (through row_index /
+// col_index when set), or −1.
 struct HeatmapHover {
   int row = -1, col = -1;
   bool clicked = false;
@@ -60,6 +67,21 @@ ImVec2 heatmap_size(long rows, long cols, float max_width, float max_height, con
 // tooltip "name[r, c] = value" on hover. `id` must be unique in the window.
 HeatmapHover heatmap(const char* id, const char* name, const Matrix<float>& m, float max_width,
                      float max_height, const HeatmapStyle& style = {});
+
+// Shape and summary of a whole matrix (over its finite values; `non_finite` counts the rest).
+struct MatrixStats {
+  long rows = 0, cols = 0;
+  double min = 0, mean = 0, max = 0, rms = 0, sum = 0;
+  long non_finite = 0;
+  double range() const;     // as symmetric_range: the largest finite |value|, 1 when 0
+};
+MatrixStats matrix_stats(const Matrix<float>& m);
+
+// {"min −0.42", "mean 0.013", "max 2.8", "rms 0.31"} (and "3 NaN/inf" if any).
+std::vector<std::string> stats_parts(const MatrixStats& s);
+
+// `parts` joined by " · ", a new line instead where the next part would pass `width` pixels.
+std::string join_lines(const std::vector<std::string>& parts, float width);
 
 // --- 3. Help and ids ----------------------------------------------------------------------
 // A "(?)" marker that shows `text` in a tooltip on hover (as in ImGui's demo).
