@@ -64,17 +64,6 @@ async function drag(app, id, points) {
   await app.waitFrames(3);
 }
 
-// Sets an ImGui number field: click it, select all, type, Enter.
-async function typeInto(app, id, text) {
-  const r = await app.widget(id);
-  await app.page.mouse.click(r.x0 + 30, (r.y0 + r.y1) / 2);
-  await app.waitFrames(2);
-  await app.page.keyboard.press('Control+A');
-  await app.page.keyboard.type(text);
-  await app.page.keyboard.press('Enter');
-  await app.waitFrames(3);
-}
-
 test('a student loads MNIST, trains the lecture network and explores the views', { timeout: 900_000 }, async () => {
   const app = await openApp(env, { width: 1280, height: 800 });
   figure('time from navigation to the first frame (ms)', (await app.page.evaluate(() => window.mlp.firstFrameMs)).toFixed(0));
@@ -109,8 +98,30 @@ test('a student loads MNIST, trains the lecture network and explores the views',
   figure('MNIST load as the page measures it (s)', q.load_seconds.toFixed(2));
   await quick.close();
 
+  // The playground's own views on MNIST: the top bar and the keys step the MNIST run (not the
+  // toy run behind the other tabs), the network graph and this phase's matrices follow it.
+  await app.clickWidget('tab_mnist_network');
+  const toy = await app.getState();
+  const steps = s.steps;
+  await app.clickWidget('step_phase');
+  await app.waitFrames(2);
+  s = (await app.getState()).mnist;
+  assert.equal(s.steps, steps + 1, 'Step phase in the top bar steps the MNIST run');
+  await app.pressKey('b');
+  await app.page.waitForFunction(() => window.mlp.state.mnist.iteration === 1, null, { timeout: 30_000 });
+  await app.clickWidget('step_phase');
+  await app.clickWidget('step_phase');
+  const after = await app.getState();
+  assert.equal(after.iteration, toy.iteration, 'the toy run behind the other tabs did not move');
+  assert.equal(after.phase, toy.phase);
+  await app.widget('link_mode');  // the graph's controls are drawn
+  await app.screenshot('mnist_network');
+  await app.clickWidget('tab_mnist_chain');
+  await app.screenshot('mnist_chain_rule');
+  await app.clickWidget('tab_gallery');
+
   // The lecture's run, shortened to one epoch of 235 batches.
-  await typeInto(app, 'mnist_length', '1');
+  await app.typeInto('mnist_length', '1', { at: 30 });
   s = (await app.getState()).mnist;
   assert.equal(s.total_iterations, 235, 'one epoch of 60,000 digits in batches of 256');
   await app.clickWidget('mnist_train');
@@ -251,8 +262,8 @@ test('the tuning panel explains bad grid values, marks a diverging configuration
   await app.page.waitForFunction(() => window.mlp.state.mnist.train_size === 10000, null, { timeout: 60_000 });
   await app.clickWidget('tab_tuning');
 
-  await typeInto(app, 'tuning_hidden', '0, 30');
-  await typeInto(app, 'tuning_lr', 'abc, 0.1');
+  await app.typeInto('tuning_hidden', '0, 30', { at: 30 });
+  await app.typeInto('tuning_lr', 'abc, 0.1', { at: 30 });
   await app.clickWidget('tuning_start');
   let t = (await app.getState()).mnist.tuning;
   assert.equal(t.busy, false, 'a bad grid does not start');
@@ -262,10 +273,10 @@ test('the tuning panel explains bad grid values, marks a diverging configuration
   await app.screenshot('mnist_tuning_problems');
 
   // A grid with one sane and one diverging learning rate for a deep ReLU network.
-  await typeInto(app, 'tuning_hidden', '30-30-30');
-  await typeInto(app, 'tuning_lr', '0.1, 50');
-  await typeInto(app, 'tuning_batch', '100');
-  await typeInto(app, 'tuning_epochs', '1');
+  await app.typeInto('tuning_hidden', '30-30-30', { at: 30 });
+  await app.typeInto('tuning_lr', '0.1, 50', { at: 30 });
+  await app.typeInto('tuning_batch', '100', { at: 30 });
+  await app.typeInto('tuning_epochs', '1', { at: 30 });
   await app.clickWidget('tuning_start');
   t = (await app.getState()).mnist.tuning;
   assert.deepEqual(t.problems, []);
