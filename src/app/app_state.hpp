@@ -45,6 +45,7 @@ struct ViewOptions {
   float io_panel_height = 110.0f;    // measured each frame (messages may wrap)
   int link_mode = 0;                 // network links: 0 auto (dW during backward), 1 weights, 2 gradients
   bool show_chain_rule = false;      // a weight was just picked: bring the chain-rule tab forward
+  bool show_gradients = false;       // a lesson asked: bring the curves' gradient tab forward
   float chain_example_a = 1.5f;      // the lecture's c = (2a)² example
 };
 

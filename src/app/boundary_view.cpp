@@ -3,6 +3,7 @@
 // small map per hidden unit showing where that unit is active. Image data (the 5×5 glyphs):
 // each training image with the network's class probabilities, and the test confusion matrix.
 // The maps come from one forward pass of the core over a grid, redone after each update.
+#include "app/decision_map.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
 
@@ -16,35 +17,10 @@ namespace mlp::ui {
 
 namespace {
 
-constexpr float kExtent = 1.6f;  // the plot shows [−extent, extent]²; toy sets lie in ±1.5
 constexpr int kGrid = 80;        // grid cells per side (texture pixels)
 constexpr float kMaxThumb = 44;  // largest hidden-unit map
 constexpr float kMinThumb = 12;  // smaller maps wrap onto more rows
 constexpr float kThumbGap = 4;
-
-// Grid cell centres, row by row from the top: kGrid² x 2.
-Matrix<float> grid_points() {
-  Matrix<float> X(kGrid * kGrid, 2);
-  const float step = 2 * kExtent / kGrid;
-  for (int r = 0; r < kGrid; ++r)
-    for (int c = 0; c < kGrid; ++c) {
-      X(r * kGrid + c, 0) = -kExtent + (c + 0.5f) * step;
-      X(r * kGrid + c, 1) = kExtent - (r + 0.5f) * step;
-    }
-  return X;
-}
-
-// The background value of a grid cell on the diverging scale: ŷ(class 1) − ŷ(class 0) for two
-// classes (orange = class 0, blue = class 1), or the winning class's colour for more.
-ImU32 cell_colour(const Matrix<float>& Yhat, int i) {
-  if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
-  if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
-  int best = 0;
-  for (int k = 1; k < Yhat.cols(); ++k)
-    if (Yhat(i, k) > Yhat(i, best)) best = k;
-  const float confidence = std::clamp((Yhat(i, best) - 1.0f / Yhat.cols()) * 1.6f, 0.1f, 1.0f);
-  return lighten(class_colour(best), 1.0f - confidence);
-}
 
 // Output and hidden activations over the grid and their images, recomputed when the weights
 // changed (one forward pass of the core over the grid, no dropout).
@@ -54,7 +30,7 @@ const BoundaryCache& grid_maps(AppState& state) {
   const long key = s.trainer().iteration();
   if (c.serial == state.session_serial && c.version == key) return c;
   Pass<float> pass;
-  pass.X = grid_points();
+  pass.X = map_points(kGrid);
   Rng unused(0);
   forward(s.network(), pass, DropoutMode::Off, unused);
   c.serial = state.session_serial;
@@ -63,9 +39,8 @@ const BoundaryCache& grid_maps(AppState& state) {
   c.output = pass.Yhat();
   c.hidden.assign(pass.H.begin(), pass.H.end() - 1);
 
+  upload_map(c.output, kGrid, c.output_map);
   std::vector<platform::Rgba> pixels(kGrid * kGrid);
-  for (int i = 0; i < kGrid * kGrid; ++i) pixels[i] = lighten(cell_colour(c.output, i), 0.45f);
-  c.output_map.upload(pixels, kGrid, kGrid);
   c.unit_maps.resize(c.hidden.size());
   for (size_t l = 0; l < c.hidden.size(); ++l) {
     const Matrix<float>& H = c.hidden[l];
@@ -79,23 +54,6 @@ const BoundaryCache& grid_maps(AppState& state) {
   return c;
 }
 
-ImVec2 to_screen(ImVec2 origin, float side, float x1, float x2) {
-  const float scale = side / (2 * kExtent);
-  return ImVec2(origin.x + (x1 + kExtent) * scale, origin.y + (kExtent - x2) * scale);
-}
-
-// Each point as a dot on a rim (two filled 8-gons: about 30 vertices a point, where a filled
-// circle plus an outlined one would take twice that).
-void draw_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, bool test) {
-  const float r = std::clamp(side / 90.0f, 3.0f, 5.0f);
-  const ImU32 rim = test ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 255);
-  for (int i = 0; i < d.size(); ++i) {
-    const ImVec2 p = to_screen(origin, side, d.X(i, 0), d.X(i, 1));
-    draw->AddCircleFilled(p, r + 1.1f, rim, 8);
-    draw->AddCircleFilled(p, r, class_colour(d.labels[i]), 8);
-  }
-}
-
 void boundary_plot(AppState& state, const BoundaryCache& maps, float side) {
   const Session& s = *state.session;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -106,16 +64,17 @@ void boundary_plot(AppState& state, const BoundaryCache& maps, float side) {
   const float cell = side / kGrid;
   draw->AddImage(maps.output_map.id(), origin, ImVec2(origin.x + side, origin.y + side));
   for (float t : {-1.0f, 0.0f, 1.0f}) {  // axes ticks
-    const ImVec2 px = to_screen(origin, side, t, -kExtent), py = to_screen(origin, side, -kExtent, t);
+    const ImVec2 px = map_to_screen(origin, side, t, -kMapExtent), py = map_to_screen(origin, side, -kMapExtent, t);
     draw->AddLine(ImVec2(px.x, px.y), ImVec2(px.x, px.y - 5), IM_COL32(60, 60, 60, 255));
     draw->AddLine(ImVec2(py.x, py.y), ImVec2(py.x + 5, py.y), IM_COL32(60, 60, 60, 255));
   }
-  draw_points(draw, s.train(), origin, side, false);
-  if (s.test() && state.view.show_test_points) draw_points(draw, *s.test(), origin, side, true);
+  const float r = std::clamp(side / 90.0f, 3.0f, 5.0f);
+  draw_map_points(draw, s.train(), origin, side, r, false);
+  if (s.test() && state.view.show_test_points) draw_map_points(draw, *s.test(), origin, side, r, true);
   if (s.has_pass()) {  // ring the current batch, mark the chosen example
     const auto& idx = s.trainer().batch_indices();
     for (size_t i = 0; i < idx.size(); ++i) {
-      const ImVec2 p = to_screen(origin, side, s.train().X(idx[i], 0), s.train().X(idx[i], 1));
+      const ImVec2 p = map_to_screen(origin, side, s.train().X(idx[i], 0), s.train().X(idx[i], 1));
       const bool chosen = static_cast<int>(i) == state.selection.example;
       draw->AddCircle(p, chosen ? 9.0f : 6.5f, IM_COL32(20, 20, 20, 255), 16, chosen ? 2.5f : 1.2f);
     }
@@ -123,13 +82,13 @@ void boundary_plot(AppState& state, const BoundaryCache& maps, float side) {
   draw->AddRect(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(150, 155, 165, 255));
   if (hovered) {
     const ImVec2 m = ImGui::GetMousePos();
-    const float scale = side / (2 * kExtent);
+    const float scale = side / (2 * kMapExtent);
     const int c = std::clamp(static_cast<int>((m.x - origin.x) / cell), 0, kGrid - 1);
     const int r = std::clamp(static_cast<int>((m.y - origin.y) / cell), 0, kGrid - 1);
     std::string probs;
     for (int k = 0; k < maps.output.cols(); ++k)
       probs += (k ? ", " : "") + format_value(maps.output(r * kGrid + c, k), 3);
-    ImGui::SetTooltip("x = (%.2f, %.2f)\nŷ = (%s)", (m.x - origin.x) / scale - kExtent, kExtent - (m.y - origin.y) / scale,
+    ImGui::SetTooltip("x = (%.2f, %.2f)\nŷ = (%s)", (m.x - origin.x) / scale - kMapExtent, kMapExtent - (m.y - origin.y) / scale,
                       probs.c_str());
   }
 }

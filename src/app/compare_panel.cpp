@@ -9,6 +9,7 @@
 #include "app/compare_panel.hpp"
 
 #include "app/app_state.hpp"
+#include "app/decision_map.hpp"
 #include "app/plot.hpp"
 #include "app/widgets.hpp"
 
@@ -23,7 +24,6 @@ namespace {
 
 constexpr double kDefaultDropout = 0.2;  // the lecture's forward_dropout ratio
 constexpr long kMaxCurvePoints = 4000;   // history points per run: the evaluation interval grows beyond
-constexpr float kExtent = 1.6f;          // boundaries show [−extent, extent]²; toy sets lie in ±1.5
 constexpr int kGrid = 64;                // boundary cells per side (texture pixels)
 
 // One colour per run (not the class colours orange and blue, which the boundaries use).
@@ -252,27 +252,35 @@ void advance(CompareState& c, double frame_seconds) {
   if (c.comparison->finished()) c.playing = false;
 }
 
+// The controls' actions, shared by the buttons and the keys.
+void toggle_play(CompareState& c) { c.playing = !c.playing && !c.comparison->finished(); }
+
+void step_batch(CompareState& c) {
+  c.playing = false;
+  c.comparison->step_batch();
+}
+
+void step_epoch(CompareState& c) {
+  c.playing = false;
+  c.comparison->step_epoch();
+}
+
 void controls(CompareState& c) {
   const float font = ImGui::GetFontSize();
   if (published_button(c.playing ? "❚❚ Pause###compare_play" : "▶ Play###compare_play", "compare_play",
-                       "Train all runs batch after batch, in lockstep", ImVec2(font * 5.2f, 0)))
-    c.playing = !c.playing && !c.comparison->finished();
+                       "Train all runs batch after batch, in lockstep (P)", ImVec2(font * 5.2f, 0)))
+    toggle_play(c);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(font * 9.0f);
   ImGui::SliderFloat("##compare_speed", &c.batches_per_second, 1.0f, 1000.0f, "%.0f batches/s",
                      ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine(0, font * 1.2f);
-  if (published_button("Step one batch", "compare_step_batch", "One update for every run")) {
-    c.playing = false;
-    c.comparison->step_batch();
-  }
+  if (published_button("Step one batch", "compare_step_batch", "One update for every run (B)")) step_batch(c);
   ImGui::SameLine();
-  if (published_button("Step one epoch", "compare_step_epoch", "Every run to the end of its current epoch")) {
-    c.playing = false;
-    c.comparison->step_epoch();
-  }
+  if (published_button("Step one epoch", "compare_step_epoch", "Every run to the end of its current epoch (E)"))
+    step_epoch(c);
   ImGui::SameLine();
-  if (published_button("Restart", "compare_restart", "Back to iteration 0, the same initial weights")) restart(c);
+  if (published_button("Restart", "compare_restart", "Back to iteration 0, the same initial weights (R)")) restart(c);
 
   const Comparison<float>& cmp = *c.comparison;
   const Trainer<float>& t = cmp.run(0).trainer();
@@ -328,31 +336,12 @@ void curves(CompareState& c, ImVec2 size) {
   ImGui::EndGroup();
 }
 
-// The class-1-minus-class-0 probability on the diverging scale (more classes: the winner's colour).
-ImU32 cell_colour(const Matrix<float>& Yhat, int i) {
-  if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
-  if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
-  Eigen::Index best = 0;
-  Yhat.row(i).maxCoeff(&best);
-  return class_colour(static_cast<int>(best));
-}
-
 // The decision map of run i over [−extent, extent]², redrawn when its weights changed.
 const platform::Texture& boundary_map(CompareState& c, int i) {
   CompareBoundary& b = c.boundaries[i];
   const long it = c.comparison->run(i).trainer().iteration();
   if (b.iteration == it && !b.map.empty()) return b.map;
-  Matrix<float> X(kGrid * kGrid, 2);  // cell centres, row by row from the top: grid² x 2
-  const float step = 2 * kExtent / kGrid;
-  for (int r = 0; r < kGrid; ++r)
-    for (int col = 0; col < kGrid; ++col) {
-      X(r * kGrid + col, 0) = -kExtent + (col + 0.5f) * step;
-      X(r * kGrid + col, 1) = kExtent - (r + 0.5f) * step;
-    }
-  const Matrix<float> Yhat = predict(c.comparison->network(i), X);  // grid² x K
-  std::vector<platform::Rgba> pixels(kGrid * kGrid);
-  for (int n = 0; n < kGrid * kGrid; ++n) pixels[n] = lighten(cell_colour(Yhat, n), 0.45f);
-  b.map.upload(pixels, kGrid, kGrid);
+  upload_map(predict(c.comparison->network(i), map_points(kGrid)), kGrid, b.map);  // grid² x K outputs
   b.iteration = it;
   return b.map;
 }
@@ -372,13 +361,7 @@ void boundary(CompareState& c, int i, float side) {
                       format_value(100 * s.train_accuracy, 3).c_str(), format_value(100 * s.test_accuracy, 3).c_str());
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddImage(map.id(), o, ImVec2(o.x + side, o.y + side));
-  const Dataset& d = c.data.train;
-  const float scale = side / (2 * kExtent), radius = std::clamp(side / 80.0f, 2.0f, 4.0f);
-  for (int n = 0; n < d.size(); ++n) {
-    const ImVec2 p(o.x + (d.X(n, 0) + kExtent) * scale, o.y + (kExtent - d.X(n, 1)) * scale);
-    draw->AddCircleFilled(p, radius, class_colour(d.labels[n]), 8);
-    draw->AddCircle(p, radius, IM_COL32(255, 255, 255, 220), 8);
-  }
+  draw_map_points(draw, c.data.train, o, side, std::clamp(side / 80.0f, 2.0f, 4.0f), false);
   draw->AddRect(o, ImVec2(o.x + side, o.y + side), kRunColours[i], 0, 0, 2.0f);
   ImGui::EndGroup();
 }
@@ -482,6 +465,17 @@ void show_compare_view(AppState& state) {
     curves(c, ImVec2(avail.x, body_h));
   }
   summary_table(c);
+}
+
+bool compare_key(CompareState& c, ImWchar key) {
+  if (!c.comparison) return false;
+  switch (key) {
+    case 'b': case 'B': step_batch(c); return true;
+    case 'e': case 'E': step_epoch(c); return true;
+    case 'p': case 'P': toggle_play(c); return true;
+    case 'r': case 'R': restart(c); return true;
+    default: return false;
+  }
 }
 
 void reset_comparison(AppState& state) {

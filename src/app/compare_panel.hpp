@@ -14,6 +14,8 @@
 #include "nn/json.hpp"
 #include "platform/texture.hpp"
 
+#include <imgui.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,6 +67,9 @@ void show_compare_setup(AppState& state);
 // comparison only trains while it is on screen.
 void show_compare_view(AppState& state);
 
+// The keys while the comparison is shown: B one batch, E one epoch, P play / pause, R restart
+// (every run together). Returns whether the key was one of these.
+bool compare_key(CompareState& c, ImWchar key);
 // Goes back to the default runs for the current set-up and restarts.
 void reset_comparison(AppState& state);
 

@@ -100,8 +100,15 @@ void show_curves_view(AppState& state) {
     ImGui::Checkbox("per epoch", &state.view.per_epoch);
     publish_last_item("per_epoch");
     ImGui::SameLine();
-    help_marker("After every update the core evaluates the loss on the whole training set (blue) and test set "
-                "(orange), without dropout. Grey: the loss of the batch just trained on (noisier; with dropout).");
+    const std::string sampled =
+        "The core evaluates the loss " + std::to_string(Session::kCurvePointsPerEpoch) + " times per epoch on " +
+        std::to_string(Session::kCurveTrainSample) + " training examples (blue) and the first " +
+        std::to_string(Session::kCurveTestSample) + " test examples (orange), without dropout: a whole pass over "
+        "a set this large would stall the page. Grey: the loss of the batch just trained on (noisier; with dropout).";
+    help_marker(s.curve_test() == s.test()
+                    ? "After every update the core evaluates the loss on the whole training set (blue) and test set "
+                      "(orange), without dropout. Grey: the loss of the batch just trained on (noisier; with dropout)."
+                    : sampled.c_str());
     loss_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
@@ -111,7 +118,9 @@ void show_curves_view(AppState& state) {
     accuracy_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
-  if (begin_tab("Gradients", "tab_gradients")) {
+  const ImGuiTabItemFlags gradient_flags = state.view.show_gradients ? ImGuiTabItemFlags_SetSelected : 0;
+  state.view.show_gradients = false;
+  if (begin_tab("Gradients", "tab_gradients", gradient_flags)) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("rms(dW) per layer, log scale");
     ImGui::SameLine();

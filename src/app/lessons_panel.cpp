@@ -102,6 +102,7 @@ bool load_lesson(AppState& state, int chapter, int preset) {
     state.selection.weight = WeightRef{p.weight_layer, p.weight_row, p.weight_col};
   }
   if (lesson.view == LessonView::ChainRule) state.view.show_chain_rule = true;
+  if (lesson.view == LessonView::Gradients) state.view.show_gradients = true;
   if (!p.compare.empty()) open_comparison(state, p.compare);
   return true;
 }

@@ -12,12 +12,8 @@ namespace mlp::ui {
 
 namespace {
 
-// Sets up to the playground's own size limit are measured whole after every update. Larger
-// ones (MNIST) ten times per epoch, on kTrainSample training and kTestSample test examples:
-// one history point then costs part of a frame, not seconds.
-constexpr int kTrainSample = 500;
-constexpr int kTestSample = 1000;
-constexpr int kPointsPerEpoch = 10;
+// Sets up to the playground's own size limit are measured whole after every update, larger
+// ones on samples (Session::kCurve*).
 
 bool is_large(const Dataset& data) { return data.size() > SetupLimits::kMaxExamples; }
 
@@ -28,8 +24,8 @@ RunSchedule open_ended_schedule(const Trainer<float>& trainer, const Dataset& tr
   s.iterations = 1000000000L;
   s.eval_every = 1;
   if (is_large(train)) {
-    s.eval_every = std::max(1, trainer.batches_per_epoch() / kPointsPerEpoch);
-    s.train_eval_limit = kTrainSample;
+    s.eval_every = std::max(1, trainer.batches_per_epoch() / Session::kCurvePointsPerEpoch);
+    s.train_eval_limit = Session::kCurveTrainSample;
   }
   return s;
 }
@@ -58,7 +54,7 @@ Session::Session(const RunSetup& setup, std::shared_ptr<const SetupData> data, c
   } else {
     trainer_ = std::make_unique<Trainer<float>>(spec, data_->train, setup_.train);
   }
-  if (is_large(data_->test)) curve_test_ = first_rows(data_->test, kTestSample);
+  if (is_large(data_->test)) curve_test_ = first_rows(data_->test, kCurveTestSample);
   run_ = std::make_unique<TrainingRun<float>>(*trainer_, curve_test(), open_ended_schedule(*trainer_, data_->train));
 }
 

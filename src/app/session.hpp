@@ -23,6 +23,12 @@ struct GradientSizes {
 
 class Session {
  public:
+  // Sets larger than the playground's own (MNIST) are measured for the curves ten times per
+  // epoch on this many training and test examples: a point then costs part of a frame.
+  static constexpr int kCurveTrainSample = 500;
+  static constexpr int kCurveTestSample = 1000;
+  static constexpr int kCurvePointsPerEpoch = 10;
+
   // Generates the data and the initial weights (or starts from `start`, e.g. an imported
   // model, which must match the data's inputs and classes). Throws std::invalid_argument.
   Session(const RunSetup& setup, const Network<float>* start = nullptr);

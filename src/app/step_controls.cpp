@@ -83,6 +83,10 @@ void handle_shortcuts(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!state.session || io.WantTextInput) return;
   for (ImWchar c : io.InputQueueCharacters) {
+    if (state.compare.active) {  // the keys step the comparison shown in the body
+      compare_key(state.compare, c);
+      continue;
+    }
     switch (c) {
       case 's': case 'S': step_phase(state); break;
       case 'b': case 'B': step_batch(state); break;
@@ -130,6 +134,12 @@ void advance_training(AppState& state, double frame_seconds) {
 void show_step_controls(AppState& state) {
   if (!state.session) {
     ImGui::TextUnformatted("MLP Playground");
+    return;
+  }
+  if (state.compare.active) {
+    ImGui::TextUnformatted("Compare runs");
+    ImGui::TextDisabled("The runs below train together from the same weights: use the controls above the curves,\n"
+                        "or the keys B (one batch), E (one epoch), P (play / pause), R (restart).");
     return;
   }
   Session& s = *state.session;

@@ -1,0 +1,53 @@
+// Decision maps of 2-D data; see decision_map.hpp.
+#include "app/decision_map.hpp"
+
+#include "app/widgets.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace mlp::ui {
+
+Matrix<float> map_points(int grid) {
+  Matrix<float> X(grid * grid, 2);
+  const float step = 2 * kMapExtent / grid;
+  for (int r = 0; r < grid; ++r)
+    for (int c = 0; c < grid; ++c) {
+      X(r * grid + c, 0) = -kMapExtent + (c + 0.5f) * step;
+      X(r * grid + c, 1) = kMapExtent - (r + 0.5f) * step;
+    }
+  return X;
+}
+
+ImU32 map_colour(const Matrix<float>& Yhat, int i) {
+  if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
+  if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
+  int best = 0;
+  for (int k = 1; k < Yhat.cols(); ++k)
+    if (Yhat(i, k) > Yhat(i, best)) best = k;
+  const float confidence = std::clamp((Yhat(i, best) - 1.0f / Yhat.cols()) * 1.6f, 0.1f, 1.0f);
+  return lighten(class_colour(best), 1.0f - confidence);
+}
+
+void upload_map(const Matrix<float>& Yhat, int grid, platform::Texture& texture) {
+  std::vector<platform::Rgba> pixels(static_cast<size_t>(grid * grid));
+  for (int i = 0; i < grid * grid; ++i) pixels[i] = lighten(map_colour(Yhat, i), 0.45f);
+  texture.upload(pixels, grid, grid);
+}
+
+ImVec2 map_to_screen(ImVec2 origin, float side, float x1, float x2) {
+  const float scale = side / (2 * kMapExtent);
+  return ImVec2(origin.x + (x1 + kMapExtent) * scale, origin.y + (kMapExtent - x2) * scale);
+}
+
+// Two filled 8-gons a point (about 30 vertices, where a filled circle plus an outline takes twice that).
+void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float r, bool test) {
+  const ImU32 rim = test ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 255);
+  for (int i = 0; i < d.size(); ++i) {
+    const ImVec2 p = map_to_screen(origin, side, d.X(i, 0), d.X(i, 1));
+    draw->AddCircleFilled(p, r + 1.1f, rim, 8);
+    draw->AddCircleFilled(p, r, class_colour(d.labels[i]), 8);
+  }
+}
+
+}  // namespace mlp::ui

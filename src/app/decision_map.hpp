@@ -1,0 +1,32 @@
+// The decision map of a 2-D toy set, shared by the boundary view and the compare view: the
+// plane [−extent, extent]² as a grid of cells, the network's output in each cell as a colour
+// (the decision boundary), and the data points drawn on top.
+#pragma once
+
+#include "data/dataset.hpp"
+#include "nn/matrix.hpp"
+#include "platform/texture.hpp"
+
+#include <imgui.h>
+
+namespace mlp::ui {
+
+constexpr float kMapExtent = 1.6f;  // the map shows [−extent, extent]²; toy sets lie in ±1.5
+
+// Cell centres of a grid x grid map, row by row from the top: grid² x 2.
+Matrix<float> map_points(int grid);
+
+// A cell's colour: ŷ(class 1) − ŷ(class 0) on the diverging scale for two classes (orange =
+// class 0, blue = class 1), or the winning class's colour, paler when unsure, for more.
+ImU32 map_colour(const Matrix<float>& Yhat, int i);
+
+// Uploads the outputs Yhat (grid² x K, from map_points) as the map's background image.
+void upload_map(const Matrix<float>& Yhat, int grid, platform::Texture& texture);
+
+// Where the point (x1, x2) lies on a map drawn at `origin` with side `side` (screen pixels).
+ImVec2 map_to_screen(ImVec2 origin, float side, float x1, float x2);
+
+// Each point as a dot in its class colour on a rim (white: training, dark: test); radius r.
+void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float r, bool test);
+
+}  // namespace mlp::ui
