@@ -40,6 +40,10 @@ test('Compare: sigmoid vs ReLU vs ReLU + dropout in lockstep from the same weigh
 
   await app.clickWidget('compare_step_batch');
   assert.deepEqual(await iterations(app), [1, 1, 1], 'one click = one batch for every run');
+  const single = (await app.getState()).iteration;
+  await app.pressKey('b');
+  assert.deepEqual(await iterations(app), [2, 2, 2], 'the B key steps the comparison while it is shown');
+  assert.equal((await app.getState()).iteration, single, 'and not the single run behind it');
   await app.clickWidget('compare_step_epoch');
   const perEpoch = state.batches_per_epoch;
   assert.deepEqual(await iterations(app), [perEpoch, perEpoch, perEpoch], 'to the end of the first epoch');
