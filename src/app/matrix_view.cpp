@@ -130,6 +130,13 @@ void show_matrix_view(AppState& state) {
               "and summarises the whole matrix. Hover any cell for its exact value. Click a cell of W or dW to follow that weight in "
               "the chain-rule tab, a row to show that example.");
 
+  const bool example_hidden = std::any_of(v.matrices.begin(), v.matrices.end(), [&](const PhaseMatrix& m) {
+    return m.example_rows && !m.shown_rows.empty() &&
+           std::find(m.shown_rows.begin(), m.shown_rows.end(), state.selection.example) == m.shown_rows.end();
+  });
+  if (example_hidden)
+    ImGui::TextDisabled("The chosen example (%d) is not among the rows shown: pick one of the first %d to see it "
+                        "outlined.", state.selection.example + 1, kMaxExampleRows);
   ImGui::BeginChild("##matrices", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const float avail_w = ImGui::GetContentRegionAvail().x;
   // Each equation may take the whole height (so small matrices show their numbers); two fit

@@ -341,8 +341,9 @@ bool link_ends(const Graph& g, const WeightRef& w, ImVec2& a, ImVec2& b) {
   return true;
 }
 
-// Nodes filled with the chosen example's values; returns the node under the pointer (its
-// column, and its unit in the layer), or column −1.
+// Nodes filled with the chosen example's values, each published as network_node_<column>_<unit>
+// (browser tests); returns the node under the pointer (its column, and its unit in the layer),
+// or column −1.
 std::pair<int, int> draw_nodes(const Session& s, const NetworkSummary& net, const Graph& g, int example, bool hovered,
                                ImDrawList* draw) {
   std::pair<int, int> hover{-1, -1};
@@ -385,6 +386,8 @@ std::pair<int, int> draw_nodes(const Session& s, const NetworkSummary& net, cons
         draw->AddText(nullptr, small_font, ImVec2(p.x - radius - 3 - ts.x, p.y - ts.y * 0.5f), IM_COL32(90, 95, 105, 255),
                       n.c_str());
       }
+      bridge::publish_widget(("network_node_" + std::to_string(c) + "_" + std::to_string(unit)).c_str(), p.x - radius,
+                             p.y - radius, p.x + radius, p.y + radius);
       const float dx = mouse.x - p.x, dy = mouse.y - p.y;
       if (hovered && dx * dx + dy * dy <= (radius + 2) * (radius + 2)) hover = {c, unit};
     }
@@ -495,7 +498,9 @@ void show_network_view(AppState& state) {
   ImVec2 a, b;
   if (state.selection.has_weight && link_ends(g, state.selection.weight, a, b)) {
     draw->AddLine(a, b, IM_COL32(20, 20, 20, 200), 2.0f);
-    draw->AddCircleFilled(ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), 4.0f, IM_COL32(20, 20, 20, 255));
+    const ImVec2 mid((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+    draw->AddCircleFilled(mid, 4.0f, IM_COL32(20, 20, 20, 255));
+    bridge::publish_widget("network_picked", mid.x - 4, mid.y - 4, mid.x + 4, mid.y + 4);
   }
   const auto [hover_col, hover_unit] = draw_nodes(s, net, g, example, hovered, draw);
   const int hover_more = draw_more_markers(g, hovered, draw);
