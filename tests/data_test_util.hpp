@@ -1,11 +1,15 @@
-// Helpers shared by the data tests (test_inflate, test_loaders, test_toy): a temporary
-// folder, whole-file read/write, compressing with the system's gzip, the repository root.
+// Helpers shared by the data tests (test_inflate, test_loaders, test_toy, and the storage
+// checks of test_dataset, test_trainer, test_predictions): a temporary folder, whole-file
+// read/write, compressing with the system's gzip, the repository root, a random byte set.
 #pragma once
 
 #include <catch2/catch.hpp>
 
+#include "data/dataset.hpp"
+
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -72,6 +76,33 @@ inline std::string source_dir() {
 #else
   return ".";
 #endif
+}
+
+// n seeded random rows of d byte-valued features (bright and dark pixels: many 0s and 255s)
+// with labels in 0..classes-1, stored as floats in X or compact (same values).
+inline mlp::Dataset random_byte_set(int n, int d, int classes, unsigned seed, bool compact) {
+  std::mt19937 rng(seed);
+  mlp::ByteMatrix bytes(n, d);  // n x d
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < d; ++j) {
+      const unsigned r = rng() % 512;
+      bytes(i, j) = static_cast<uint8_t>(r < 200 ? 0 : r < 260 ? 255 : r % 256);
+    }
+  mlp::Dataset data;
+  data.name = "random-bytes";
+  for (int i = 0; i < n; ++i) data.labels.push_back(static_cast<int>(rng() % static_cast<unsigned>(classes)));
+  data.num_classes = classes;
+  data.class_names = mlp::numbered_class_names(classes);
+  if (compact) data.compact = mlp::raw_byte_features(bytes);
+  else data.X = bytes.cast<float>();
+  return data;
+}
+
+// True when both matrices have the same shape and bit-identical entries.
+template <class A, class B>
+bool same_bits(const A& a, const B& b) {
+  return sizeof(typename A::Scalar) == sizeof(typename B::Scalar) && a.rows() == b.rows() && a.cols() == b.cols() &&
+         std::memcmp(a.data(), b.data(), sizeof(typename A::Scalar) * static_cast<size_t>(a.size())) == 0;
 }
 
 }  // namespace mlp_test

@@ -177,6 +177,27 @@ TEST_CASE("IDX: a small synthetic image/label pair loads with its shape, pixels 
   for (int i = 0; i < 18; ++i) CHECK(d.X(i / 6, i % 6) == static_cast<float>(kPixels[i]));
 }
 
+TEST_CASE("IDX: the first examples only, and compact (one byte per pixel)", "[loaders][idx]") {
+  const Dataset first = parse_idx(small_images(), "images", small_labels(), "labels", 10, 2);
+  REQUIRE(first.size() == 2);
+  CHECK(first.labels == std::vector<int>{7, 0});
+  CHECK(first.X(1, 5) == 11.0f);
+  const Dataset compact = parse_idx(small_images(), "images", small_labels(), "labels", 10, 0, true);
+  REQUIRE(compact.is_compact());
+  CHECK(compact.X.size() == 0);
+  CHECK(compact.size() == 3);
+  CHECK(compact.features() == 6);
+  CHECK(compact.image_width == 3);
+  FeatureMatrix X;
+  compact.copy_rows(2, 1, X);
+  CHECK(X(0, 3) == 255.0f);
+  // The limit keeps rows, but the whole files are still checked.
+  const Bytes images = small_images();
+  const Bytes cut(images.begin(), images.end() - 1);
+  CHECK_THROWS_AS(parse_idx(cut, "images", small_labels(), "labels", 10, 1, true), DataError);
+  CHECK(parse_idx(small_images(), "images", small_labels(), "labels", 10, 5).size() == 3);
+}
+
 TEST_CASE("IDX round trip from files, raw and gzip, and the MNIST folder layout", "[loaders][idx]") {
   TempDir dir;
   write_file(dir / "train-images-idx3-ubyte", small_images());

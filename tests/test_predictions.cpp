@@ -1,8 +1,9 @@
 // Tests for Predictions (src/nn/predictions): chunked prediction gives the same answers as
 // one pass, the confusion matrix and accuracy agree with evaluate(), a confusion cell lists
 // exactly its rows, and the most confidently wrong rows come first.
-#include <catch2/catch.hpp>
+#include "data_test_util.hpp"
 
+#include "data/scaling.hpp"
 #include "nn/metrics.hpp"
 #include "nn/predictions.hpp"
 
@@ -89,4 +90,23 @@ TEST_CASE("Predictions count only the rows done so far", "[predictions]") {
   for (const auto& row : p.confusion())
     for (int c : row) counted += c;
   CHECK(counted == 2);
+}
+
+TEST_CASE("Predictions on a compact set equal those on its float copy", "[predictions][dataset]") {
+  Dataset floats = mlp_test::random_byte_set(90, 8, 4, 3, false);
+  Dataset compact = mlp_test::random_byte_set(90, 8, 4, 3, true);
+  const Scaler scaler(Scaling::Rescale, floats.X);
+  scaler.apply(floats);
+  scaler.apply(compact);
+  NetworkSpec spec;
+  spec.inputs = 8;
+  spec.outputs = 4;
+  spec.hidden = {{5, Activation::Tanh, 0.0}};
+  Rng rng(4);
+  const Network<float> net = Network<float>::initialized(spec, rng);
+  Predictions a(net, floats), b(net, compact);
+  while (a.step(32) > 0) b.step(32);
+  REQUIRE(b.finished());
+  CHECK(mlp_test::same_bits(a.probabilities(), b.probabilities()));
+  CHECK(a.confusion() == b.confusion());
 }

@@ -1,8 +1,10 @@
 // Tests for the phase-by-phase trainer (src/nn/trainer): the lecture's batching,
-// the phase order, seeded determinism, and that networks actually learn.
-#include <catch2/catch.hpp>
+// the phase order, seeded determinism, that networks actually learn, and that a compact
+// training set (bytes converted batch by batch) trains exactly like its float copy.
+#include "data_test_util.hpp"
 
 #include "data/glyphs.hpp"
+#include "data/scaling.hpp"
 #include "data/toy.hpp"
 #include "nn/metrics.hpp"
 #include "nn/trainer.hpp"
@@ -175,4 +177,40 @@ TEST_CASE("a trainer can learn from a subset of rows without copying them", "[tr
   CHECK(t.batch_indices() == std::vector<int>{5});
   CHECK(t.epoch() == 1);
   CHECK_THROWS_WITH(Trainer<float>(net_for(d, {}), d, cfg, {3, 10}), Catch::Contains("example index 10 out of range"));
+}
+
+template <class T>
+void check_same_training(const Dataset& floats, const Dataset& compact) {
+  TrainConfig cfg;
+  cfg.batch_size = 32;
+  cfg.shuffle = true;
+  cfg.learning_rate = 0.5;
+  cfg.seed = 9;
+  const NetworkSpec spec = net_for(floats, {{12, Activation::Sigmoid, 0.0}});
+  const std::vector<int> rows = {5, 1, 100, 42, 7, 250, 3, 99, 64, 8, 17, 180, 33, 2, 11, 77, 150, 260, 9, 30,
+                                 31, 40, 41, 50, 60, 70, 80, 90, 110, 120, 130, 140, 145, 160, 170};
+  for (const std::vector<int>& examples : {std::vector<int>{}, rows}) {
+    Trainer<T> a(spec, floats, cfg, examples), b(spec, compact, cfg, examples);
+    for (int e = 0; e < 3; ++e) {
+      a.step_epoch();
+      b.step_epoch();
+    }
+    CHECK(mlp_test::same_bits(a.pass().X, b.pass().X));
+    for (size_t l = 0; l < a.network().W.size(); ++l) CHECK(mlp_test::same_bits(a.network().W[l], b.network().W[l]));
+    const Evaluation ea = evaluate(a.network(), floats), eb = evaluate(a.network(), compact);
+    CHECK(ea.loss == eb.loss);
+    CHECK(ea.confusion == eb.confusion);
+    CHECK(evaluate(a.network(), floats, rows).loss == evaluate(a.network(), compact, rows).loss);
+    CHECK(mlp_test::same_bits(predict_rows(a.network(), floats, 10, 50), predict_rows(a.network(), compact, 10, 50)));
+  }
+}
+
+TEST_CASE("a compact training set trains to bit-identical weights", "[trainer][dataset]") {
+  Dataset floats = mlp_test::random_byte_set(300, 16, 3, 21, false);
+  Dataset compact = mlp_test::random_byte_set(300, 16, 3, 21, true);
+  const Scaler scaler(Scaling::ZScore, floats.X);
+  scaler.apply(floats);
+  scaler.apply(compact);
+  check_same_training<float>(floats, compact);
+  check_same_training<double>(floats, compact);
 }

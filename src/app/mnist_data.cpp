@@ -7,7 +7,6 @@
 #include "platform/js_bridge.hpp"
 
 #include <cstdio>
-#include <optional>
 
 namespace mlp {
 namespace {
@@ -17,34 +16,11 @@ constexpr int kClasses = 10;
 constexpr std::array<const char*, 4> kMnistFiles = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                                                     "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
 
-uint32_t read_be32(const std::vector<uint8_t>& b, size_t at) {
-  return uint32_t{b[at]} << 24 | uint32_t{b[at + 1]} << 16 | uint32_t{b[at + 2]} << 8 | uint32_t{b[at + 3]};
-}
-
-// The first `count` items of an IDX file (header count rewritten), or nothing when the bytes
-// are not a consistent IDX file with more than `count` items (parse_idx then says why, or
-// the whole file is wanted anyway).
-std::optional<std::vector<uint8_t>> idx_prefix(const std::vector<uint8_t>& idx, uint32_t count) {
-  if (idx.size() < 8 || idx[3] < 1) return std::nullopt;
-  const size_t header = 4 + 4 * size_t{idx[3]};
-  if (idx.size() < header) return std::nullopt;
-  uint64_t item = 1;  // bytes per item: the product of the other dimensions
-  for (size_t at = 8; at < header; at += 4) item *= read_be32(idx, at);
-  const uint32_t items = read_be32(idx, 4);
-  if (count >= items || idx.size() != header + items * item) return std::nullopt;
-  std::vector<uint8_t> prefix(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(header + count * item));
-  for (int k = 0; k < 4; ++k) prefix[4 + k] = static_cast<uint8_t>(count >> (24 - 8 * k));
-  return prefix;
-}
-
-// Images and labels decoded into a Dataset of raw pixels; limit > 0 keeps the first `limit`.
+// Images and labels decoded into a compact Dataset of raw pixels (one byte each); limit > 0
+// keeps the first `limit`.
 Dataset decode_pair(const std::vector<uint8_t>& images, const char* images_name, const std::vector<uint8_t>& labels,
                     const char* labels_name, int limit, const char* dataset_name) {
-  const auto images_prefix = limit > 0 ? idx_prefix(images, limit) : std::nullopt;
-  const auto labels_prefix = limit > 0 ? idx_prefix(labels, limit) : std::nullopt;
-  Dataset data = images_prefix && labels_prefix
-                     ? parse_idx(*images_prefix, images_name, *labels_prefix, labels_name, kClasses)
-                     : parse_idx(images, images_name, labels, labels_name, kClasses);
+  Dataset data = parse_idx(images, images_name, labels, labels_name, kClasses, limit, true);
   data.name = dataset_name;
   return data;
 }
@@ -56,9 +32,9 @@ MnistSets build_mnist_sets(const MnistBytes& bytes, int train_limit, Scaling sca
   sets.train = decode_pair(bytes.train_images, kMnistFiles[0], bytes.train_labels, kMnistFiles[1], train_limit,
                            "mnist-train");
   sets.test = decode_pair(bytes.test_images, kMnistFiles[2], bytes.test_labels, kMnistFiles[3], 0, "mnist-test");
-  sets.scaler = Scaler(scaling, sets.train.X);
-  sets.scaler.apply(sets.train.X);
-  sets.scaler.apply(sets.test.X);
+  sets.scaler = Scaler(scaling, sets.train);
+  sets.scaler.apply(sets.train);  // the value tables: rows read as the floats the scaling gives
+  sets.scaler.apply(sets.test);
   return sets;
 }
 

@@ -3,9 +3,10 @@
 // progress; decoded by the core's IDX parser; every failure (missing file, bad gzip,
 // wrong IDX magic, truncated data) turned into a message the page shows.
 //
-// Memory: the decoded files are kept as bytes (55 MB: one byte per pixel). The float
-// Datasets a run trains on (4 bytes per pixel) are built from them for the chosen number
-// of training digits and scaling, so a 10,000-digit run never holds 60,000 digits as floats.
+// Memory: the decoded files are kept as bytes (55 MB: one byte per pixel). The Datasets a
+// run trains on are compact too (Dataset::compact: a copy of the chosen digits' bytes, and
+// per pixel a table of the floats the scaling makes of each byte value), so no set of digits
+// is ever held as floats: the trainer, evaluation and predictions convert the rows they use.
 #pragma once
 
 #include "data/dataset.hpp"
@@ -24,10 +25,12 @@ struct MnistBytes {
 };
 
 // The sets a run uses: training digits (the first `train_limit`), all 10,000 test digits,
-// both scaled by `scaler`, which was fitted on these training digits.
+// both scaled by `scaler`, which was fitted on these training digits. Both are compact
+// (read rows with Dataset::copy_rows); they read as the floats a float set scaled by
+// `scaler` holds, bit for bit.
 struct MnistSets {
-  Dataset train;   // N x 784
-  Dataset test;    // 10000 x 784
+  Dataset train;   // N x 784, compact
+  Dataset test;    // 10000 x 784, compact
   Scaler scaler;   // for new inputs too (the drawn digit)
 };
 

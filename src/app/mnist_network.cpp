@@ -79,7 +79,7 @@ void show_forward_pass(ForwardState& state, const MnistViewInput& in) {
   ImGui::TextDisabled("(true class %d; click a digit in the gallery to follow it here)", in.test->labels[state.row]);
 
   Pass<float> pass;
-  pass.X = in.test->X.row(state.row);  // 1 x 784, scaled like the training inputs
+  in.test->copy_rows(state.row, 1, pass.X);  // 1 x 784, scaled like the training inputs
   Rng unused(0);
   forward(net, pass, DropoutMode::Off, unused);
   if (state.shown_row != state.row) {

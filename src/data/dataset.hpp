@@ -2,11 +2,17 @@
 // lecture's 5x5 glyphs, text/CSV files, MNIST IDX files).
 //
 // Shape convention: one example per row. X is N x D, labels has N entries.
+//
+// Storage: features are floats in X, except for byte data kept compact (MNIST in the page:
+// one byte per pixel instead of four). Code that may meet either form reads rows through
+// copy_rows(), which converts compact rows to floats on the fly; size() and features()
+// work for both. Everything else (toy sets, glyphs, files, the CLI) uses X directly.
 #pragma once
 
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,19 +20,49 @@ namespace mlp {
 
 // Features stored row-major so a batch of consecutive examples is contiguous.
 using FeatureMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using ByteMatrix = Eigen::Matrix<uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <class T>
+using RowMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Features stored as one byte each: feature j of row i is values(bytes(i, j), j). The table
+// holds what each of the 256 byte values becomes in each feature (raw: the value itself;
+// after a Scaler: exactly the float the Scaler makes of it, whatever the scaling).
+struct ByteFeatures {
+  ByteMatrix bytes;      // N x D
+  FeatureMatrix values;  // 256 x D
+};
 
 struct Dataset {
   std::string name;                       // e.g. "circles", "mnist-train"
-  FeatureMatrix X;                        // N x D features
+  FeatureMatrix X;                        // N x D features (empty when `compact` holds them)
+  ByteFeatures compact;                   // N x D bytes and their 256 x D values, or empty
   std::vector<int> labels;                // N class indices in [0, num_classes)
   int num_classes = 0;                    // K
   std::vector<std::string> class_names;   // K names ("0".."9", "class 0", ...)
   int image_width = 0;                    // > 0 when each row is an image (5x5 glyphs, 28x28 MNIST)
   int image_height = 0;
 
-  int size() const { return static_cast<int>(X.rows()); }      // N
-  int features() const { return static_cast<int>(X.cols()); }  // D
+  bool is_compact() const { return compact.values.size() > 0; }
+  int size() const { return static_cast<int>(is_compact() ? compact.bytes.rows() : X.rows()); }      // N
+  int features() const { return static_cast<int>(is_compact() ? compact.bytes.cols() : X.cols()); }  // D
+
+  // Rows [begin, begin + count), or the `count` rows listed at `rows`, as T: out becomes
+  // count x D (T = float gives exactly the stored or table floats; T = double casts them).
+  template <class T>
+  void copy_rows(int begin, int count, RowMatrix<T>& out) const;
+  template <class T>
+  void copy_rows(const int* rows, int count, RowMatrix<T>& out) const;
 };
+
+// Raw bytes (N x D) as a compact Dataset's features, each byte standing for its own value.
+ByteFeatures raw_byte_features(ByteMatrix bytes);
+
+// Features read block by block (for statistics over a whole set): blocks(visit) calls
+// visit(block) for consecutive blocks of rows, in order, each K x D floats.
+using RowVisitor = std::function<void(const FeatureMatrix&)>;
+using RowBlocks = std::function<void(const RowVisitor&)>;
+RowBlocks row_blocks(const FeatureMatrix& X);  // X as one block (X must outlive the result)
+RowBlocks row_blocks(const Dataset& data);     // X, or compact rows converted a few thousand at a time
 
 // Class names "first", "first+1", ... as text: numbered_class_names(10) gives "0".."9",
 // numbered_class_names(5, 1) gives "1".."5" (the lecture's glyphs).

@@ -6,6 +6,7 @@
 
 #include "data/inflate.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -346,13 +347,14 @@ void write_text_dataset(const std::string& path, const Dataset& data) {
 }
 
 Dataset parse_idx(const std::vector<uint8_t>& images, const std::string& images_name,
-                  const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes) {
+                  const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes,
+                  int limit, bool compact) {
   const std::vector<uint32_t> image_dims = idx_dimensions(images, images_name, 3, "idx3 unsigned-byte images");
   const std::vector<uint32_t> label_dims = idx_dimensions(labels, labels_name, 1, "idx1 unsigned-byte labels");
   if (image_dims[0] != label_dims[0])
     throw DataError(images_name + ", " + labels_name + ": image/label count mismatch (" +
                     std::to_string(image_dims[0]) + " images, " + std::to_string(label_dims[0]) + " labels)");
-  const Eigen::Index n = image_dims[0];
+  const Eigen::Index n = limit > 0 ? std::min<Eigen::Index>(limit, image_dims[0]) : image_dims[0];
   const Eigen::Index pixels = static_cast<Eigen::Index>(image_dims[1]) * image_dims[2];
   if (pixels == 0) throw DataError(images_name + ": images of size 0");
 
@@ -365,8 +367,9 @@ Dataset parse_idx(const std::vector<uint8_t>& images, const std::string& images_
                       std::to_string(num_classes - 1) + " (example " + std::to_string(i) + ")");
     data.labels[static_cast<size_t>(i)] = label;
   }
-  using ByteMatrix = Eigen::Matrix<uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  data.X = Eigen::Map<const ByteMatrix>(images.data() + 16, n, pixels).cast<float>();  // N x (rows*cols)
+  const Eigen::Map<const ByteMatrix> raw(images.data() + 16, n, pixels);  // N x (rows*cols)
+  if (compact) data.compact = raw_byte_features(raw);
+  else data.X = raw.cast<float>();
   data.num_classes = num_classes;
   data.class_names = numbered_class_names(num_classes);
   data.image_height = static_cast<int>(image_dims[1]);

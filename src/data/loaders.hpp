@@ -62,9 +62,12 @@ void write_text_dataset(const std::string& path, const Dataset& data);
 // ---------------------------------------------------------------------------- IDX (MNIST)
 
 // Decodes an idx3 image file and an idx1 label file already in memory (raw, not gzip).
-// The names are used in error messages; labels must be < num_classes.
+// The names are used in error messages; labels must be < num_classes. limit > 0 keeps the
+// first `limit` examples (the whole files are still checked); compact keeps the pixels as
+// bytes (Dataset::compact, raw values) instead of floats in X.
 Dataset parse_idx(const std::vector<uint8_t>& images, const std::string& images_name,
-                  const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes);
+                  const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes,
+                  int limit = 0, bool compact = false);
 
 // Loads an idx3 image file and its idx1 label file (each raw or gzip).
 // Class names are "0".."num_classes-1"; the Dataset is named dataset_name.

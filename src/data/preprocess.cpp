@@ -43,24 +43,35 @@ void rescale(FeatureMatrix& X, float lo, float hi) {
 }
 
 Standardizer fit_standardizer(const FeatureMatrix& X, bool per_feature) {
-  if (X.size() == 0) throw std::invalid_argument("cannot fit z-scoring statistics to an empty data set");
-  const double rows = static_cast<double>(X.rows());
-  const double values = static_cast<double>(X.size());
-  Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(X.cols());  // 1 x D
-  for (Eigen::Index i = 0; i < X.rows(); ++i) sum += X.row(i).cast<double>();
+  return fit_standardizer(row_blocks(X), per_feature);
+}
+
+Standardizer fit_standardizer(const RowBlocks& rows, bool per_feature) {
+  double count = 0;                 // rows
+  Eigen::RowVectorXd sum;           // 1 x D
+  rows([&](const FeatureMatrix& block) {
+    if (sum.size() == 0) sum = Eigen::RowVectorXd::Zero(block.cols());
+    for (Eigen::Index i = 0; i < block.rows(); ++i) sum += block.row(i).cast<double>();
+    count += static_cast<double>(block.rows());
+  });
+  if (count == 0 || sum.size() == 0)
+    throw std::invalid_argument("cannot fit z-scoring statistics to an empty data set");
+  const Eigen::Index D = sum.size();
+  const double values = count * static_cast<double>(D);
   const Eigen::RowVectorXd mean =
-      per_feature ? Eigen::RowVectorXd(sum / rows) : Eigen::RowVectorXd::Constant(X.cols(), sum.sum() / values);
-  Eigen::RowVectorXd squares = Eigen::RowVectorXd::Zero(X.cols());  // 1 x D, sum of squared deviations
-  for (Eigen::Index i = 0; i < X.rows(); ++i) squares += (X.row(i).cast<double>() - mean).cwiseAbs2();
-  const Eigen::RowVectorXd stddev = per_feature
-                                        ? Eigen::RowVectorXd((squares / rows).cwiseSqrt())
-                                        : Eigen::RowVectorXd::Constant(X.cols(), std::sqrt(squares.sum() / values));
+      per_feature ? Eigen::RowVectorXd(sum / count) : Eigen::RowVectorXd::Constant(D, sum.sum() / values);
+  Eigen::RowVectorXd squares = Eigen::RowVectorXd::Zero(D);  // 1 x D, sum of squared deviations
+  rows([&](const FeatureMatrix& block) {
+    for (Eigen::Index i = 0; i < block.rows(); ++i) squares += (block.row(i).cast<double>() - mean).cwiseAbs2();
+  });
+  const Eigen::RowVectorXd stddev = per_feature ? Eigen::RowVectorXd((squares / count).cwiseSqrt())
+                                                : Eigen::RowVectorXd::Constant(D, std::sqrt(squares.sum() / values));
 
   Standardizer stats;
   stats.per_feature = per_feature;
   stats.mean = mean.cast<float>();
   stats.stddev = stddev.cast<float>();
-  for (Eigen::Index c = 0; c < X.cols(); ++c)
+  for (Eigen::Index c = 0; c < D; ++c)
     if (!(stats.stddev(c) > 0)) stats.stddev(c) = 1;
   return stats;
 }
@@ -125,13 +136,20 @@ Dataset take(const Dataset& data, const std::vector<int>& indices) {
   subset.class_names = data.class_names;
   subset.image_width = data.image_width;
   subset.image_height = data.image_height;
-  subset.X.resize(static_cast<Eigen::Index>(indices.size()), data.X.cols());  // M x D
+  const auto M = static_cast<Eigen::Index>(indices.size());
+  if (data.is_compact()) {
+    subset.compact.values = data.compact.values;
+    subset.compact.bytes.resize(M, data.features());  // M x D
+  } else {
+    subset.X.resize(M, data.features());  // M x D
+  }
   subset.labels.reserve(indices.size());
-  for (size_t r = 0; r < indices.size(); ++r) {
-    const int i = indices[r];
+  for (Eigen::Index r = 0; r < M; ++r) {
+    const int i = indices[static_cast<size_t>(r)];
     if (i < 0 || i >= data.size())
       throw std::invalid_argument("row index " + std::to_string(i) + " outside 0.." + std::to_string(data.size() - 1));
-    subset.X.row(static_cast<Eigen::Index>(r)) = data.X.row(i);
+    if (data.is_compact()) subset.compact.bytes.row(r) = data.compact.bytes.row(i);
+    else subset.X.row(r) = data.X.row(i);
     subset.labels.push_back(data.labels[static_cast<size_t>(i)]);
   }
   return subset;

@@ -32,6 +32,8 @@ struct Standardizer {
 // Per feature on MNIST: a pixel that is (nearly) constant in training gets a tiny or unit
 // stddev, so a test image with ink there gives large values; the global variant avoids that.
 Standardizer fit_standardizer(const FeatureMatrix& X, bool per_feature = true);
+// The same statistics from rows read block by block (e.g. row_blocks of a compact Dataset).
+Standardizer fit_standardizer(const RowBlocks& rows, bool per_feature);
 
 // X = (X - mean) / stddev, row by row. Throws std::invalid_argument if the widths differ.
 void standardize(FeatureMatrix& X, const Standardizer& stats);
@@ -72,8 +74,8 @@ MatrixType one_hot(const std::vector<int>& labels, int num_classes) {
   return Y;
 }
 
-// The rows of data at the given indices (in that order), with the same classes, names and
-// image shape. Throws std::invalid_argument for an index outside [0, N).
+// The rows of data at the given indices (in that order), with the same classes, names,
+// image shape and storage (floats, or compact bytes with the same value table). Throws std::invalid_argument for an index outside [0, N).
 Dataset take(const Dataset& data, const std::vector<int>& indices);
 
 }  // namespace mlp

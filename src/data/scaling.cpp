@@ -1,7 +1,9 @@
 // Scaling fitted on training features; see scaling.hpp.
 #include "data/scaling.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <stdexcept>
 
 namespace mlp {
@@ -30,17 +32,27 @@ Scaling parse_scaling(const std::string& name) {
   throw std::invalid_argument("unknown scaling '" + name + "' (known: " + names + ")");
 }
 
-Scaler::Scaler(Scaling kind, const FeatureMatrix& train) : kind_(kind) {
-  if (kind == Scaling::None) return;
-  if (train.size() == 0) throw std::invalid_argument("cannot fit a scaling to an empty training set");
-  if (kind == Scaling::Rescale) {
-    lo_ = train.minCoeff();
-    hi_ = train.maxCoeff();
-    if (!(lo_ < hi_))
-      throw std::invalid_argument("cannot rescale: every training value is " + std::to_string(lo_));
+Scaler::Scaler(Scaling kind, const FeatureMatrix& train) : kind_(kind) { fit(row_blocks(train), train.size()); }
+
+Scaler::Scaler(Scaling kind, const Dataset& train) : kind_(kind) {
+  fit(row_blocks(train), static_cast<Eigen::Index>(train.size()) * train.features());
+}
+
+void Scaler::fit(const RowBlocks& train, Eigen::Index values) {
+  if (kind_ == Scaling::None) return;
+  if (values == 0) throw std::invalid_argument("cannot fit a scaling to an empty training set");
+  if (kind_ != Scaling::Rescale) {
+    stats_ = fit_standardizer(train, kind_ == Scaling::ZScore);
     return;
   }
-  stats_ = fit_standardizer(train, kind == Scaling::ZScore);
+  lo_ = std::numeric_limits<float>::infinity();
+  hi_ = -std::numeric_limits<float>::infinity();
+  train([this](const FeatureMatrix& block) {
+    if (block.size() == 0) return;
+    lo_ = std::min(lo_, block.minCoeff());
+    hi_ = std::max(hi_, block.maxCoeff());
+  });
+  if (!(lo_ < hi_)) throw std::invalid_argument("cannot rescale: every training value is " + std::to_string(lo_));
 }
 
 void Scaler::apply(FeatureMatrix& X) const {
@@ -51,6 +63,8 @@ void Scaler::apply(FeatureMatrix& X) const {
     case Scaling::ZScoreGlobal: standardize(X, stats_); return;
   }
 }
+
+void Scaler::apply(Dataset& data) const { apply(data.is_compact() ? data.compact.values : data.X); }
 
 std::string Scaler::describe() const {
   char text[96];

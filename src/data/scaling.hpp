@@ -25,17 +25,23 @@ const std::vector<Scaling>& all_scalings();
 class Scaler {
  public:
   Scaler() = default;  // Scaling::None
-  // Fits to training features; throws std::invalid_argument for an empty matrix, or for
-  // rescale when every value is the same.
+  // Fits to training features (a matrix, or a Dataset in either storage: the same fit);
+  // throws std::invalid_argument for an empty set, or for rescale when every value is the same.
   Scaler(Scaling kind, const FeatureMatrix& train);
+  Scaler(Scaling kind, const Dataset& train);
 
   // X (N x D, D as in training) scaled in place; throws std::invalid_argument for another width.
   void apply(FeatureMatrix& X) const;
+  // A data set's features scaled in place: X, or a compact set's value table (so its rows
+  // then read as exactly the floats apply() would make of the raw values).
+  void apply(Dataset& data) const;
   Scaling kind() const { return kind_; }
   // The mapping as a short formula, e.g. "zscore-global: (x - 33.3) / 78.6"
   std::string describe() const;
 
  private:
+  void fit(const RowBlocks& train, Eigen::Index values);  // values: N x D of the training set
+
   Scaling kind_ = Scaling::None;
   float lo_ = 0, hi_ = 1;  // rescale: training minimum and maximum
   Standardizer stats_;     // zscore, zscore-global

@@ -10,7 +10,9 @@ namespace mlp {
 
 template <class T>
 Matrix<T> predict_rows(const Network<T>& net, const Dataset& data, int begin, int end) {
-  return predict(net, Matrix<T>(data.X.middleRows(begin, end - begin).template cast<T>()));
+  Matrix<T> X;  // (end − begin) x D
+  data.copy_rows(begin, end - begin, X);
+  return predict(net, X);
 }
 
 template <class T>
@@ -27,12 +29,9 @@ Evaluation evaluate(const Network<T>& net, const Dataset& data, const std::vecto
   std::vector<int> labels;
   for (int begin = 0; begin < n; begin += kChunk) {
     const int count = std::min(kChunk, n - begin);
-    pass.X.resize(count, data.features());
+    data.copy_rows(rows.data() + begin, count, pass.X);  // count x D
     labels.resize(count);
-    for (int i = 0; i < count; ++i) {
-      pass.X.row(i) = data.X.row(rows[begin + i]).template cast<T>();
-      labels[i] = data.labels[rows[begin + i]];
-    }
+    for (int i = 0; i < count; ++i) labels[i] = data.labels[rows[begin + i]];
     pass.Y = make_targets<T>(net.spec.output, labels, K);
     Rng unused(0);
     forward(net, pass, DropoutMode::Off, unused);

@@ -95,12 +95,9 @@ void Trainer<T>::load_batch() {
   const int end = std::min(begin + bs, examples());
   batch_indices_.assign(order_.begin() + begin, order_.begin() + end);
   const int n = end - begin;
-  pass_.X.resize(n, train_->features());
+  train_->copy_rows(batch_indices_.data(), n, pass_.X);  // n x D, converted if stored compact
   pass_.Y.resize(n, Y_all_.cols());
-  for (int i = 0; i < n; ++i) {
-    pass_.X.row(i) = train_->X.row(batch_indices_[i]).template cast<T>();
-    pass_.Y.row(i) = Y_all_.row(batch_indices_[i]);
-  }
+  for (int i = 0; i < n; ++i) pass_.Y.row(i) = Y_all_.row(batch_indices_[i]);
 }
 
 template <class T>
