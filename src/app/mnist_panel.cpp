@@ -123,7 +123,7 @@ void MnistPanel::use_sets() {
     predictions_.reset();
     pending_.reset();
     pending_key_ = {-1, -1};
-    digits_.reset();  // frees the old floats before building the new ones
+    digits_.reset();  // frees the old digits before building the new ones
     MnistSets sets = build_mnist_sets(loader_.bytes(), train_size_, p.scaling);
     auto digits = std::make_shared<ui::SetupData>();
     digits->train = std::move(sets.train);

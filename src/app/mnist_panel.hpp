@@ -40,7 +40,7 @@ class MnistPanel {
   void show_training();
   void show_network_tab();
   void choose_preset(int index);
-  void use_sets();           // (re)builds the float sets for the chosen size and preset
+  void use_sets();           // (re)builds the compact sets (a byte per pixel) for the chosen size and preset
   void reset_run();          // fresh weights from the preset and the seed
   void refresh_predictions(double budget_seconds);  // the test predictions the views show
   bool running() const { return run_.play.playing || run_.play.epoch_target >= 0; }
@@ -49,7 +49,7 @@ class MnistPanel {
   MnistViewInput view_input() const;
 
   MnistLoader loader_;
-  std::shared_ptr<const ui::SetupData> digits_;  // train N x 784 and test 10000 x 784, scaled; null until ready
+  std::shared_ptr<const ui::SetupData> digits_;  // train N x 784 and test 10000 x 784, compact (bytes + scaling table); null until ready
   Scaler scaler_;                 // fitted on the training digits; for the drawn digit too
   int train_size_ = 60000;        // training digits used
   int preset_ = 0;                // index in presets_for("mnist")
