@@ -45,21 +45,22 @@ void bench_layer(const char* name, const Matrix<T>& X, int M, int repeats) {
   const Matrix<T> W = random_matrix<T>(D + 1, M, 1.0, rng);
   const Matrix<T> dZ = random_matrix<T>(N, M, 1.0, rng);
   Matrix<T> Z, dW, dX;
+  KernelScratch<T> scratch;  // as a training pass keeps it from call to call
   const double flops = 2.0 * N * D * M;
   auto report = [&](const char* kernel, double ours, double eigen) {
     std::printf("%-8s %-5s %-24s ours %8.1f us (%5.1f GFLOP/s dense-equivalent)   Eigen %8.1f us   x%.2f\n", name,
                 sizeof(T) == 4 ? "float" : "double", kernel, ours, flops / ours * 1e-3, eigen, eigen / ours);
   };
-  report("affine_forward", best_microseconds([&] { affine_forward(X, W, Z); }, repeats),
+  report("affine_forward", best_microseconds([&] { affine_forward(X, W, Z, scratch); }, repeats),
          best_microseconds([&] { Z.noalias() = X * W.bottomRows(D); Z.rowwise() += W.row(0); }, repeats));
   report("affine_weight_gradient",
-         best_microseconds([&] { affine_weight_gradient(X, dZ, T(1) / T(N), dW); }, repeats),
+         best_microseconds([&] { affine_weight_gradient(X, dZ, T(1) / T(N), dW, scratch); }, repeats),
          best_microseconds([&] {
            dW.resize(D + 1, M);
            dW.row(0) = dZ.colwise().sum() / T(N);
            dW.bottomRows(D).noalias() = (X.transpose() * dZ) / T(N);
          }, repeats));
-  report("affine_input_gradient", best_microseconds([&] { affine_input_gradient(dZ, W, dX); }, repeats),
+  report("affine_input_gradient", best_microseconds([&] { affine_input_gradient(dZ, W, dX, scratch); }, repeats),
          best_microseconds([&] { dX.noalias() = dZ * W.bottomRows(D).transpose(); }, repeats));
 }
 

@@ -3,7 +3,8 @@
 // (MNIST-like), all-zero and odd shapes, with widths that exercise every vector width,
 // the overlapping last vector and several passes, through both the sparse and the dense
 // loops (chosen by the density of the left operand), also for entries on a non-zero
-// background (z-scored pixels); NaN and infinity must propagate.
+// background (z-scored pixels); NaN and infinity must propagate; a scratch reused from call
+// to call changes nothing.
 #include <catch2/catch.hpp>
 
 #include "nn/kernels.hpp"
@@ -119,6 +120,31 @@ TEMPLATE_TEST_CASE("inputs on a constant background (z-scored pixels) match Eige
       for (Eigen::Index i = 0; i < X.cols(); ++i)
         if (X(n, i) == T(0)) X(n, i) = per_column ? background(0, i) : T(-0.4242);
     check_kernels<T>(X, random_matrix<T>(98, 37, 1.0, rng), random_matrix<T>(40, 37, 1.0, rng));
+  }
+}
+
+TEMPLATE_TEST_CASE("a scratch reused across shapes and densities gives the results of fresh calls",
+                   "[kernels]", float, double) {
+  using T = TestType;
+  Rng rng(17);
+  KernelScratch<T> scratch;
+  // Large then small then large again, sparse and dense, widths with and without an aligned copy.
+  for (const auto& [N, D, M, density] : {std::tuple{64, 300, 100, 0.19}, std::tuple{5, 7, 3, 0.19},
+                                         std::tuple{33, 50, 37, 1.0}, std::tuple{64, 300, 100, 0.05},
+                                         std::tuple{9, 40, 16, 0.19}}) {
+    CAPTURE(N, D, M, density);
+    const Matrix<T> X = random_matrix<T>(N, D, density, rng), W = random_matrix<T>(D + 1, M, 1.0, rng);
+    const Matrix<T> dZ = random_matrix<T>(N, M, density, rng);
+    Matrix<T> Z, Z_fresh, dW, dW_fresh, dX, dX_fresh;
+    affine_forward(X, W, Z, scratch);
+    affine_forward(X, W, Z_fresh);
+    CHECK(Z == Z_fresh);
+    affine_weight_gradient(X, dZ, T(0.5), dW, scratch);
+    affine_weight_gradient(X, dZ, T(0.5), dW_fresh);
+    CHECK(dW == dW_fresh);
+    affine_input_gradient(dZ, W, dX, scratch);
+    affine_input_gradient(dZ, W, dX_fresh);
+    CHECK(dX == dX_fresh);
   }
 }
 

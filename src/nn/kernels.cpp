@@ -1,9 +1,10 @@
 // Dense-layer products; see kernels.hpp. Each one looks at the operand that multiplies
 // from the left (X, or dZ for the input gradient). When most of its entries equal their
 // column's background (81% of MNIST's pixels are 0; after z-scoring they share another
-// value) it goes row by row through the other entries only, moving whole rows of the
-// other matrix, and adds the background's share once; otherwise it runs a dense loop with
-// tiles of several rows in registers. Both are the SIMD loops of kernels_simd.hpp.
+// value) it lists the other entries once and goes row by row through them only, moving
+// whole rows of the other matrix (copied to vector-aligned rows when they are not), and
+// adds the background's share once; otherwise it runs a dense loop with tiles of several
+// rows in registers. Both are the SIMD loops of kernels_simd.hpp.
 #include "nn/kernels.hpp"
 
 #include "nn/kernels_simd.hpp"
@@ -20,7 +21,7 @@ using simd::ColumnPlan;
 using simd::DenseGather;
 using simd::Gather;
 using simd::Scatter;
-using simd::SparseRow;
+using simd::SparseRows;
 
 namespace {
 
@@ -63,51 +64,88 @@ std::vector<T> column_background(const Matrix<T>& A) {
   return c;
 }
 
-// Whether more than 30% of A's entries differ from the background c of their column: then
-// the dense, register-tiled loop beats listing them (the break-even measured natively and
-// in wasm lies between 20% and 35% for entries scattered at random; MNIST's 19% are
-// clustered, which favours the list).
+// The most entries of A (N x D) the sparse loops take: above 30% that differ from the
+// background of their column, the dense, register-tiled loop beats listing them (the
+// break-even measured natively and in wasm lies between 20% and 35% for entries scattered
+// at random; MNIST's 19% are clustered, which favours the list).
 template <class T>
-bool is_dense(const Matrix<T>& A, const std::vector<T>& c) {
-  long differ = 0;
-  for (Eigen::Index n = 0; n < A.rows(); ++n) {
-    const T* a = row_ptr(A, n);
-    for (Eigen::Index i = 0; i < A.cols(); ++i) differ += !(a[i] == c[i]);
-  }
-  return 10 * differ > 3 * A.size();
+long sparse_budget(const Matrix<T>& A) {
+  return 3 * static_cast<long>(A.size()) / 10;
 }
+
+// A's entries that differ from the background c of their column, scaled, kept in the
+// scratch's lists, or false when there are too many of them for the sparse loops.
+template <class T>
+bool find_sparse(const Matrix<T>& A, const std::vector<T>& c, T scale, SparseRows<T>& rows) {
+  const int N = static_cast<int>(A.rows()), D = static_cast<int>(A.cols());
+  return rows.find(A.data(), D, N, D, c.data(), scale, sparse_budget(A));
+}
+template <class T>
+SparseRows<T> sparse_rows(KernelScratch<T>& scratch) {
+  return SparseRows<T>(scratch.starts, scratch.index, scratch.value);
+}
+
+// The rows of B (rows x width) at a stride of whole vectors, so that the loads of a row
+// start on a vector boundary (a 400-byte row of 100 floats does not, for 64-byte vectors):
+// B itself when that holds already or B is narrower than a vector, else an aligned copy
+// with zeros after each row (in `copy`, reused from call to call).
+template <class T>
+class VectorRows {
+ public:
+  VectorRows(const T* B, int rows, int width, Matrix<T>& copy) : data_(B), stride_(width) {
+    constexpr int lanes = ColumnPlan<T>::kMaxLanes;
+    if (width < lanes || width % lanes == 0) return;
+    stride_ = (width + lanes - 1) / lanes * lanes;
+    copy.resize(rows, stride_);                    // Eigen aligns it to the vector size
+    copy.leftCols(width) = Eigen::Map<const Matrix<T>>(B, rows, width);
+    copy.rightCols(stride_ - width).setZero();
+    data_ = copy.data();
+  }
+  const T* row(int r) const { return data_ + static_cast<std::ptrdiff_t>(r) * stride_; }
+  int stride() const { return stride_; }
+
+ private:
+  const T* data_;
+  int stride_;
+};
 
 }  // namespace
 
 template <class T>
-void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z) {
+void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z, KernelScratch<T>& scratch) {
   const int N = static_cast<int>(X.rows()), D = static_cast<int>(X.cols()), M = static_cast<int>(W.cols());
   require(W.rows() == D + 1, "affine_forward", "X is " + shape(N, D) + " but W is " + shape(W.rows(), M));
   Z.resize(N, M);                                  // Z[n] = W[0] + Σ_i X[n, i] · W[1 + i]
   const std::vector<T> c = column_background(X);
-  if (is_dense(X, c)) {
+  SparseRows<T> x = sparse_rows(scratch);
+  if (!find_sparse(X, c, T(1), x)) {
     ColumnPlan<T>(M, simd::kDenseChunk)
         .each(DenseGather<T>{X.data(), D, 1, N, D, row_ptr(W, 1), M, row_ptr(W, 0), Z.data(), M});
     return;
   }
   // With X[n] = c + (X[n] − c): Z[n] = (W[0] + Σ_i c_i W[1 + i]) + Σ_i (X[n, i] − c_i) W[1 + i].
-  const ColumnPlan<T> columns(M);
-  SparseRow<T> x(D);
+  const VectorRows<T> w(W.data(), D + 1, M, scratch.aligned);  // (D + 1) x stride
+  const ColumnPlan<T> columns(w.stride());
+  KernelScratch<T> row_scratch;                    // the background row's few entries
+  SparseRows<T> background = sparse_rows(row_scratch);
   const std::vector<T> zeros(D, T(0));
-  std::vector<T> bias(M);
-  columns.each(Gather<T>{x.find(c.data(), zeros.data(), D, T(1)), row_ptr(W, 1), M, row_ptr(W, 0), bias.data()});
+  background.find(c.data(), D, 1, D, zeros.data(), T(1), D);
+  std::vector<T> bias(w.stride());
+  columns.each(Gather<T>{background.row(0), w.row(1), w.stride(), w.row(0), bias.data(), w.stride()});
   for (int n = 0; n < N; ++n)
-    columns.each(Gather<T>{x.find(row_ptr(X, n), c.data(), D, T(1)), row_ptr(W, 1), M, bias.data(), row_ptr(Z, n)});
+    columns.each(Gather<T>{x.row(n), w.row(1), w.stride(), bias.data(), row_ptr(Z, n), M});
 }
 
 template <class T>
-void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Matrix<T>& dW) {
+void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Matrix<T>& dW,
+                            KernelScratch<T>& scratch) {
   const int N = static_cast<int>(X.rows()), D = static_cast<int>(X.cols()), M = static_cast<int>(dZ.cols());
   require(dZ.rows() == N, "affine_weight_gradient", "X is " + shape(N, D) + " but dZ is " + shape(dZ.rows(), M));
   dW.resize(D + 1, M);
   dW.row(0) = dZ.colwise().sum() * scale;          // the bias column of [1 X]
   const std::vector<T> c = column_background(X);
-  if (is_dense(X, c)) {                            // dW[1:] = Xᵀ · (scale · dZ)
+  SparseRows<T> x = sparse_rows(scratch);
+  if (!find_sparse(X, c, scale, x)) {              // dW[1:] = Xᵀ · (scale · dZ)
     const Matrix<T> dZs = dZ * scale;              // N x M
     ColumnPlan<T>(M, simd::kDenseChunk)
         .each(DenseGather<T>{X.data(), 1, D, D, N, dZs.data(), M, nullptr, row_ptr(dW, 1), M});
@@ -117,39 +155,69 @@ void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Ma
   for (int i = 0; i < D; ++i) dW.row(1 + i) = c[i] * dW.row(0);
   const ColumnPlan<T> columns(M);
   const int block = rows_per_block<T>(M);
-  SparseRow<T> x(std::min(block, D));
+  std::vector<int> done(N, 0);                     // entries of row n already added
   for (int i0 = 0; i0 < D; i0 += block) {          // dW[1 + i0 .. 1 + i0 + block) stays in L1
-    const int rows = std::min(block, D - i0);
-    for (int n = 0; n < N; ++n)
-      columns.each(Scatter<T>{x.find(row_ptr(X, n) + i0, c.data() + i0, rows, scale), row_ptr(dZ, n),
-                              row_ptr(dW, 1 + i0), M});
+    for (int n = 0; n < N; ++n) {
+      simd::SparseSpan<T> a = x.row(n);
+      a.index += done[n];
+      a.value += done[n];
+      a.count -= done[n];
+      int in_block = 0;
+      while (in_block < a.count && a.index[in_block] < i0 + block) ++in_block;
+      a.count = in_block;
+      done[n] += in_block;
+      columns.each(Scatter<T>{a, row_ptr(dZ, n), row_ptr(dW, 1), M});
+    }
   }
 }
 
 template <class T>
-void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX) {
+void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX, KernelScratch<T>& scratch) {
   const int N = static_cast<int>(dZ.rows()), M = static_cast<int>(dZ.cols()), D = static_cast<int>(W.rows()) - 1;
   require(W.cols() == M && D >= 0, "affine_input_gradient",
           "dZ is " + shape(N, M) + " but W is " + shape(W.rows(), W.cols()));
   dX.resize(N, D);                                 // dX[n] = Σ_j dZ[n, j] · W[1:, j]ᵀ
   const Matrix<T> Wt = W.bottomRows(D).transpose();  // M x D
   const std::vector<T> zeros(M, T(0));             // dZ's background: zeros (ReLU's), if any
-  if (is_dense(dZ, zeros)) {
+  SparseRows<T> dz = sparse_rows(scratch);
+  if (!find_sparse(dZ, zeros, T(1), dz)) {
     ColumnPlan<T>(D, simd::kDenseChunk)
         .each(DenseGather<T>{dZ.data(), M, 1, N, M, Wt.data(), D, nullptr, dX.data(), D});
     return;
   }
-  const ColumnPlan<T> columns(D);
-  SparseRow<T> dz(M);
+  const VectorRows<T> wt(Wt.data(), M, D, scratch.aligned);  // M x stride
+  const ColumnPlan<T> columns(wt.stride());
   for (int n = 0; n < N; ++n)
-    columns.each(Gather<T>{dz.find(row_ptr(dZ, n), zeros.data(), M, T(1)), Wt.data(), D, nullptr, row_ptr(dX, n)});
+    columns.each(Gather<T>{dz.row(n), wt.row(0), wt.stride(), nullptr, row_ptr(dX, n), D});
+}
+
+template <class T>
+void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z) {
+  KernelScratch<T> scratch;
+  affine_forward(X, W, Z, scratch);
+}
+
+template <class T>
+void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Matrix<T>& dW) {
+  KernelScratch<T> scratch;
+  affine_weight_gradient(X, dZ, scale, dW, scratch);
+}
+
+template <class T>
+void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX) {
+  KernelScratch<T> scratch;
+  affine_input_gradient(dZ, W, dX, scratch);
 }
 
 const char* kernel_isa() { return simd::kIsa; }
 
-#define MLP_INSTANTIATE(T)                                                                 \
-  template void affine_forward<T>(const Matrix<T>&, const Matrix<T>&, Matrix<T>&);         \
-  template void affine_weight_gradient<T>(const Matrix<T>&, const Matrix<T>&, T, Matrix<T>&); \
+#define MLP_INSTANTIATE(T)                                                                          \
+  template void affine_forward<T>(const Matrix<T>&, const Matrix<T>&, Matrix<T>&, KernelScratch<T>&); \
+  template void affine_forward<T>(const Matrix<T>&, const Matrix<T>&, Matrix<T>&);                  \
+  template void affine_weight_gradient<T>(const Matrix<T>&, const Matrix<T>&, T, Matrix<T>&,        \
+                                          KernelScratch<T>&);                                      \
+  template void affine_weight_gradient<T>(const Matrix<T>&, const Matrix<T>&, T, Matrix<T>&);       \
+  template void affine_input_gradient<T>(const Matrix<T>&, const Matrix<T>&, Matrix<T>&, KernelScratch<T>&); \
   template void affine_input_gradient<T>(const Matrix<T>&, const Matrix<T>&, Matrix<T>&);
 MLP_INSTANTIATE(float)
 MLP_INSTANTIATE(double)

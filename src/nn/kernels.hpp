@@ -5,17 +5,39 @@
 
 #include "nn/matrix.hpp"
 
+#include <vector>
+
 namespace mlp {
 
+// Memory the kernels reuse from call to call: for MNIST's first layer the list of the
+// inputs' entries and an aligned copy of the weights are a few hundred KB each, and
+// allocating them anew in every call costs page faults (most of the time saved otherwise).
+// A caller that runs the kernels repeatedly keeps one (Pass has one); without it each call
+// allocates its own.
+template <class T>
+struct KernelScratch {
+  std::vector<long> starts;  // a sparse operand: row r's entries are starts[r] .. starts[r + 1)
+  std::vector<int> index;    //   their columns
+  std::vector<T> value;      //   and values
+  Matrix<T> aligned;         // an operand copied to rows of whole vectors
+};
+
 // Z = [1 X] · W            X: N x D, W: (D + 1) x M  ->  Z: N x M
+template <class T>
+void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z, KernelScratch<T>& scratch);
 template <class T>
 void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z);
 
 // dW = [1 X]ᵀ · dZ · scale  X: N x D, dZ: N x M     ->  dW: (D + 1) x M
 template <class T>
+void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Matrix<T>& dW,
+                            KernelScratch<T>& scratch);
+template <class T>
 void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Matrix<T>& dW);
 
 // dX = dZ · W[1:]ᵀ          dZ: N x M, W: (D + 1) x M  ->  dX: N x D
+template <class T>
+void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX, KernelScratch<T>& scratch);
 template <class T>
 void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX);
 

@@ -48,6 +48,7 @@ inline constexpr const char* kIsa = "no SIMD (vectors lowered to scalar code)";
 inline constexpr int kMaxChunk = 8;
 inline constexpr int kDenseChunk = 4;
 inline constexpr int kDenseRows = kVectorBytes >= 64 ? 4 : 2;  // AVX-512 has 32 registers
+inline constexpr int kSumRegisters = kVectorBytes >= 64 ? 16 : 4;  // for a sparse row's partial sums
 
 // Vec<T, L>: L lanes of T (L = 1 is T itself).
 template <class T, int Lanes>
@@ -71,6 +72,12 @@ inline V load(const T* p) {
 template <class V, class T>
 inline void store(T* p, const V& v) {
   std::memcpy(p, &v, sizeof(V));
+}
+// The first `count` lanes of v (at most all of them).
+template <class V, class T>
+inline void store_first(T* p, const V& v, int count) {
+  if (count * sizeof(T) == sizeof(V)) store(p, v);
+  else std::memcpy(p, &v, count * sizeof(T));
 }
 
 // Some non-zero entries of a row: value[k] at position index[k], k < count.
@@ -147,7 +154,8 @@ inline int column_of(int c, int j, int last) {
 // ---------------------------------------------------------------------------- products
 
 // out[0 .. width) = bias + Σ_k v_k · B[i_k, 0 .. width)   (one sparse row a; B: rows ldb apart;
-// bias: 1 x width, or null for zero).
+// bias: 1 x width, or null for zero). The plan may cover more columns than width (B and bias
+// padded to whole vectors): the columns from width on are computed but not stored.
 template <class T>
 struct Gather {
   SparseSpan<T> a;
@@ -155,21 +163,17 @@ struct Gather {
   std::ptrdiff_t ldb;
   const T* bias;
   T* out;
+  int width;
 
   template <int Lanes, int Chunk>
   void run(int j, int last) const {
     using V = Vec<T, Lanes>;
-    // Narrow passes get independent partial sums, so that the adds do not wait on each other.
-    constexpr int kSums = Chunk >= 4 ? 1 : (Chunk >= 2 ? 2 : 4);
-    // Rows of B are picked at random: fetch those of a later entry early (no-op in WebAssembly).
-    constexpr int kAhead = 4, kLines = (Chunk * Lanes * static_cast<int>(sizeof(T)) + 63) / 64;
+    // Independent partial sums, as many as the registers hold, so that an add need not wait
+    // for the previous one (each waits ~4 cycles for its result).
+    constexpr int kSums = std::clamp(kSumRegisters / Chunk, 1, 4);
     V acc[kSums][Chunk] = {};
     int k = 0;
     for (; k + kSums <= a.count; k += kSums) {
-      if (k + kAhead < a.count) {
-        const char* ahead = reinterpret_cast<const char*>(B + a.index[k + kAhead] * ldb + j);
-        for (int line = 0; line < kLines; ++line) __builtin_prefetch(ahead + 64 * line);
-      }
 #pragma GCC unroll 4
       for (int s = 0; s < kSums; ++s) {
         const T* b = B + a.index[k + s] * ldb;
@@ -187,8 +191,10 @@ struct Gather {
     for (int c = 0; c < Chunk; ++c) {
 #pragma GCC unroll 4
       for (int s = 1; s < kSums; ++s) acc[0][c] += acc[s][c];
-      if (bias) acc[0][c] += load<V>(bias + column_of<Lanes, Chunk>(c, j, last));
-      store(out + column_of<Lanes, Chunk>(c, j, last), acc[0][c]);
+      const int column = column_of<Lanes, Chunk>(c, j, last);
+      if (bias) acc[0][c] += load<V>(bias + column);
+      if (c < Chunk - 1) store(out + column, acc[0][c]);
+      else store_first(out + column, acc[0][c], std::min(Lanes, width - column));
     }
   }
 };
@@ -403,20 +409,41 @@ inline int find_entries(const float* x, const float* c, int n, float scale, int*
 }
 #endif
 
-// Scratch room for the entries of a row of up to `capacity` entries.
+// The entries of the rows of a matrix, one row after the other, found once for all the
+// passes over them (and telling whether there are few enough for the sparse loops). Kept in
+// vectors the caller owns, so that they can be reused from call to call.
 template <class T>
-class SparseRow {
+class SparseRows {
  public:
-  explicit SparseRow(int capacity) : index_(capacity + kScanSlack), value_(capacity + kScanSlack) {}
-  // The entries of x[0 .. n) that differ from c[0 .. n), n <= capacity, as scale · (x − c)
-  // (valid until the next call).
-  SparseSpan<T> find(const T* x, const T* c, int n, T scale) {
-    return {index_.data(), value_.data(), find_entries(x, c, n, scale, index_.data(), value_.data())};
+  SparseRows(std::vector<long>& start, std::vector<int>& index, std::vector<T>& value)
+      : start_(start), index_(index), value_(value) {}
+
+  // Lists the rows A[r · lda .. r · lda + n) for r < rows, as scale · (A[r] − c) where they
+  // differ from c[0 .. n). Stops and returns false once more than max_entries are found.
+  bool find(const T* A, std::ptrdiff_t lda, int rows, int n, const T* c, T scale, long max_entries) {
+    const size_t capacity = static_cast<size_t>(std::max(0L, max_entries) + n + kScanSlack);
+    if (index_.size() < capacity) index_.resize(capacity);  // grows only: no page faults per call
+    if (value_.size() < capacity) value_.resize(capacity);
+    start_.resize(rows + 1);
+    long count = 0;
+    for (int r = 0; r < rows; ++r) {
+      start_[r] = count;
+      count += find_entries(A + r * lda, c, n, scale, index_.data() + count, value_.data() + count);
+      if (count > max_entries) return false;
+    }
+    start_[rows] = count;
+    return true;
+  }
+
+  // The entries of row r (after a successful find).
+  SparseSpan<T> row(int r) const {
+    return {index_.data() + start_[r], value_.data() + start_[r], static_cast<int>(start_[r + 1] - start_[r])};
   }
 
  private:
-  std::vector<int> index_;
-  std::vector<T> value_;
+  std::vector<long>& start_;  // row r: entries start_[r] .. start_[r + 1)
+  std::vector<int>& index_;
+  std::vector<T>& value_;
 };
 
 }  // namespace mlp::simd

@@ -2,7 +2,6 @@
 #include "nn/network.hpp"
 
 #include "nn/dropout.hpp"
-#include "nn/kernels.hpp"
 
 #include <sstream>
 #include <stdexcept>
@@ -71,7 +70,7 @@ template <class T>
 void forward_layer(const Network<T>& net, Pass<T>& pass, int l, DropoutMode mode, Rng& rng) {
   if (l == 0) pass.resize(net.spec.layers());
   const bool is_output = l == net.spec.layers() - 1;
-  affine_forward(pass.input_of(l), net.W[l], pass.Z[l]);       // Z_l = [1 H_{l−1}] W_l
+  affine_forward(pass.input_of(l), net.W[l], pass.Z[l], pass.scratch);       // Z_l = [1 H_{l−1}] W_l
   if (is_output) {
     pass.H[l] = output_activation(net.spec.output, pass.Z[l]);  // Ŷ
     return;
@@ -107,8 +106,8 @@ void backward_layer(const Network<T>& net, Pass<T>& pass, int l) {
     if (pass.M[l].size() > 0) pass.dZ[l].array() *= pass.M[l].array();   // same mask as forward
   }
   const T inv_n = T(1) / T(pass.batch_size());
-  affine_weight_gradient(pass.input_of(l), pass.dZ[l], inv_n, pass.dW[l]);  // [1 H]ᵀ dZ / N
-  if (l > 0) affine_input_gradient(pass.dZ[l], net.W[l], pass.dH[l - 1]);  // dZ W[1:]ᵀ
+  affine_weight_gradient(pass.input_of(l), pass.dZ[l], inv_n, pass.dW[l], pass.scratch);  // [1 H]ᵀ dZ / N
+  if (l > 0) affine_input_gradient(pass.dZ[l], net.W[l], pass.dH[l - 1], pass.scratch);  // dZ W[1:]ᵀ
 }
 
 template <class T>

@@ -14,6 +14,7 @@
 
 #include "nn/activation.hpp"
 #include "nn/init.hpp"
+#include "nn/kernels.hpp"
 #include "nn/loss.hpp"
 #include "nn/matrix.hpp"
 #include "nn/random.hpp"
@@ -80,6 +81,7 @@ struct Pass {
   std::vector<Matrix<T>> dZ;               // dZ[l]: N x n_l   ∂(N·L)/∂Z_l
   std::vector<Matrix<T>> dH;               // dH[l]: N x n_l   ∂(N·L)/∂H_l (hidden layers)
   std::vector<Matrix<T>> dW;               // dW[l]: like W[l]  ∂L/∂W_l
+  KernelScratch<T> scratch;                // memory the layer kernels reuse (no meaning of its own)
 
   int batch_size() const { return static_cast<int>(X.rows()); }   // N
   const Matrix<T>& input_of(int l) const { return l == 0 ? X : H[l - 1]; }  // H_{l−1}
