@@ -17,6 +17,16 @@ TEST_CASE("sigmoid derivative is sigma(1 - sigma)", "[activation]") {
   CHECK(dH(0, 2) == Approx(0.25));
 }
 
+TEST_CASE("the derivative from H = phi(Z) gives the very numbers of the one from Z", "[activation]") {
+  Matrix<float> Z(2, 5);
+  Z << -30.f, -3.f, -0.5f, 0.f, 0.25f, 1e-3f, 2.f, 7.5f, 30.f, -1e-3f;
+  for (const Activation act : all_activations()) {
+    CAPTURE(activation_name(act));
+    const Matrix<float> H = activate(act, Z);
+    CHECK(activation_derivative(act, Z, H) == activation_derivative(act, Z));
+  }
+}
+
 TEST_CASE("the lecture's slip: sigmoid applied twice is not the derivative", "[activation]") {
   // back_sigmoid in the lecture computes sigmoid(h)(1 - sigmoid(h)) with h already = sigmoid(z).
   Matrix<double> Z(1, 1);

@@ -43,6 +43,12 @@ Matrix<T> activation_derivative(Activation act, const Matrix<T>& Z) {
   throw std::logic_error("unknown activation");
 }
 
+template <class T>
+Matrix<T> activation_derivative(Activation act, const Matrix<T>& Z, const Matrix<T>& H) {
+  if (act == Activation::Sigmoid) return (H.array() * (T(1) - H.array())).matrix();
+  return activation_derivative(act, Z);
+}
+
 namespace {
 const std::vector<Named<Activation>> kActivations = {{Activation::Sigmoid, "sigmoid"},
                                                      {Activation::ReLU, "relu"},
@@ -59,10 +65,11 @@ const char* activation_name(Activation act) { return name_of(kActivations, act);
 
 Activation parse_activation(const std::string& name) { return parse_named(kActivations, name, "activation"); }
 
-#define MLP_INSTANTIATE(T)                                                  \
-  template T sigmoid<T>(T);                                                 \
-  template Matrix<T> activate<T>(Activation, const Matrix<T>&);             \
-  template Matrix<T> activation_derivative<T>(Activation, const Matrix<T>&);
+#define MLP_INSTANTIATE(T)                                                                 \
+  template T sigmoid<T>(T);                                                                \
+  template Matrix<T> activate<T>(Activation, const Matrix<T>&);                            \
+  template Matrix<T> activation_derivative<T>(Activation, const Matrix<T>&);               \
+  template Matrix<T> activation_derivative<T>(Activation, const Matrix<T>&, const Matrix<T>&);
 MLP_INSTANTIATE(float)
 MLP_INSTANTIATE(double)
 #undef MLP_INSTANTIATE

@@ -18,6 +18,10 @@ Matrix<T> activate(Activation act, const Matrix<T>& Z);
 // φ'(Z), element-wise. For the sigmoid this is σ(Z)(1 − σ(Z)) = H(1 − H).
 template <class T>
 Matrix<T> activation_derivative(Activation act, const Matrix<T>& Z);
+// The same when H = φ(Z) is at hand too: the sigmoid's H(1 − H) then needs no second σ
+// (the same numbers), the others use Z.
+template <class T>
+Matrix<T> activation_derivative(Activation act, const Matrix<T>& Z, const Matrix<T>& H);
 
 // Numerically safe logistic function for one value.
 template <class T>

@@ -102,8 +102,12 @@ void backward_layer(const Network<T>& net, Pass<T>& pass, int l) {
     pass.dZ[l] = pass.Yhat() - pass.Y;                          // dZ = Ŷ − Y
   } else {
     const LayerSpec& layer = net.spec.hidden[l];
-    pass.dZ[l] = pass.dH[l].cwiseProduct(activation_derivative(layer.activation, pass.Z[l]));
-    if (pass.M[l].size() > 0) pass.dZ[l].array() *= pass.M[l].array();   // same mask as forward
+    if (pass.M[l].size() > 0) {                                 // H_l = φ(Z_l) ∗ M_l
+      pass.dZ[l] = pass.dH[l].cwiseProduct(activation_derivative(layer.activation, pass.Z[l]));
+      pass.dZ[l].array() *= pass.M[l].array();                  // same mask as forward
+    } else {                                                    // H_l = φ(Z_l)
+      pass.dZ[l] = pass.dH[l].cwiseProduct(activation_derivative(layer.activation, pass.Z[l], pass.H[l]));
+    }
   }
   const T inv_n = T(1) / T(pass.batch_size());
   affine_weight_gradient(pass.input_of(l), pass.dZ[l], inv_n, pass.dW[l], pass.scratch);  // [1 H]ᵀ dZ / N
