@@ -85,6 +85,23 @@ SparseRows<T> sparse_rows(KernelScratch<T>& scratch) {
   return SparseRows<T>(scratch.starts, scratch.index, scratch.value);
 }
 
+template <class T>
+using AlignedVector = std::vector<T, Eigen::aligned_allocator<T>>;  // aligned to the vector size
+
+// The row stride of whole vectors for rows of `width` elements (see VectorRows).
+template <class T>
+int vector_stride(int width) {
+  constexpr int lanes = ColumnPlan<T>::kMaxLanes;
+  return width < lanes ? width : (width + lanes - 1) / lanes * lanes;
+}
+
+// Room for n elements in v, which only grows (so that no call pays for fresh pages).
+template <class T>
+T* room(AlignedVector<T>& v, std::ptrdiff_t n) {
+  if (v.size() < static_cast<size_t>(n)) v.resize(n);
+  return v.data();
+}
+
 // The rows of B (rows x width) at a stride of whole vectors, so that the loads of a row
 // start on a vector boundary (a 400-byte row of 100 floats does not, for 64-byte vectors):
 // B itself when that holds already or B is narrower than a vector, else an aligned copy
@@ -92,13 +109,14 @@ SparseRows<T> sparse_rows(KernelScratch<T>& scratch) {
 template <class T>
 class VectorRows {
  public:
-  VectorRows(const T* B, int rows, int width, Matrix<T>& copy) : data_(B), stride_(width) {
-    constexpr int lanes = ColumnPlan<T>::kMaxLanes;
-    if (width < lanes || width % lanes == 0) return;
-    stride_ = (width + lanes - 1) / lanes * lanes;
-    copy.resize(rows, stride_);                    // Eigen aligns it to the vector size
-    copy.leftCols(width) = Eigen::Map<const Matrix<T>>(B, rows, width);
-    copy.rightCols(stride_ - width).setZero();
+  VectorRows(const T* B, int rows, int width, AlignedVector<T>& copy) : data_(B), stride_(vector_stride<T>(width)) {
+    if (stride_ == width) return;
+    T* out = room(copy, static_cast<std::ptrdiff_t>(rows) * stride_);
+    for (int r = 0; r < rows; ++r) {
+      std::copy(B + static_cast<std::ptrdiff_t>(r) * width, B + static_cast<std::ptrdiff_t>(r + 1) * width, out);
+      std::fill(out + width, out + stride_, T(0));
+      out += stride_;
+    }
     data_ = copy.data();
   }
   const T* row(int r) const { return data_ + static_cast<std::ptrdiff_t>(r) * stride_; }
@@ -151,23 +169,33 @@ void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Ma
         .each(DenseGather<T>{X.data(), 1, D, D, N, dZs.data(), M, nullptr, row_ptr(dW, 1), M});
     return;
   }
-  // With X[n] = c + (X[n] − c): dW[1 + i] = c_i · dW[0] + scale · Σ_n (X[n, i] − c_i) · dZ[n].
-  for (int i = 0; i < D; ++i) dW.row(1 + i) = c[i] * dW.row(0);
-  const ColumnPlan<T> columns(M);
-  const int block = rows_per_block<T>(M);
+  // With X[n] = c + (X[n] − c): dW[1 + i] = c_i · dW[0] + scale · Σ_n (X[n, i] − c_i) · dZ[n],
+  // summed in an aligned block of rows that stays in L1, then copied to dW.
+  const VectorRows<T> dz(dZ.data(), N, M, scratch.aligned);  // N x stride
+  const int stride = dz.stride();
+  const ColumnPlan<T> columns(stride);
+  const int block = std::min(D, rows_per_block<T>(stride));
+  T* sums = room(scratch.block, static_cast<std::ptrdiff_t>(block) * stride);  // block x stride
   std::vector<int> done(N, 0);                     // entries of row n already added
-  for (int i0 = 0; i0 < D; i0 += block) {          // dW[1 + i0 .. 1 + i0 + block) stays in L1
+  for (int i0 = 0; i0 < D; i0 += block) {          // dW[1 + i0 .. 1 + i0 + rows)
+    const int rows = std::min(block, D - i0);
+    std::fill(sums, sums + static_cast<std::ptrdiff_t>(rows) * stride, T(0));
+    for (int r = 0; r < rows; ++r)
+      Eigen::Map<Matrix<T>>(sums + static_cast<std::ptrdiff_t>(r) * stride, 1, M) = c[i0 + r] * dW.row(0);
     for (int n = 0; n < N; ++n) {
       simd::SparseSpan<T> a = x.row(n);
       a.index += done[n];
       a.value += done[n];
       a.count -= done[n];
       int in_block = 0;
-      while (in_block < a.count && a.index[in_block] < i0 + block) ++in_block;
+      while (in_block < a.count && a.index[in_block] < i0 + rows) ++in_block;
       a.count = in_block;
       done[n] += in_block;
-      columns.each(Scatter<T>{a, row_ptr(dZ, n), row_ptr(dW, 1), M});
+      columns.each(Scatter<T>{a, dz.row(n), sums, stride, i0});
     }
+    for (int r = 0; r < rows; ++r)
+      std::copy(sums + static_cast<std::ptrdiff_t>(r) * stride, sums + static_cast<std::ptrdiff_t>(r) * stride + M,
+                row_ptr(dW, 1 + i0 + r));
   }
 }
 

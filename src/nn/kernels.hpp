@@ -19,7 +19,8 @@ struct KernelScratch {
   std::vector<long> starts;  // a sparse operand: row r's entries are starts[r] .. starts[r + 1)
   std::vector<int> index;    //   their columns
   std::vector<T> value;      //   and values
-  Matrix<T> aligned;         // an operand copied to rows of whole vectors
+  std::vector<T, Eigen::aligned_allocator<T>> aligned;  // an operand copied to rows of whole vectors
+  std::vector<T, Eigen::aligned_allocator<T>> block;    // a block of the weight gradient's rows, likewise
 };
 
 // Z = [1 X] · W            X: N x D, W: (D + 1) x M  ->  Z: N x M

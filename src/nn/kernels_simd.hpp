@@ -199,7 +199,7 @@ struct Gather {
   }
 };
 
-// out[i_k, 0 .. width) += v_k · x[0 .. width) for every entry k of the sparse row a
+// out[i_k − first, 0 .. width) += v_k · x[0 .. width) for every entry k of the sparse row a
 // (out: rows ldo apart).
 template <class T>
 struct Scatter {
@@ -207,6 +207,7 @@ struct Scatter {
   const T* x;
   T* out;
   std::ptrdiff_t ldo;
+  int first;  // out's row 0 is the row of index `first`
 
   template <int Lanes, int Chunk>
   void run(int j, int last) const {
@@ -220,7 +221,7 @@ struct Scatter {
       for (int l = 0; l < j + (Chunk - 1) * Lanes - last; ++l) r[Chunk - 1][l] = T(0);
     }
     for (int k = 0; k < a.count; ++k) {
-      T* o = out + a.index[k] * ldo;
+      T* o = out + (a.index[k] - first) * ldo;
       const T v = a.value[k];
       V sum[Chunk];
 #pragma GCC unroll 16
