@@ -325,24 +325,28 @@ void describe_update(const Session& s, PhaseView& v) {
 std::string weight_name(int l) { return "W" + std::to_string(l + 1); }
 std::string input_name(int l) { return l == 0 ? "X" : "H" + std::to_string(l); }
 
-PhaseView describe_phase(const Session& s) {
+PhaseView describe_phase_text(const Session& s) {
   PhaseView v;
   v.where = where_text(s);
   v.next = "next: " + phase_label(s.trainer().next_phase());
+  const auto last = s.last_phase();
+  v.phase = last ? phase_title(s.network().spec, *last) : "ready";
+  v.formula = last ? formula(s, *last) : "no batch yet: the first step runs forward 1 on batch 1";
+  return v;
+}
+
+PhaseView describe_phase(const Session& s) {
+  PhaseView v = describe_phase_text(s);
   v.network = summarise_network(s);
   const auto last = s.last_phase();
   const NetworkSpec& spec = s.network().spec;
   if (!last) {
-    v.phase = "ready";
-    v.formula = "no batch yet: the first step runs forward 1 on batch 1";
     Equation weights{std::string("the initial weights (") + init_name(spec.init) + "); bias in row 0", {}};
     for (int l = 0; l < spec.layers(); ++l)
       weights.terms.push_back(mat(read(v, weight_matrix(weight_name(l), s.network().W[l], l))));
     v.equations.push_back(std::move(weights));
     return v;
   }
-  v.phase = phase_title(spec, *last);
-  v.formula = formula(s, *last);
   switch (last->kind) {
     case PhaseKind::Forward: describe_forward(s, last->layer, v); break;
     case PhaseKind::Loss: describe_loss(s, v); break;
@@ -353,10 +357,8 @@ PhaseView describe_phase(const Session& s) {
 }
 
 std::string status_line(const Session& s) {
-  const auto last = s.last_phase();
-  const std::string formula_text =
-      last ? formula(s, *last) : "no batch yet: the first step runs forward 1 on batch 1";
-  return where_text(s) + " · " + (last ? phase_title(s.network().spec, *last) : "ready") + " · " + formula_text;
+  const PhaseView v = describe_phase_text(s);
+  return v.where + " · " + v.phase + " · " + v.formula;
 }
 
 }  // namespace mlp::ui

@@ -79,6 +79,10 @@ struct PhaseView {
 // Describes the phase that ran last (or the initial weights before any phase).
 PhaseView describe_phase(const Session& session);
 
+// Only the text of describe_phase() (where, phase, formula, next; no matrices, no network
+// summary): cheap enough for a status bar on every frame of a training run.
+PhaseView describe_phase_text(const Session& session);
+
 // Just the status line text: where · phase · formula (cheap; for the top bar and tests).
 std::string status_line(const Session& session);
 

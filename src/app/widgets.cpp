@@ -117,6 +117,10 @@ void colour_legend(const char* label, double range, float width) {
 }
 
 double symmetric_range(const Matrix<float>& m) {
+  // The usual case through Eigen's vectorised reduction: it may drop or return a NaN, so a
+  // finite result is the largest finite |value| and anything else takes the loop below.
+  const double fast = m.size() > 0 ? m.cwiseAbs().maxCoeff() : 0.0;
+  if (std::isfinite(fast)) return fast > 0.0 ? fast : 1.0;
   double r = 0.0;
   for (Eigen::Index i = 0; i < m.size(); ++i) {
     const double v = std::fabs(static_cast<double>(m.data()[i]));
@@ -223,6 +227,19 @@ MatrixStats matrix_stats(const Matrix<float>& m) {
   MatrixStats s;
   s.rows = m.rows();
   s.cols = m.cols();
+  if (m.size() == 0) return s;
+  const double n = static_cast<double>(m.size());
+  // The usual case through Eigen's vectorised reductions: a NaN or an infinity makes the sum
+  // or the sum of squares non-finite, and those take the loop below.
+  const double total = m.sum(), total_squares = m.squaredNorm();
+  if (std::isfinite(total) && std::isfinite(total_squares)) {
+    s.min = m.minCoeff();
+    s.max = m.maxCoeff();
+    s.sum = total;
+    s.mean = total / n;
+    s.rms = std::sqrt(total_squares / n);
+    return s;
+  }
   double lo = 0, hi = 0, sum = 0, squares = 0;
   long finite = 0;
   for (Eigen::Index i = 0; i < m.size(); ++i) {
