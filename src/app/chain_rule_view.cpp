@@ -85,10 +85,10 @@ void weight_picker(AppState& state) {
   }
   publish_last_item("chain_layer");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);  // room for three digits beside the − + buttons
   ImGui::InputInt("row", &w.row);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   ImGui::InputInt("column", &w.col);
   w.layer = std::clamp(w.layer, 0, spec.layers() - 1);
   w.row = std::clamp(w.row, 0, spec.fan_in(w.layer));

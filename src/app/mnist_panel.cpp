@@ -23,6 +23,7 @@ constexpr double kFrameBudget = 0.012;        // seconds of the search's work pe
 constexpr double kPredictBudget = 0.003;      // extra per frame for the test predictions while training
 constexpr int kPredictChunk = 250;            // test digits per prediction step
 constexpr double kPredictEvery = 2.0;         // seconds between test-prediction snapshots while training
+constexpr int kCentrePixelRow = 1 + 14 * 28 + 14;  // row of W1 for pixel (14, 14); row 0 is the bias
 constexpr float kTrainingSpeed = 1000.0f;     // batches/s asked of play: as many as fit in the frame budget
 
 struct SizeChoice {
@@ -155,6 +156,7 @@ void MnistPanel::reset_run() {
   run_.messages.pause_reason.clear();
   if (ui::apply_setup(run_, setup)) {
     error_.clear();
+    run_.selection.weight = WeightRef{0, kCentrePixelRow, 0};  // a pixel that is ink in most digits, not a blank corner
     start_W1_ = run_.session->network().W.front();
   } else {
     run_.session.reset();

@@ -173,7 +173,7 @@ void show_step_controls(AppState& state) {
   help_marker(kShortcutHelp);
 
   // Status: where we are, the phase, the formula with shapes.
-  const PhaseView& v = phase_view(state);
+  const PhaseView v = describe_phase_text(s);  // the text alone: cheap enough for every frame of play
   ImGui::Text("%s  ·  ", v.where.c_str());
   ImGui::SameLine(0, 0);
   ImGui::TextColored(ImVec4(0.05f, 0.30f, 0.60f, 1.0f), "%s", v.phase.c_str());
