@@ -85,9 +85,6 @@ SparseRows<T> sparse_rows(KernelScratch<T>& scratch) {
   return SparseRows<T>(scratch.starts, scratch.index, scratch.value);
 }
 
-template <class T>
-using AlignedVector = std::vector<T, Eigen::aligned_allocator<T>>;  // aligned to the vector size
-
 // The row stride of whole vectors for rows of `width` elements (see VectorRows).
 template <class T>
 int vector_stride(int width) {

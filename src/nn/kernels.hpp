@@ -9,18 +9,21 @@
 
 namespace mlp {
 
+template <class T>
+using AlignedVector = std::vector<T, Eigen::aligned_allocator<T>>;  // aligned to the SIMD vector size
+
 // Memory the kernels reuse from call to call: for MNIST's first layer the list of the
-// inputs' entries and an aligned copy of the weights are a few hundred KB each, and
-// allocating them anew in every call costs page faults (most of the time saved otherwise).
-// A caller that runs the kernels repeatedly keeps one (Pass has one); without it each call
-// allocates its own.
+// inputs' entries and the aligned copies are a few hundred KB each, and allocating them
+// anew in every call costs page faults (as much time as the kernels save otherwise).
+// The buffers only grow. A caller that runs the kernels repeatedly keeps one (Pass has
+// one); without it each call allocates its own.
 template <class T>
 struct KernelScratch {
   std::vector<long> starts;  // a sparse operand: row r's entries are starts[r] .. starts[r + 1)
   std::vector<int> index;    //   their columns
   std::vector<T> value;      //   and values
-  std::vector<T, Eigen::aligned_allocator<T>> aligned;  // an operand copied to rows of whole vectors
-  std::vector<T, Eigen::aligned_allocator<T>> block;    // a block of the weight gradient's rows, likewise
+  AlignedVector<T> aligned;  // an operand copied to rows of whole vectors
+  AlignedVector<T> block;    // a block of the weight gradient's rows, likewise
 };
 
 // Z = [1 X] · W            X: N x D, W: (D + 1) x M  ->  Z: N x M
