@@ -184,8 +184,10 @@ void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Ma
       a.index += done[n];
       a.value += done[n];
       a.count -= done[n];
+      // The block's entries come first, at most `rows` of them: counted without a branch per entry.
+      const int window = std::min(a.count, rows);
       int in_block = 0;
-      while (in_block < a.count && a.index[in_block] < i0 + rows) ++in_block;
+      for (int k = 0; k < window; ++k) in_block += a.index[k] < i0 + rows;
       a.count = in_block;
       done[n] += in_block;
       columns.each(Scatter<T>{a, dz.row(n), sums, stride, i0});
