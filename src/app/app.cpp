@@ -127,19 +127,7 @@ void App::draw_playground(const ui::Layout& l) {
   ImGui::End();
 
   ui::begin_panel("##details", l.details, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-  if (ImGui::BeginTabBar("##details_tabs")) {
-    if (ui::begin_tab("Matrices of this phase", "tab_matrices")) {
-      ui::show_matrix_view(state_);
-      ImGui::EndTabItem();
-    }
-    const ImGuiTabItemFlags chain_flags = state_.view.show_chain_rule ? ImGuiTabItemFlags_SetSelected : 0;
-    state_.view.show_chain_rule = false;
-    if (ui::begin_tab("Chain rule for one weight", "tab_chain", chain_flags)) {
-      ui::show_chain_rule_view(state_);
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
-  }
+  ui::show_phase_details(state_, "");
   ImGui::End();
 
   const bool images = state_.session && state_.session->train().image_width > 0;

@@ -148,4 +148,19 @@ void show_matrix_view(AppState& state) {
   ImGui::EndChild();
 }
 
+void show_phase_details(AppState& state, const std::string& id_prefix) {
+  if (!ImGui::BeginTabBar(("##details_" + id_prefix).c_str())) return;
+  if (begin_tab("Matrices of this phase", ("tab_" + id_prefix + "matrices").c_str())) {
+    show_matrix_view(state);
+    ImGui::EndTabItem();
+  }
+  const ImGuiTabItemFlags chain_flags = state.view.show_chain_rule ? ImGuiTabItemFlags_SetSelected : 0;
+  state.view.show_chain_rule = false;
+  if (begin_tab("Chain rule for one weight", ("tab_" + id_prefix + "chain").c_str(), chain_flags)) {
+    show_chain_rule_view(state);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
 }  // namespace mlp::ui

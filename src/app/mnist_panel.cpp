@@ -379,18 +379,7 @@ void MnistPanel::show_network_tab() {
   ImGui::BeginChild("##mnist_network", ImVec2(0, height * 0.46f), true, ImGuiWindowFlags_NoScrollbar);
   ui::show_network_view(run_);
   ImGui::EndChild();
-  if (!ImGui::BeginTabBar("##mnist_details")) return;
-  if (ui::begin_tab("Matrices of this phase", "tab_mnist_matrices")) {
-    ui::show_matrix_view(run_);
-    ImGui::EndTabItem();
-  }
-  const ImGuiTabItemFlags chain_flags = run_.view.show_chain_rule ? ImGuiTabItemFlags_SetSelected : 0;
-  run_.view.show_chain_rule = false;
-  if (ui::begin_tab("Chain rule for one weight", "tab_mnist_chain", chain_flags)) {
-    ui::show_chain_rule_view(run_);
-    ImGui::EndTabItem();
-  }
-  ImGui::EndTabBar();
+  ui::show_phase_details(run_, "mnist_");
 }
 
 Json MnistPanel::state() const {

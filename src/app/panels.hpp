@@ -5,6 +5,8 @@
 
 #include "app/app_state.hpp"
 
+#include <string>
+
 namespace mlp::ui {
 
 // Set-up: data set, network (layers, units, activation, dropout, output), initialisation,
@@ -36,6 +38,10 @@ void show_matrix_view(AppState& state);
 
 // The chain rule for one picked weight beside its finite-difference estimate. (chain_rule_view.cpp)
 void show_chain_rule_view(AppState& state);
+
+// The two detail tabs under a network graph: this phase's matrices and the chain rule (brought
+// forward when a weight was just picked). Tab ids "tab_<prefix>matrices", "tab_<prefix>chain". (matrix_view.cpp)
+void show_phase_details(AppState& state, const std::string& id_prefix);
 
 // Loss, accuracy and per-layer gradient size curves. (curves_view.cpp)
 void show_curves_view(AppState& state);
