@@ -11,6 +11,7 @@
 #include "cli/progress.hpp"
 #include "cli/svg_plot.hpp"
 #include "nn/json.hpp"
+#include "nn/presets.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -101,6 +102,31 @@ TEST_CASE("every preset parses into valid options", "[cli]") {
     CHECK_NOTHROW(o.config.validate());
     CHECK_NOTHROW(o.schedule.validate());
     CHECK_FALSE(p.summary.empty());
+  }
+}
+
+TEST_CASE("the command line's presets are the core's, flag for flag", "[cli]") {
+  REQUIRE(presets().size() == run_presets().size());
+  for (const RunPreset& core : run_presets()) {
+    INFO(core.name);
+    const TrainOptions o = read_train_options(Flags(train_flag_specs(), find_preset(core.name).args));
+    const NetworkSpec spec = o.network.spec(784, 10), expected = core.spec(784, 10);
+    REQUIRE(spec.hidden.size() == expected.hidden.size());
+    for (size_t l = 0; l < spec.hidden.size(); ++l) {
+      CHECK(spec.hidden[l].units == expected.hidden[l].units);
+      CHECK(spec.hidden[l].activation == expected.hidden[l].activation);
+      CHECK(spec.hidden[l].dropout == expected.hidden[l].dropout);
+    }
+    CHECK(spec.output == expected.output);
+    CHECK(spec.init == expected.init);
+    CHECK(o.data.source == core.data);
+    CHECK(scaling_name(o.data.preprocess) == std::string(scaling_name(core.scaling)));
+    CHECK(o.config.learning_rate == core.config.learning_rate);
+    CHECK(o.config.batch_size == core.config.batch_size);
+    CHECK(o.config.momentum == core.config.momentum);
+    CHECK(o.config.shuffle == core.config.shuffle);
+    CHECK(o.schedule.epochs == core.schedule.epochs);
+    CHECK(o.schedule.iterations == core.schedule.iterations);
   }
 }
 

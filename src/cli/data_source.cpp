@@ -134,7 +134,7 @@ DataSplit load_data(const DataOptions& o) {
   std::ostringstream s;
   s << o.source << ": " << d.train.size() << " train, " << d.test.size() << " test ("
     << test_part_name(o.test_part) << "), " << d.train.features()
-    << " features, " << d.train.num_classes << " classes, preprocess " << preprocess_name(o.preprocess);
+    << " features, " << d.train.num_classes << " classes, preprocess " << scaling_name(o.preprocess);
   d.description = s.str();
   return d;
 }

@@ -23,33 +23,14 @@ std::vector<V> per_layer(const std::string& flag, const std::vector<V>& values, 
 
 Preprocess parse_preprocess(const std::string& name) {
   for (Preprocess p : {Preprocess::None, Preprocess::Rescale, Preprocess::ZScore, Preprocess::ZScoreGlobal})
-    if (name == preprocess_name(p)) return p;
+    if (name == scaling_name(p)) return p;
   throw UsageError("--preprocess: unknown value '" + name + "' (known: none, rescale, zscore, zscore-global)");
-}
-
-const char* preprocess_name(Preprocess p) {
-  switch (p) {
-    case Preprocess::None: return "none";
-    case Preprocess::Rescale: return "rescale";
-    case Preprocess::ZScore: return "zscore";
-    case Preprocess::ZScoreGlobal: return "zscore-global";
-  }
-  return "?";
 }
 
 TestPart parse_test_part(const std::string& name) {
   for (TestPart p : {TestPart::All, TestPart::FirstHalf, TestPart::SecondHalf})
     if (name == test_part_name(p)) return p;
   throw UsageError("--test-part: unknown value '" + name + "' (known: all, first-half, second-half)");
-}
-
-const char* test_part_name(TestPart p) {
-  switch (p) {
-    case TestPart::All: return "all";
-    case TestPart::FirstHalf: return "first-half";
-    case TestPart::SecondHalf: return "second-half";
-  }
-  return "?";
 }
 
 NetworkSpec NetworkOptions::spec(int inputs, int classes) const {
@@ -136,7 +117,7 @@ DataOptions read_data_options(const Flags& flags) {
   d.test_fraction = flags.number("test-fraction", d.test_fraction, 0.0, 0.9);
   d.limit = static_cast<int>(flags.integer("limit", d.limit, 1, 100000000));
   d.test_part = parse_test_part(flags.text("test-part", test_part_name(d.test_part)));
-  d.preprocess = parse_preprocess(flags.text("preprocess", preprocess_name(d.preprocess)));
+  d.preprocess = parse_preprocess(flags.text("preprocess", scaling_name(d.preprocess)));
   d.seed = static_cast<uint64_t>(flags.integer("seed", 1, 0, kMaxLong));
   return d;
 }

@@ -5,7 +5,9 @@
 
 #include "cli/flags.hpp"
 #include "data/dataset.hpp"
+#include "data/scaling.hpp"
 #include "nn/network.hpp"
+#include "nn/presets.hpp"
 #include "nn/run.hpp"
 #include "nn/trainer.hpp"
 
@@ -14,18 +16,12 @@
 
 namespace mlp::cli {
 
-enum class Preprocess { None, Rescale, ZScore, ZScoreGlobal };
+// --preprocess takes the core's scalings by their names (scaling_name: none, rescale, zscore,
+// zscore-global); --test-part the core's test parts (test_part_name, nn/presets.hpp).
+using Preprocess = Scaling;
 
 Preprocess parse_preprocess(const std::string& name);  // throws UsageError
-const char* preprocess_name(Preprocess p);
-
-// Which part of the test set to evaluate on. The lecture's MNIST code (after Perrotta,
-// "Programming Machine Learning") splits the 10,000 test digits in two halves; its
-// reported 98.38% matches our accuracy on the second half (docs/presets.md).
-enum class TestPart { All, FirstHalf, SecondHalf };
-
-TestPart parse_test_part(const std::string& name);  // throws UsageError
-const char* test_part_name(TestPart p);
+TestPart parse_test_part(const std::string& name);     // throws UsageError
 
 struct DataOptions {
   std::string source = "circles";  // a toy set's name, "glyphs", "mnist", "fashion-mnist", or a file path

@@ -1,47 +1,55 @@
-// The preset table and its expansion; see presets.hpp. docs/presets.md explains
-// each preset and the runs that chose its settings.
+// The presets as flags, made from the core's table (src/nn/presets, which the page's MNIST tab
+// uses too), and their expansion; see presets.hpp. docs/presets.md explains each preset and
+// the runs that chose its settings.
 #include "cli/presets.hpp"
 
 #include "cli/flags.hpp"
+#include "nn/presets.hpp"
+
+#include <cstdio>
 
 namespace mlp::cli {
 
+namespace {
+
+std::string number(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", v);
+  return text;
+}
+
+// The flags that make `mlp train` run a core preset (src/nn/presets: the page's table too).
+// The presets give every hidden layer the same activation and dropout.
+std::vector<std::string> preset_args(const RunPreset& p) {
+  std::vector<std::string> a = {"--data", p.data};
+  if (p.examples > 0) a.insert(a.end(), {"--n", std::to_string(p.examples)});
+  if (p.data == "mnist") a.insert(a.end(), {"--test-part", test_part_name(p.test_part)});
+  a.insert(a.end(), {"--preprocess", scaling_name(p.scaling)});
+  std::string widths;
+  for (const LayerSpec& l : p.hidden) widths += (widths.empty() ? "" : ",") + std::to_string(l.units);
+  a.insert(a.end(), {"--layers", widths.empty() ? "none" : widths});
+  if (!p.hidden.empty())
+    a.insert(a.end(), {"--activation", activation_name(p.hidden.front().activation), "--dropout",
+                       number(p.hidden.front().dropout)});
+  a.insert(a.end(), {"--output", output_name(p.output), "--init", init_name(p.init), "--lr",
+                     number(p.config.learning_rate)});
+  if (p.config.momentum > 0) a.insert(a.end(), {"--momentum", number(p.config.momentum)});
+  a.insert(a.end(), {"--batch", std::to_string(p.config.batch_size), p.config.shuffle ? "--shuffle" : "--no-shuffle"});
+  if (p.schedule.iterations > 0) a.insert(a.end(), {"--iterations", std::to_string(p.schedule.iterations)});
+  else a.insert(a.end(), {"--epochs", std::to_string(p.schedule.epochs)});
+  if (p.schedule.eval_every > 0) a.insert(a.end(), {"--eval-every", std::to_string(p.schedule.eval_every)});
+  if (p.name == "hw10-1") a.insert(a.end(), {"--plot", "hw10-1-loss.svg"});  // the homework asks for the plot
+  return a;
+}
+
+}  // namespace
+
 const std::vector<Preset>& presets() {
-  static const std::vector<Preset> table = {
-      {"hw10-1",
-       "homework 10-1: MNIST 784-50-50-50-10 ReLU, dropout 0.2, lr 0.01 (momentum 0.9), 2000 iterations of "
-       "batch 64, [0,1] inputs, full test set, loss plot",
-       {"--data", "mnist", "--test-part", "all", "--preprocess", "rescale", "--layers", "50,50,50",
-        "--activation", "relu", "--dropout", "0.2", "--output", "softmax", "--init", "lecture", "--lr", "0.01",
-        "--momentum", "0.9", "--batch", "64", "--shuffle", "--iterations", "2000", "--eval-every", "50",
-        "--plot", "hw10-1-loss.svg"}},
-      {"lecture-mnist",
-       "the lecture's MNIST run: 784-100-10 sigmoid, batch 256, lr 1, 10 epochs, global z-scoring, "
-       "tested on the last 5000 test digits (lecture: 98.38%)",
-       {"--data", "mnist", "--test-part", "second-half", "--preprocess", "zscore-global", "--layers", "100",
-        "--activation", "sigmoid", "--dropout", "0", "--output", "softmax", "--init", "lecture", "--lr", "1",
-        "--momentum", "0", "--batch", "256", "--no-shuffle", "--epochs", "10"}},
-      {"hw10-2",
-       "homework 10-2: the best of an `mlp search` grid: 784-512-10 sigmoid, lr 0.5, batch 64, 15 epochs, "
-       "global z-scoring, full test set",
-       {"--data", "mnist", "--test-part", "all", "--preprocess", "zscore-global", "--layers", "512",
-        "--activation", "sigmoid", "--dropout", "0", "--output", "softmax", "--init", "lecture", "--lr", "0.5",
-        "--momentum", "0", "--batch", "64", "--shuffle", "--epochs", "15"}},
-      {"glyphs",
-       "the lecture's 25-20-20-20-5 ReLU network on the five 5x5 digit glyphs",
-       {"--data", "glyphs", "--preprocess", "none", "--layers", "20,20,20", "--activation", "relu",
-        "--dropout", "0", "--output", "softmax", "--init", "lecture", "--lr", "0.1", "--batch", "0",
-        "--epochs", "500", "--no-shuffle"}},
-      {"perceptron-circles",
-       "a single-layer perceptron (no hidden layer) on circles: stays near chance",
-       {"--data", "circles", "--n", "400", "--preprocess", "none", "--layers", "none", "--output", "sigmoid",
-        "--init", "lecture", "--lr", "0.5", "--batch", "0", "--epochs", "2000", "--no-shuffle"}},
-      {"hidden-circles",
-       "one hidden sigmoid layer of 8 on circles: separates the ring from the disk",
-       {"--data", "circles", "--n", "400", "--preprocess", "none", "--layers", "8", "--activation", "sigmoid",
-        "--dropout", "0", "--output", "sigmoid", "--init", "lecture", "--lr", "1", "--batch", "0",
-        "--epochs", "3000", "--no-shuffle"}},
-  };
+  static const std::vector<Preset> table = [] {
+    std::vector<Preset> out;
+    for (const RunPreset& p : run_presets()) out.push_back({p.name, p.title, preset_args(p)});
+    return out;
+  }();
   return table;
 }
 
