@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "data/dataset.hpp"
+#include "data/scaling.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -96,6 +97,19 @@ inline mlp::Dataset random_byte_set(int n, int d, int classes, unsigned seed, bo
   if (compact) data.compact = mlp::raw_byte_features(bytes);
   else data.X = bytes.cast<float>();
   return data;
+}
+
+// One random byte set in both storages, each scaled by the same Scaler (fitted on the floats).
+struct StoragePair {
+  mlp::Dataset floats, compact;
+};
+
+inline StoragePair scaled_storage_pair(int n, int d, int classes, unsigned seed, mlp::Scaling scaling) {
+  StoragePair pair{random_byte_set(n, d, classes, seed, false), random_byte_set(n, d, classes, seed, true)};
+  const mlp::Scaler scaler(scaling, pair.floats.X);
+  scaler.apply(pair.floats);
+  scaler.apply(pair.compact);
+  return pair;
 }
 
 // True when both matrices have the same shape and bit-identical entries.

@@ -93,11 +93,7 @@ TEST_CASE("Predictions count only the rows done so far", "[predictions]") {
 }
 
 TEST_CASE("Predictions on a compact set equal those on its float copy", "[predictions][dataset]") {
-  Dataset floats = mlp_test::random_byte_set(90, 8, 4, 3, false);
-  Dataset compact = mlp_test::random_byte_set(90, 8, 4, 3, true);
-  const Scaler scaler(Scaling::Rescale, floats.X);
-  scaler.apply(floats);
-  scaler.apply(compact);
+  const auto [floats, compact] = mlp_test::scaled_storage_pair(90, 8, 4, 3, Scaling::Rescale);
   NetworkSpec spec;
   spec.inputs = 8;
   spec.outputs = 4;

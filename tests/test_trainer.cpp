@@ -206,11 +206,7 @@ void check_same_training(const Dataset& floats, const Dataset& compact) {
 }
 
 TEST_CASE("a compact training set trains to bit-identical weights", "[trainer][dataset]") {
-  Dataset floats = mlp_test::random_byte_set(300, 16, 3, 21, false);
-  Dataset compact = mlp_test::random_byte_set(300, 16, 3, 21, true);
-  const Scaler scaler(Scaling::ZScore, floats.X);
-  scaler.apply(floats);
-  scaler.apply(compact);
+  const auto [floats, compact] = mlp_test::scaled_storage_pair(300, 16, 3, 21, Scaling::ZScore);
   check_same_training<float>(floats, compact);
   check_same_training<double>(floats, compact);
 }
