@@ -71,11 +71,13 @@ void MnistPanel::update(double frame_seconds) {
   tuning_.advance(digits_ ? &digits_->train : nullptr, digits_ ? &digits_->test : nullptr, kFrameBudget);
 }
 
+long MnistPanel::length() const {
+  if (run_.setup.iterations > 0) return run_.setup.iterations;
+  return static_cast<long>(run_.setup.epochs) * run_.session->trainer().batches_per_epoch();
+}
+
 bool MnistPanel::finished() const {
-  if (!run_.session) return false;
-  const Trainer<float>& t = run_.session->trainer();
-  if (!t.at_batch_start()) return false;
-  return run_.setup.iterations > 0 ? t.iteration() >= run_.setup.iterations : t.epoch() >= run_.setup.epochs;
+  return run_.session && run_.session->trainer().at_batch_start() && run_.session->trainer().iteration() >= length();
 }
 
 void MnistPanel::show_controls() {
@@ -286,8 +288,7 @@ void MnistPanel::show_training() {
   if (tuning_.busy()) ImGui::TextDisabled("(the tuning search is running: stop it to train here)");
 
   const Trainer<float>& t = session.trainer();
-  const long total = run_.setup.iterations > 0 ? run_.setup.iterations
-                                               : static_cast<long>(run_.setup.epochs) * t.batches_per_epoch();
+  const long total = length();
   if (finished() && !session.diverged()) {
     ImGui::Text("Finished: %ld iterations, %d epoch%s", t.iteration(), t.epoch(), t.epoch() == 1 ? "" : "s");
   } else {
@@ -399,10 +400,8 @@ Json MnistPanel::state() const {
     const ui::Session& session = *run_.session;
     const Trainer<float>& t = session.trainer();
     const HistoryPoint& last = session.run().history().points.back();
-    const long total = run_.setup.iterations > 0 ? run_.setup.iterations
-                                                 : static_cast<long>(run_.setup.epochs) * t.batches_per_epoch();
     s.set("epoch", t.epoch()).set("iteration", static_cast<double>(t.iteration()));
-    s.set("total_iterations", static_cast<double>(total)).set("finished", finished());
+    s.set("total_iterations", static_cast<double>(length())).set("finished", finished());
     s.set("diverged", session.diverged());
     s.set("batch_loss", number_or_null(t.last_batch_loss()));
     s.set("sample_accuracy", number_or_null(last.test_accuracy));

@@ -44,7 +44,8 @@ class MnistPanel {
   void reset_run();          // fresh weights from the preset and the seed
   void refresh_predictions(double budget_seconds);  // the test predictions the views show
   bool running() const { return run_.play.playing || run_.play.epoch_target >= 0; }
-  bool finished() const;     // the preset's epochs or iterations are done
+  long length() const;       // the run's updates: the preset's iterations, or its epochs in batches
+  bool finished() const;     // that many updates are done
   Key key() const { return {run_.session_serial, run_.session ? run_.session->version() : -1}; }
   MnistViewInput view_input() const;
 
