@@ -127,8 +127,10 @@ void data_options(const AppState& state, RunSetup& s) {
   ImGui::PopItemWidth();
   if (state.session) {
     const Session& ses = *state.session;
-    ImGui::TextDisabled("%d training, %d test examples · %d inputs · %d classes", ses.train().size(),
-                        ses.test() ? ses.test()->size() : 0, ses.train().features(), ses.train().num_classes);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%d training, %d test examples · %d inputs · %d classes", ses.train().size(),  // wraps in a narrow column
+                       ses.test() ? ses.test()->size() : 0, ses.train().features(), ses.train().num_classes);
+    ImGui::PopStyleColor();
   }
 }
 
