@@ -48,10 +48,10 @@ TEST_CASE("copy_rows: a range or a list of rows, as float or double, from either
     data.copy_rows(3, 4, range);
     CHECK(same_bits(range, FeatureMatrix(expected.middleRows(3, 4))));
     const std::vector<int> rows = {19, 0, 7, 7};
-    RowMatrix<double> listed;
+    Matrix<double> listed;
     data.copy_rows(rows.data(), 4, listed);
     REQUIRE(listed.rows() == 4);
-    for (int i = 0; i < 4; ++i) CHECK(same_bits(listed.row(i), RowMatrix<double>(expected.row(rows[i]).cast<double>())));
+    for (int i = 0; i < 4; ++i) CHECK(same_bits(listed.row(i), Matrix<double>(expected.row(rows[i]).cast<double>())));
     data.copy_rows(0, 0, range);
     CHECK(range.rows() == 0);
     CHECK(range.cols() == 4);
