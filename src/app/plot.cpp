@@ -2,6 +2,7 @@
 #include "app/plot.hpp"
 
 #include "app/widgets.hpp"
+#include "core/ticks.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -135,22 +136,6 @@ int nearest(const Series& s, double x) {
 
 }  // namespace
 
-std::vector<double> nice_ticks(double lo, double hi, int max_count) {
-  std::vector<double> t;
-  if (!(hi > lo) || max_count < 2) return t;
-  const double raw = (hi - lo) / (max_count - 1);
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = mag;
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * mag >= raw) {
-      step = m * mag;
-      break;
-    }
-  for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-    t.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
-  return t;
-}
-
 void line_plot(const char* id, const std::vector<Series>& series, const PlotOptions& o, ImVec2 size) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (size.x <= 0) size.x = avail.x;
@@ -174,7 +159,7 @@ void line_plot(const char* id, const std::vector<Series>& series, const PlotOpti
   y_range(series, o, y_lo, y_hi);
 
   // Plot rectangle inside the margins (y tick labels left, x ticks and label below, legend on top).
-  const std::vector<double> y_ticks = o.log_y ? log_ticks(y_lo, y_hi) : nice_ticks(y_lo, y_hi, 5);
+  const std::vector<double> y_ticks = o.log_y ? log_ticks(y_lo, y_hi) : nice_ticks(y_lo, y_hi, 5, TickSpan::Within);
   float label_w = 0;
   for (double v : y_ticks) label_w = std::max(label_w, ImGui::CalcTextSize(tick_text(v).c_str()).x);
   // Legend entries (y label first), wrapped into rows across the plot's width.
@@ -201,7 +186,7 @@ void line_plot(const char* id, const std::vector<Series>& series, const PlotOpti
     draw->AddText(ImVec2(p0.x - 6 - ImGui::CalcTextSize(t.c_str()).x, y - line * 0.5f), kLabel, t.c_str());
   }
   const int x_count = std::max(2, static_cast<int>((p1.x - p0.x) / (line * 4.5f)));
-  for (double v : nice_ticks(x_lo, x_hi, x_count)) {
+  for (double v : nice_ticks(x_lo, x_hi, x_count, TickSpan::Within)) {
     const float x = ax.to_screen(v);
     draw->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), kGrid);
     draw->AddLine(ImVec2(x, p1.y), ImVec2(x, p1.y + 4), kAxis);

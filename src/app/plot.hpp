@@ -1,4 +1,4 @@
-// Line plots drawn with ImDrawList: axes with "nice" ticks, an optional log-scale y axis,
+// Line plots drawn with ImDrawList: axes with "nice" ticks (core/ticks.hpp), an optional log-scale y axis,
 // a legend, and a hover read-out of every series at the pointer's x. Shared by the curves
 // view (and meant for a compare view's overlaid curves).
 #pragma once
@@ -29,8 +29,5 @@ struct PlotOptions {
 
 // Draws the plot filling `size` (a size component <= 0 takes the available space).
 void line_plot(const char* id, const std::vector<Series>& series, const PlotOptions& options, ImVec2 size);
-
-// Up to about max_count "nice" tick values (1, 2, 5 × 10^k steps) covering [lo, hi].
-std::vector<double> nice_ticks(double lo, double hi, int max_count);
 
 }  // namespace mlp::ui

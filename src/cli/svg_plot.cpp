@@ -1,6 +1,8 @@
 // The SVG line-plot writer; see svg_plot.hpp.
 #include "cli/svg_plot.hpp"
 
+#include "core/ticks.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -124,33 +126,6 @@ void draw_legend(std::ostringstream& svg, const Frame& f, const std::vector<Plot
 
 }  // namespace
 
-std::vector<double> nice_ticks(double lo, double hi, int max_ticks) {
-  if (!std::isfinite(lo) || !std::isfinite(hi) || lo > hi) throw std::invalid_argument("nice_ticks: bad range");
-  if (lo == hi) {
-    const double pad = lo == 0 ? 1.0 : std::abs(lo) * 0.1;
-    lo -= pad;
-    hi += pad;
-  }
-  max_ticks = std::max(max_ticks, 2);
-  const double raw = (hi - lo) / (max_ticks - 1);
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = 10 * magnitude;
-  for (double m : {1.0, 2.0, 5.0})
-    if (m * magnitude >= raw) {
-      step = m * magnitude;
-      break;
-    }
-  const double first = std::floor(lo / step + 1e-9) * step;
-  const double last = std::ceil(hi / step - 1e-9) * step;
-  std::vector<double> ticks;
-  for (long i = 0; first + static_cast<double>(i) * step <= last + step * 1e-9; ++i) {
-    const double t = first + static_cast<double>(i) * step;
-    ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
-  }
-  if (ticks.size() < 2) ticks.push_back(ticks.back() + step);
-  return ticks;
-}
-
 std::string tick_label(double value, double step) {
   const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
   std::ostringstream s;
@@ -170,7 +145,8 @@ std::string render_svg(const PlotSpec& plot) {
       }
   }
   if (xr.empty()) throw std::invalid_argument("nothing to plot: no series has a finite point");
-  const std::vector<double> xt = nice_ticks(xr.lo, xr.hi, 8), yt = nice_ticks(yr.lo, yr.hi, 7);
+  const std::vector<double> xt = nice_ticks(xr.lo, xr.hi, 8, TickSpan::Covering),
+                            yt = nice_ticks(yr.lo, yr.hi, 7, TickSpan::Covering);
   const Frame f{80, 45, plot.width - 25.0, plot.height - 65.0, xt.front(), xt.back(), yt.front(), yt.back()};
 
   std::ostringstream svg;

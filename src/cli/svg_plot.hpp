@@ -1,5 +1,6 @@
 // A small SVG line-plot writer for loss and accuracy curves: axes with "nice"
-// ticks (1, 2, 5 × 10^k) and labels, a title, a legend, one polyline per series.
+// ticks (1, 2, 5 × 10^k, core/ticks.hpp) that cover the data, and labels, a title,
+// a legend, one polyline per series.
 // Points whose y is NaN or infinite are skipped (a series may be measured less
 // often than another).
 #pragma once
@@ -22,11 +23,6 @@ struct PlotSpec {
   std::vector<PlotSeries> series;
   int width = 800, height = 500;  // pixels
 };
-
-// Tick values covering [lo, hi] with at most about max_ticks ticks, each a multiple of
-// a step of 1, 2 or 5 × 10^k; the first tick <= lo and the last >= hi. lo == hi widens
-// the range; the result always has at least two ticks.
-std::vector<double> nice_ticks(double lo, double hi, int max_ticks = 6);
 
 // A tick label without trailing zeros ("0.25", "1000", "1e-05").
 std::string tick_label(double value, double step);
