@@ -88,8 +88,8 @@ void end_frame();    // counts frames; window.mlp.ready = true (and firstFrameMs
 // "data/train-images-idx3-ubyte.gz") and returns a handle to poll once a frame.
 // A gzip file is decompressed by the browser (DecompressionStream) when it offers that;
 // otherwise take_fetched returns the gzip bytes as served (check mlp::is_gzip).
-// Native: reads the file at once (gunzipped), from the current folder or else from the
-// executable's folder.
+// Native: reads the file at once, as stored (a gzip file stays gzip, as on the web without
+// DecompressionStream), from the current folder or else from the executable's folder.
 int start_fetch(const std::string& path);
 
 struct FetchStatus {

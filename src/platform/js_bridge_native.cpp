@@ -4,8 +4,6 @@
 
 #include "platform/js_bridge.hpp"
 
-#include "data/loaders.hpp"
-
 #include <SDL.h>
 
 #include <cerrno>
@@ -13,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <vector>
 
@@ -93,11 +92,20 @@ std::string locate(const std::string& path) {
 int start_fetch(const std::string& path) {
   NativeFetch fetch;
   fetch.status.done = true;
-  try {
-    fetch.bytes = read_file_bytes(locate(path));
+  const std::string file = locate(path);
+  std::error_code ec;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    fetch.status.error = file + ": cannot open file (" + std::strerror(errno) + ")";
+  } else if (std::filesystem::is_directory(file, ec)) {
+    fetch.status.error = file + ": is a directory, not a file";
+  } else {
+    fetch.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+      fetch.status.error = file + ": cannot read file";
+      fetch.bytes.clear();
+    }
     fetch.status.loaded = fetch.status.total = static_cast<double>(fetch.bytes.size());
-  } catch (const std::exception& e) {
-    fetch.status.error = e.what();
   }
   native_fetches().push_back(std::move(fetch));
   return static_cast<int>(native_fetches().size()) - 1;
