@@ -4,7 +4,7 @@
 # SDL2 web build outside the repo ($MLP_CACHE, default ~/.cache/mlp-playground).
 #
 #   ./build.sh [serve [port]]  build native + web, then serve the page on 127.0.0.1 (default)
-#   ./build.sh test            build everything, run ctest (unit tests) and the browser tests
+#   ./build.sh test            build everything; layer check, unit tests (ctest), browser tests
 #   ./build.sh native          native build only (build/native: mlp, mlp_tests, playground, benchmarks)
 #   ./build.sh web             web build only (build/web: playground.html/.js/.wasm/.data)
 #   ./build.sh deps            install dependencies only
@@ -92,6 +92,7 @@ browser_tests() {
 
 run_tests() {
   local failed=()
+  step layers bash scripts/check_layers.sh || failed+=("layer check (scripts/check_layers.sh)")
   step unit-tests unit_tests || failed+=("unit tests (ctest)")
   step browser-tests browser_tests || failed+=("browser tests (node --test tests/browser)")
   if [ ${#failed[@]} -gt 0 ]; then
