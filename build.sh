@@ -4,11 +4,11 @@
 # SDL2 web build outside the repo ($MLP_CACHE, default ~/.cache/mlp-playground).
 #
 #   ./build.sh [serve [port]]  build native + web, then serve the page on 127.0.0.1 (default)
-#   ./build.sh test            build everything; layer check, unit tests (ctest), browser tests
+#   ./build.sh test            build all; layer check, unit tests (also under ASan+UBSan), browser tests
 #   ./build.sh native          native build only (build/native: mlp, mlp_tests, playground, benchmarks)
 #   ./build.sh web             web build only (build/web: playground.html/.js/.wasm/.data)
 #   ./build.sh deps            install dependencies only
-#   ./build.sh clean           remove build/native, build/web and build/screenshots
+#   ./build.sh clean           remove build/native, build/web, build/sanitize and build/screenshots
 # Environment: MLP_CACHE (cache folder), MLP_JOBS (parallel jobs, default 2), PORT (serve).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -74,6 +74,17 @@ build_web_tests() {
   done
 }
 
+# The native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer: the `sanitize`
+# preset (build/sanitize) builds the libraries and mlp_tests with -fsanitize=address,undefined.
+build_sanitize() {
+  local imgui
+  imgui="$(imgui_dir)" || exit 1
+  cmake --preset sanitize -DIMGUI_DIR="$imgui" >/dev/null || die "cmake configure (sanitize) failed"
+  cmake --build --preset sanitize -j "$MLP_JOBS" || die "sanitize build failed"
+}
+
+sanitized_unit_tests() { ctest --preset sanitize; }
+
 # Native unit tests, then any tests the web build registers (the core compiled to wasm).
 unit_tests() {
   local rc=0
@@ -94,6 +105,7 @@ run_tests() {
   local failed=()
   step layers bash scripts/check_layers.sh || failed+=("layer check (scripts/check_layers.sh)")
   step unit-tests unit_tests || failed+=("unit tests (ctest)")
+  step sanitized-unit-tests sanitized_unit_tests || failed+=("unit tests under ASan + UBSan (ctest --preset sanitize)")
   step browser-tests browser_tests || failed+=("browser tests (node --test tests/browser)")
   if [ ${#failed[@]} -gt 0 ]; then
     MLP_STEP=test die "FAILED: ${failed[*]}"
@@ -111,11 +123,13 @@ total_start=$SECONDS
 cmd="${1:-serve}"
 case "$cmd" in
   serve)  step deps deps; step native build_native; step web build_web; serve "${2:-}" ;;
-  test)   step deps deps; step native build_native; step web build_web; step web-tests build_web_tests; run_tests ;;
+  test)   step deps deps; step native build_native; step web build_web; step web-tests build_web_tests
+          step sanitize build_sanitize; run_tests ;;
   native) step deps deps; step native build_native ;;
   web)    step deps deps; step web build_web ;;
   deps)   step deps deps ;;
-  clean)  rm -rf build/native build/web build/screenshots; log "removed build/native, build/web, build/screenshots" ;;
+  clean)  rm -rf build/native build/web build/sanitize build/screenshots
+          log "removed build/native, build/web, build/sanitize, build/screenshots" ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; die "unknown command '$cmd'" ;;
 esac
