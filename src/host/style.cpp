@@ -11,19 +11,13 @@ namespace {
 
 constexpr float kFontPixels = 18.0f;  // logical (CSS) pixels
 
-// Unicode ranges baked into the font atlas (pairs, zero-terminated). The web build's CMake
-// reads these lines to cut the packed font down: keep one `0xXXXX, 0xYYYY,` pair per line.
-constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x024F,  // Latin, Latin-1 (· × ² ³ ¹), Latin Extended-A/B (ŷ)
-    0x0370, 0x03FF,  // Greek (α β η σ φ Σ Δ ...)
-    0x1D00, 0x1DBF,  // Phonetic extensions: modifier letters such as ᵀ (U+1D40)
-    0x2000, 0x22FF,  // punctuation, super/subscripts ⁰-⁹ ₀-₉, letterlike, arrows, math (∂ ∑ √ ≤ ∞ ⊙)
-    0x2300, 0x23FF,  // technical symbols (⌀ ⏵ ⏸ ...)
-    0x2580, 0x25FF,  // blocks and geometric shapes (■ ▶ ● ◆)
-    0x2600, 0x26FF,  // misc symbols (⚠)
-    0x2700, 0x27BF,  // dingbats (✓ ✗)
-    0,
-};
+// Unicode ranges baked into the font atlas (first, last pairs, zero-terminated). The list is
+// MLP_GLYPH_RANGES in CMakeLists.txt, which also cuts the web build's packed font to them.
+#ifndef MLP_GLYPH_RANGES
+#error "MLP_GLYPH_RANGES (0xFIRST,0xLAST,... pairs) comes from CMakeLists.txt"
+#endif
+constexpr ImWchar kGlyphRanges[] = {MLP_GLYPH_RANGES, 0};
+static_assert(sizeof kGlyphRanges / sizeof kGlyphRanges[0] % 2 == 1, "MLP_GLYPH_RANGES holds pairs");
 
 }  // namespace
 
