@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The training benchmark in one go (issue 4, "Speed"): MNIST 784-100-10 sigmoid/softmax,
+# The training-speed benchmark in one go: MNIST 784-100-10 sigmoid/softmax,
 # batch 256, float32, one thread, examples per second of the training step
 #   1. natively: `mlp bench` (the real Trainer<float> step),
 #   2. the numpy reference: bench/numpy_reference.py (the lecture's step; Debian's numpy + OpenBLAS),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds SDL2 for the web (Emscripten) from the Debian source package and installs it
 # into the cache folder, keyed by SDL and Emscripten version. Emscripten's own SDL port
-# cannot work offline (see /work/shared/TOOLCHAIN.md, pitfall 2), hence this step.
+# cannot work offline (see docs/toolchain.md), hence this step.
 # Configure takes ~3 min (hundreds of try-compiles), so the result is cached and this
 # script returns at once when the install prefix is already there.
 #

@@ -5,7 +5,7 @@
 MLP_CACHE="${MLP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mlp-playground}"
 MLP_JOBS="${MLP_JOBS:-2}"          # the build machine has 2 cores shared by everyone
 export MLP_CACHE MLP_JOBS
-# Emscripten >= -O1 links need acorn; Debian ships it here (TOOLCHAIN.md pitfall 1).
+# Emscripten links at -O1 and above need acorn; Debian ships it here (docs/toolchain.md).
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 
 if [ -t 2 ]; then _b=$'\033[1m' _r=$'\033[1;31m' _n=$'\033[0m'; else _b='' _r='' _n=''; fi

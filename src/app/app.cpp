@@ -97,7 +97,7 @@ void App::draw_panels() {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    mnist_shown_ = ui::begin_tab("MNIST", "tab_mnist");  // issue 4: its controls here, its views in the body
+    mnist_shown_ = ui::begin_tab("MNIST", "tab_mnist");  // its controls here, its views in the body
     if (mnist_shown_) {
       ImGui::BeginChild("##mnist_scroll");
       mnist_.show_controls();

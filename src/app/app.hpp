@@ -29,7 +29,7 @@ class App {
   ui::AppState state_;
   ui::FrameStats stats_;
   std::string address_;  // what the address holds now
-  MnistPanel mnist_;     // the MNIST tab (issue 4)
+  MnistPanel mnist_;     // the MNIST tab
   bool mnist_shown_ = false;
 };
 

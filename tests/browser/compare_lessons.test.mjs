@@ -1,4 +1,4 @@
-// Compare view and lessons (issue 3 §7, §8), through real clicks on published widgets:
+// The Compare view and the Lessons tab, through real clicks on published widgets:
 //  - the Compare tab runs sigmoid vs ReLU vs ReLU + dropout in lockstep from the same initial
 //    weights; stepping and play move all runs together; the summary table's values exist and
 //    differ between runs; runs can be added and removed;

@@ -1,4 +1,4 @@
-// First page (issue 2 §5/§6): the page loads, the real "Step one batch" button trains the
+// The first page a student sees: the page loads, the real "Step one batch" button trains the
 // network (the shown loss changes), nothing is logged as an error, and it looks right
 // (screenshots in build/screenshots/).
 import { after, before, test } from 'node:test';

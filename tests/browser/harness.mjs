@@ -22,7 +22,7 @@ export const webDir = process.env.MLP_WEB_DIR || join(repo, 'build', 'web');
 export const screenshotDir = join(repo, 'build', 'screenshots');
 const chromiumPath = process.env.MLP_CHROMIUM || '/usr/bin/chromium';
 
-// Flags that make headless chromium render WebGL2 without a GPU, as root (TOOLCHAIN.md).
+// Flags that make headless chromium render WebGL2 without a GPU, as root (docs/toolchain.md).
 // (--use-gl=swiftshader would give a blank canvas.)
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',

@@ -1,4 +1,4 @@
-// MNIST in the page (issue 4): a student opens MNIST (the download's progress is shown), trains
+// MNIST in the page: a student opens MNIST (the download's progress is shown), trains
 // the lecture's 784-100-10 sigmoid network for one epoch on all 60,000 training digits, sees
 // the test accuracy, the gallery with the softmax bars, the confusion matrix (and a cell's
 // digits), the most confidently wrong digits, the hidden units, one digit's forward pass, and

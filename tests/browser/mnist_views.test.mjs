@@ -1,4 +1,4 @@
-// The playground's own views on MNIST sizes (issue 4): on the lecture's 784-100-10 run the
+// The playground's own views at MNIST's sizes: on the lecture's 784-100-10 run the
 // network graph shows a readable subset of the 784 inputs and 100 hidden units (a "+768"
 // marker per trimmed column, the 10 outputs whole), links only between shown nodes, and a
 // click on a link picks the weight between exactly those two nodes; the matrices of a phase

@@ -1,4 +1,4 @@
-// The playground as a student uses it (issue 3), through real mouse clicks on the widgets the
+// The playground as a student uses it, through real mouse clicks on the widgets the
 // app publishes: set up circles with sigmoid, step phase by phase reading the status line and
 // watching the matrices change, follow one weight's chain rule, step a batch and see the loss
 // curve grow, switch to ReLU, share the set-up as a link and reopen it, import a bad model file,
