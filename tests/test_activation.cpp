@@ -1,7 +1,12 @@
-// Tests for activations and their derivatives (src/nn/activation).
+// Tests for the activation table (src/nn/activation): each function and derivative, the
+// derivative from H = φ(Z) against the one from Z, names and symbols.
 #include <catch2/catch.hpp>
 
 #include "nn/activation.hpp"
+
+#include <cstring>
+#include <limits>
+#include <string>
 
 using namespace mlp;
 
@@ -17,14 +22,39 @@ TEST_CASE("sigmoid derivative is sigma(1 - sigma)", "[activation]") {
   CHECK(dH(0, 2) == Approx(0.25));
 }
 
-TEST_CASE("the derivative from H = phi(Z) gives the very numbers of the one from Z", "[activation]") {
-  Matrix<float> Z(2, 5);
-  Z << -30.f, -3.f, -0.5f, 0.f, 0.25f, 1e-3f, 2.f, 7.5f, 30.f, -1e-3f;
-  for (const Activation act : all_activations()) {
-    CAPTURE(activation_name(act));
-    const Matrix<float> H = activate(act, Z);
-    CHECK(activation_derivative(act, Z, H) == activation_derivative(act, Z));
+// The same bits (NaN included), element by element.
+template <class T>
+bool same_bits(const Matrix<T>& a, const Matrix<T>& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() &&
+         std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<size_t>(a.size())) == 0;
+}
+
+TEMPLATE_TEST_CASE("the derivative from H = phi(Z) gives the very bits of the one from Z", "[activation]", float,
+                   double) {
+  using T = TestType;
+  const T inf = std::numeric_limits<T>::infinity(), nan = std::numeric_limits<T>::quiet_NaN();
+  Matrix<T> Z(3, 6);
+  Z << -30, -3, -0.5, 0, 0.25, 1e-3, 2, 7.5, 30, -1e-3, T(-0.0), 1e-30, inf, -inf, nan, 700, -700, T(0.1);
+  for (const auto& entry : activation_table<T>()) {
+    CAPTURE(entry.name);
+    const Matrix<T> H = activate(entry.activation, Z);
+    CHECK(same_bits(activation_derivative(entry.activation, Z, H), activation_derivative(entry.activation, Z)));
   }
+}
+
+TEST_CASE("every activation has one complete table entry", "[activation]") {
+  const auto& table = activation_table<float>();
+  REQUIRE(table.size() == all_activations().size());
+  for (size_t i = 0; i < table.size(); ++i) {
+    CAPTURE(table[i].name);
+    CHECK(table[i].activation == all_activations()[i]);          // the table's order is the menu's
+    CHECK(&activation_entry<float>(table[i].activation) == &table[i]);
+    CHECK(std::string(table[i].symbol).size() > 0);
+    CHECK(table[i].f != nullptr);
+    CHECK(table[i].derivative != nullptr);
+    for (size_t j = 0; j < i; ++j) CHECK(std::string(table[i].name) != table[j].name);
+  }
+  CHECK(activation_entry<double>(Activation::Sigmoid).symbol == std::string("σ"));
 }
 
 TEST_CASE("the lecture's slip: sigmoid applied twice is not the derivative", "[activation]") {

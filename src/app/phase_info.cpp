@@ -9,15 +9,7 @@
 
 namespace mlp::ui {
 
-std::string activation_symbol(Activation a) {
-  switch (a) {
-    case Activation::Sigmoid: return "σ";
-    case Activation::ReLU: return "ReLU";
-    case Activation::Tanh: return "tanh";
-    case Activation::Linear: return "id";
-  }
-  return "φ";
-}
+std::string activation_symbol(Activation a) { return activation_entry<float>(a).symbol; }
 
 namespace {
 
