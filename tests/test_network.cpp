@@ -140,3 +140,20 @@ TEST_CASE("backward before forward is an error, not a crash", "[network]") {
   Pass<float> pass;
   CHECK_THROWS_AS(backward_layer(net, pass, 1), std::logic_error);
 }
+
+TEST_CASE("forward_layer only computes: the pass is sized once, beforehand", "[network]") {
+  Rng rng(2);
+  const Network<float> net = Network<float>::initialized(two_layer(Activation::Sigmoid, Output::Softmax, 2, 3, 2), rng);
+  Pass<float> pass;
+  pass.X = Matrix<float>::Ones(4, 2);
+  CHECK_THROWS_AS(forward_layer(net, pass, 0, DropoutMode::Off, rng), std::logic_error);  // not sized
+  pass.resize(net.spec.layers());
+  forward_layer(net, pass, 0, DropoutMode::Off, rng);
+  forward_layer(net, pass, 1, DropoutMode::Off, rng);
+  CHECK(pass.Z.size() == 2);
+  CHECK(pass.Yhat().rows() == 4);
+  const Matrix<float> first = pass.Yhat();
+  forward_layer(net, pass, 0, DropoutMode::Off, rng);  // a layer again: the other slots stay
+  CHECK(pass.Yhat() == first);
+  CHECK(predict(net, pass.X) == first);                 // forward() sizes its pass itself
+}

@@ -11,8 +11,7 @@ double loss_with_masks(const Network<double>& net, const Matrix<double>& X, cons
   Pass<double> pass;
   pass.X = X;
   pass.Y = Y;
-  pass.resize(net.spec.layers());
-  if (!masks.empty()) pass.M = masks;
+  if (!masks.empty()) pass.M = masks;  // forward keeps them (and sizes the rest of the pass)
   Rng unused(0);
   forward(net, pass, DropoutMode::Keep, unused);
   compute_loss(net, pass);

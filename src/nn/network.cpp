@@ -68,7 +68,8 @@ void Pass<T>::resize(int layers) {
 
 template <class T>
 void forward_layer(const Network<T>& net, Pass<T>& pass, int l, DropoutMode mode, Rng& rng) {
-  if (l == 0) pass.resize(net.spec.layers());
+  if (static_cast<int>(pass.Z.size()) != net.spec.layers())
+    throw std::logic_error("forward_layer on a pass not sized for the network (Pass::resize)");
   const bool is_output = l == net.spec.layers() - 1;
   affine_forward(pass.input_of(l), net.W[l], pass.Z[l], pass.scratch);       // Z_l = [1 H_{l−1}] W_l
   if (is_output) {
@@ -116,6 +117,7 @@ void backward_layer(const Network<T>& net, Pass<T>& pass, int l) {
 
 template <class T>
 void forward(const Network<T>& net, Pass<T>& pass, DropoutMode mode, Rng& rng) {
+  pass.resize(net.spec.layers());
   for (int l = 0; l < net.spec.layers(); ++l) forward_layer(net, pass, l, mode, rng);
 }
 

@@ -86,10 +86,13 @@ struct Pass {
   int batch_size() const { return static_cast<int>(X.rows()); }   // N
   const Matrix<T>& input_of(int l) const { return l == 0 ? X : H[l - 1]; }  // H_{l−1}
   const Matrix<T>& Yhat() const { return H.back(); }
+  // One slot per layer in Z, H, M, dZ, dH, dW (the matrices in them are sized by the phases
+  // that fill them); done once for a network, before its first layer runs.
   void resize(int layers);
 };
 
-// Forward and backward, one layer at a time, side by side.
+// Forward and backward, one layer at a time, side by side. They only compute: the pass must
+// have one slot per layer already (Pass::resize; forward() does it), else std::logic_error.
 template <class T>
 void forward_layer(const Network<T>& net, Pass<T>& pass, int l, DropoutMode mode, Rng& rng);
 template <class T>
@@ -97,7 +100,7 @@ void compute_loss(const Network<T>& net, Pass<T>& pass);
 template <class T>
 void backward_layer(const Network<T>& net, Pass<T>& pass, int l);
 
-// Whole passes.
+// Whole passes; forward sizes the pass for the network (Pass::resize) first.
 template <class T>
 void forward(const Network<T>& net, Pass<T>& pass, DropoutMode mode, Rng& rng);
 template <class T>

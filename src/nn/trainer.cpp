@@ -75,6 +75,7 @@ Trainer<T>::Trainer(const Network<T>& network, const Dataset& train, const Train
   if (config_.shuffle) order_rng_.shuffle(order_);
   velocity_.reserve(net_.W.size());
   for (const auto& W : net_.W) velocity_.push_back(Matrix<T>::Zero(W.rows(), W.cols()));
+  pass_.resize(net_.spec.layers());  // once: every batch fills the same slots
 }
 
 template <class T>
