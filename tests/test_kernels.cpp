@@ -1,5 +1,6 @@
-// Tests for the dense-layer kernels (src/nn/kernels): each one against the same product
-// written with plain Eigen in double precision, for float and double, on dense, sparse
+// Tests for the dense-layer kernels (src/nn/kernels.hpp, src/nn/simd): the reference versions
+// on a hand-computed layer, then each fast kernel against its reference (plain Eigen, run in
+// double precision on the same inputs), for float and double, on dense, sparse
 // (MNIST-like), all-zero and odd shapes, with widths that exercise every vector width,
 // the overlapping last vector and several passes, through both the sparse and the dense
 // loops (chosen by the density of the left operand), also for entries on a non-zero
@@ -43,23 +44,8 @@ void check_close(const Matrix<T>& got, const Matrix<double>& want, const Matrix<
   CHECK(bad == 0);
 }
 
-// The three products with plain Eigen in double, and the same with |entries| (for the bounds).
-Matrix<double> ref_forward(const Matrix<double>& X, const Matrix<double>& W) {
-  Matrix<double> Z = X * W.bottomRows(X.cols());
-  Z.rowwise() += W.row(0);
-  return Z;
-}
-Matrix<double> ref_weight_gradient(const Matrix<double>& X, const Matrix<double>& dZ, double scale) {
-  Matrix<double> dW(X.cols() + 1, dZ.cols());
-  dW.row(0) = dZ.colwise().sum() * scale;
-  dW.bottomRows(X.cols()) = X.transpose() * dZ * scale;
-  return dW;
-}
-Matrix<double> ref_input_gradient(const Matrix<double>& dZ, const Matrix<double>& W) {
-  return dZ * W.bottomRows(W.rows() - 1).transpose();
-}
-
-// Runs all three kernels on X (N x D), W ((D + 1) x M), dZ (N x M) and compares them.
+// Runs all three kernels on X (N x D), W ((D + 1) x M), dZ (N x M) and compares them with the
+// reference versions in double; the references on |entries| give the rounding bounds.
 template <class T>
 void check_kernels(const Matrix<T>& X, const Matrix<T>& W, const Matrix<T>& dZ) {
   const int N = static_cast<int>(X.rows()), D = static_cast<int>(X.cols());
@@ -70,15 +56,17 @@ void check_kernels(const Matrix<T>& X, const Matrix<T>& W, const Matrix<T>& dZ) 
 
   Matrix<T> Z = Matrix<T>::Constant(3, 2, T(7));  // wrong size and garbage: must be replaced
   affine_forward(X, W, Z);
-  check_close(Z, ref_forward(Xd, Wd), ref_forward(Xa, Wa), D);
+  check_close(Z, affine_forward_reference(Xd, Wd), affine_forward_reference(Xa, Wa), D);
 
   Matrix<T> dW = Matrix<T>::Constant(D + 1, W.cols(), T(7));  // right size, garbage: must be overwritten
   affine_weight_gradient(X, dZ, scale, dW);
-  check_close(dW, ref_weight_gradient(Xd, dZd, double(scale)), ref_weight_gradient(Xa, dZa, double(scale)), N);
+  check_close(dW, affine_weight_gradient_reference(Xd, dZd, double(scale)),
+              affine_weight_gradient_reference(Xa, dZa, double(scale)), N);
 
   Matrix<T> dX;
   affine_input_gradient(dZ, W, dX);
-  check_close(dX, ref_input_gradient(dZd, Wd), ref_input_gradient(dZa, Wa), static_cast<int>(W.cols()));
+  check_close(dX, affine_input_gradient_reference(dZd, Wd), affine_input_gradient_reference(dZa, Wa),
+              static_cast<int>(W.cols()));
 }
 
 template <class T>
@@ -99,16 +87,40 @@ void check_shapes(double density) {
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("kernels match Eigen on dense matrices", "[kernels]", float, double) {
+TEMPLATE_TEST_CASE("the reference products compute the lecture's formulas", "[kernels]", float, double) {
+  using T = TestType;
+  Matrix<T> X(2, 2), W(3, 2), dZ(2, 2);  // N = 2 examples, D = 2 inputs, M = 2 units
+  X << 1, 2,
+       3, 4;
+  W << 0.5, -1,   // bias row
+       1, 0,
+       0, 2;
+  dZ << 1, 0,
+        2, -1;
+  Matrix<T> Z(2, 2), dW(3, 2), dX(2, 2);
+  Z << 1.5, 3,      // [1 1 2] · W
+       3.5, 7;      // [1 3 4] · W
+  dW << 1.5, -0.5,  // [1 X]ᵀ · dZ / 2
+        3.5, -1.5,
+        5, -2;
+  dX << 1, 0,       // dZ · W[1:]ᵀ
+        2, -2;
+  CHECK(affine_forward_reference(X, W) == Z);
+  CHECK(affine_weight_gradient_reference(X, dZ, T(0.5)) == dW);
+  CHECK(affine_input_gradient_reference(dZ, W) == dX);
+}
+
+TEMPLATE_TEST_CASE("fast kernels match the references on dense matrices", "[kernels]", float, double) {
   check_shapes<TestType>(1.0);
 }
 
-TEMPLATE_TEST_CASE("kernels match Eigen on sparse matrices (MNIST-like density)", "[kernels]", float, double) {
+TEMPLATE_TEST_CASE("fast kernels match the references on sparse matrices (MNIST-like density)", "[kernels]", float,
+                   double) {
   check_shapes<TestType>(0.19);
   check_shapes<TestType>(0.03);
 }
 
-TEMPLATE_TEST_CASE("inputs on a constant background (z-scored pixels) match Eigen", "[kernels]", float, double) {
+TEMPLATE_TEST_CASE("inputs on a constant background (z-scored pixels) match the references", "[kernels]", float, double) {
   using T = TestType;
   Rng rng(11);
   for (const bool per_column : {false, true}) {

@@ -1,6 +1,11 @@
 // The three matrix products of a dense layer, in one place so that the hot
 // path can be tuned (sparse inputs, SIMD) without touching the model code.
-// Each one is what the lecture writes with prepend_bias, without building [1 X].
+// Each one is what the lecture writes with prepend_bias, without building [1 X]:
+//   forward          Z  = [1 X] · W           affine_forward
+//   weight gradient  dW = [1 X]ᵀ · dZ / N     affine_weight_gradient (scale = 1 / N)
+//   input gradient   dX = dZ · W[1:]ᵀ         affine_input_gradient
+// Next to each fast product (simd/kernels.cpp, simd/loops.hpp) stands its *_reference: the
+// same formula in plain Eigen, building [1 X], to read, and to test the fast one against.
 #pragma once
 
 #include "nn/matrix.hpp"
@@ -32,6 +37,11 @@ void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z, Kernel
 template <class T>
 void affine_forward(const Matrix<T>& X, const Matrix<T>& W, Matrix<T>& Z);
 
+template <class T>
+Matrix<T> affine_forward_reference(const Matrix<T>& X, const Matrix<T>& W) {
+  return prepend_bias(X) * W;  // (N x (D + 1)) · ((D + 1) x M) = N x M
+}
+
 // dW = [1 X]ᵀ · dZ · scale  X: N x D, dZ: N x M     ->  dW: (D + 1) x M
 template <class T>
 void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Matrix<T>& dW,
@@ -39,11 +49,21 @@ void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Ma
 template <class T>
 void affine_weight_gradient(const Matrix<T>& X, const Matrix<T>& dZ, T scale, Matrix<T>& dW);
 
+template <class T>
+Matrix<T> affine_weight_gradient_reference(const Matrix<T>& X, const Matrix<T>& dZ, T scale) {
+  return prepend_bias(X).transpose() * dZ * scale;  // ((D + 1) x N) · (N x M) = (D + 1) x M
+}
+
 // dX = dZ · W[1:]ᵀ          dZ: N x M, W: (D + 1) x M  ->  dX: N x D
 template <class T>
 void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX, KernelScratch<T>& scratch);
 template <class T>
 void affine_input_gradient(const Matrix<T>& dZ, const Matrix<T>& W, Matrix<T>& dX);
+
+template <class T>
+Matrix<T> affine_input_gradient_reference(const Matrix<T>& dZ, const Matrix<T>& W) {
+  return dZ * W.bottomRows(W.rows() - 1).transpose();  // (N x M) · (M x D) = N x D
+}
 
 // The instruction set the kernels were compiled for, e.g. "AVX-512 (64-byte vectors)".
 const char* kernel_isa();

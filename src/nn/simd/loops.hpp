@@ -1,4 +1,4 @@
-// The loops behind the dense-layer kernels (kernels.cpp): a sparse row times a dense
+// The loops behind the dense-layer kernels (simd/kernels.cpp): a sparse row times a dense
 // matrix, in two directions, with a slice of columns held in SIMD registers.
 //   gather:   out = bias + Σ_k v_k · B[i_k]       (a slice of the output row in registers)
 //   scatter:  out[i_k] += v_k · x   for every k     (a slice of the input row in registers)

@@ -1,13 +1,14 @@
-// Dense-layer products; see kernels.hpp. Each one looks at the operand that multiplies
+// The fast dense-layer products behind nn/kernels.hpp (which also holds the plain Eigen
+// reference each one must match). Each one looks at the operand that multiplies
 // from the left (X, or dZ for the input gradient). When most of its entries equal their
 // column's background (81% of MNIST's pixels are 0; after z-scoring they share another
 // value) it lists the other entries once and goes row by row through them only, moving
 // whole rows of the other matrix (copied to vector-aligned rows when they are not), and
 // adds the background's share once; otherwise it runs a dense loop with tiles of several
-// rows in registers. Both are the SIMD loops of kernels_simd.hpp.
+// rows in registers. Both are the SIMD loops of simd/loops.hpp.
 #include "nn/kernels.hpp"
 
-#include "nn/kernels_simd.hpp"
+#include "nn/simd/loops.hpp"
 
 #include <algorithm>
 #include <cmath>
