@@ -27,7 +27,7 @@ apt_update() {
 
 # --- Debian packages -------------------------------------------------------
 debs=(build-essential cmake ninja-build pkg-config dpkg-dev xz-utils ca-certificates python3
-      libeigen3-dev libsdl2-dev catch2 emscripten node-acorn fonts-dejavu-core
+      libeigen3-dev libsdl2-dev catch2 nlohmann-json3-dev emscripten node-acorn fonts-dejavu-core
       python3-fonttools chromium xvfb xauth python3-numpy libopenblas0-pthread)
 missing=()
 for p in "${debs[@]}"; do

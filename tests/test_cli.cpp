@@ -10,8 +10,9 @@
 #include "cli/presets.hpp"
 #include "cli/progress.hpp"
 #include "cli/svg_plot.hpp"
-#include "nn/json.hpp"
 #include "nn/presets.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -309,22 +310,20 @@ TEST_CASE("mlp dump writes one consistent training step", "[cli]") {
   std::ifstream f(path);
   const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
   std::remove(path.c_str());
-  const Json doc = Json::parse(text);
-  CHECK(doc.find("iteration")->as_number() == 2);
-  REQUIRE(doc.find("layers")->as_array().size() == 2);
-  CHECK(doc.find("X")->as_array().size() == 8);
-  const Json& hidden = doc.find("layers")->as_array()[0];
-  CHECK(hidden.find("M")->is(Json::Type::Array));
-  CHECK(doc.find("layers")->as_array()[1].find("M")->is(Json::Type::Null));
+  const nlohmann::json doc = nlohmann::json::parse(text);
+  CHECK(doc.at("iteration") == 2);
+  REQUIRE(doc.at("layers").size() == 2);
+  CHECK(doc.at("X").size() == 8);
+  const nlohmann::json& hidden = doc.at("layers")[0];
+  CHECK(hidden.at("M").is_array());
+  CHECK(doc.at("layers")[1].at("M").is_null());
   // W_after = W_before − lr · dW, entry by entry
-  const auto& before = hidden.find("W_before")->as_array();
-  const auto& dW = hidden.find("dW")->as_array();
-  const auto& after = hidden.find("W_after")->as_array();
+  const nlohmann::json &before = hidden.at("W_before"), &dW = hidden.at("dW"), &after = hidden.at("W_after");
   REQUIRE(before.size() == 3);  // 2 inputs + bias row
   for (size_t r = 0; r < before.size(); ++r)
-    for (size_t c = 0; c < before[r].as_array().size(); ++c)
-      CHECK(after[r].as_array()[c].as_number() ==
-            Approx(before[r].as_array()[c].as_number() - 0.5 * dW[r].as_array()[c].as_number()).margin(1e-6));
+    for (size_t c = 0; c < before[r].size(); ++c)
+      CHECK(after[r][c].get<double>() ==
+            Approx(before[r][c].get<double>() - 0.5 * dW[r][c].get<double>()).margin(1e-6));
   CHECK_THROWS_AS(run_dump({"--data", "xor"}), UsageError);  // no --out
 }
 

@@ -9,6 +9,7 @@
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 

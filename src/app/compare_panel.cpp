@@ -13,6 +13,8 @@
 #include "app/plot.hpp"
 #include "app/widgets.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -495,27 +497,27 @@ void open_comparison(AppState& state, const std::vector<CompareRun>& runs) {
 
 // --- 4. Test hooks --------------------------------------------------------------------------
 
-Json compare_json(const CompareState& c) {
-  auto number = [](double v) { return std::isfinite(v) ? Json(v) : Json(); };
-  Json j = Json::object({{"active", Json(c.active)}, {"playing", Json(c.playing)}, {"error", Json(c.error)},
-                         {"target_loss", Json(c.target_loss)}});
-  Json::Array runs;
+// A NaN or infinite loss (a diverged run) is written as null.
+nlohmann::ordered_json compare_json(const CompareState& c) {
+  nlohmann::ordered_json j = {{"active", c.active}, {"playing", c.playing}, {"error", c.error},
+                              {"target_loss", c.target_loss}};
+  nlohmann::ordered_json runs = nlohmann::ordered_json::array();
   if (c.comparison) {
     for (int i = 0; i < c.comparison->size(); ++i) {
       const RunSummary s = c.comparison->summary(i);
-      runs.push_back(Json::object({{"label", Json(s.label)},
-                                   {"iterations", Json(static_cast<double>(s.iterations))},
-                                   {"train_loss", number(s.train_loss)},
-                                   {"test_loss", number(s.test_loss)},
-                                   {"train_accuracy", number(s.train_accuracy)},
-                                   {"test_accuracy", number(s.test_accuracy)},
-                                   {"target_iteration", Json(static_cast<double>(s.target_iteration))},
-                                   {"diverged", Json(s.diverged)},
-                                   {"shares_start_with", Json(s.shares_start_with)},
-                                   {"history_points", Json(static_cast<int>(c.comparison->run(i).history().points.size()))}}));
+      runs.push_back({{"label", s.label},
+                      {"iterations", s.iterations},
+                      {"train_loss", s.train_loss},
+                      {"test_loss", s.test_loss},
+                      {"train_accuracy", s.train_accuracy},
+                      {"test_accuracy", s.test_accuracy},
+                      {"target_iteration", s.target_iteration},
+                      {"diverged", s.diverged},
+                      {"shares_start_with", s.shares_start_with},
+                      {"history_points", c.comparison->run(i).history().points.size()}});
     }
   }
-  j.set("runs", Json(runs));
+  j["runs"] = std::move(runs);
   return j;
 }
 

@@ -11,10 +11,10 @@
 
 #include "app/run_setup.hpp"
 #include "nn/compare.hpp"
-#include "nn/json.hpp"
 #include "platform/texture.hpp"
 
 #include <imgui.h>
+#include <nlohmann/json_fwd.hpp>
 
 #include <memory>
 #include <string>
@@ -77,6 +77,6 @@ void reset_comparison(AppState& state);
 void open_comparison(AppState& state, const std::vector<CompareRun>& runs);
 
 // window.mlp.state.compare for the browser tests: runs with their summaries.
-Json compare_json(const CompareState& compare);
+nlohmann::ordered_json compare_json(const CompareState& compare);
 
 }  // namespace mlp::ui

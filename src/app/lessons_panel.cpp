@@ -6,6 +6,8 @@
 #include "app/lessons.hpp"
 #include "app/widgets.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <string>
 
@@ -107,14 +109,14 @@ bool load_lesson(AppState& state, int chapter, int preset) {
   return true;
 }
 
-Json lessons_json(const LessonsState& ls) {
+nlohmann::ordered_json lessons_json(const LessonsState& ls) {
   const auto& all = lessons();
   const bool valid = ls.chapter >= 0 && ls.chapter < static_cast<int>(all.size());
-  return Json::object({{"chapter", Json(ls.chapter)},
-                       {"chapters", Json(static_cast<int>(all.size()))},
-                       {"title", Json(valid ? all[ls.chapter].title : std::string())},
-                       {"loaded", Json(ls.loaded)},
-                       {"preset", Json(ls.loaded_preset)}});
+  return {{"chapter", ls.chapter},
+          {"chapters", all.size()},
+          {"title", valid ? all[ls.chapter].title : std::string()},
+          {"loaded", ls.loaded},
+          {"preset", ls.loaded_preset}};
 }
 
 }  // namespace mlp::ui

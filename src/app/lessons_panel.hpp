@@ -3,7 +3,7 @@
 // what to try, and a "Load" button per set-up that applies it and brings its view forward.
 #pragma once
 
-#include "nn/json.hpp"
+#include <nlohmann/json_fwd.hpp>
 
 namespace mlp::ui {
 
@@ -23,6 +23,6 @@ void show_lessons_panel(AppState& state);
 bool load_lesson(AppState& state, int chapter, int preset);
 
 // window.mlp.state.lesson for the browser tests: {chapter, loaded, preset, title}.
-Json lessons_json(const LessonsState& lessons);
+nlohmann::ordered_json lessons_json(const LessonsState& lessons);
 
 }  // namespace mlp::ui

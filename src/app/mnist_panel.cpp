@@ -9,6 +9,7 @@
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cfloat>
@@ -38,7 +39,7 @@ void publish_last(const char* id) {
   bridge::publish_widget(id, a.x, a.y, b.x, b.y);
 }
 
-Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(); }
+using json = nlohmann::ordered_json;  // ordered: fields are written in the order set
 
 const RunPreset& mnist_preset(int index) { return *presets_for("mnist").at(static_cast<size_t>(index)); }
 
@@ -383,49 +384,49 @@ void MnistPanel::show_network_tab() {
   ui::show_phase_details(run_, "mnist_");
 }
 
-Json MnistPanel::state() const {
+// A NaN loss or accuracy (a diverged run) is written as null.
+json MnistPanel::state() const {
   static constexpr const char* kStates[] = {"idle", "fetching", "decoding", "ready", "failed"};
-  Json s = Json::object();
-  s.set("load", kStates[static_cast<int>(loader_.state())]);
-  s.set("progress", loader_.fraction());
-  Json errors = Json::Array{};
-  for (const std::string& e : loader_.errors()) errors.push_back(e);
-  s.set("errors", errors);
-  s.set("load_seconds", loader_.seconds());
-  s.set("error", error_);
-  if (digits_) s.set("train_size", digits_->train.size()).set("test_size", digits_->test.size());
-  s.set("preset", mnist_preset(preset_).name);
-  s.set("running", running());
+  json s = json::object();
+  s["load"] = kStates[static_cast<int>(loader_.state())];
+  s["progress"] = loader_.fraction();
+  s["errors"] = loader_.errors();
+  s["load_seconds"] = loader_.seconds();
+  s["error"] = error_;
+  if (digits_) {
+    s["train_size"] = digits_->train.size();
+    s["test_size"] = digits_->test.size();
+  }
+  s["preset"] = mnist_preset(preset_).name;
+  s["running"] = running();
   if (run_.session) {
     const ui::Session& session = *run_.session;
     const Trainer<float>& t = session.trainer();
     const HistoryPoint& last = session.run().history().points.back();
-    s.set("epoch", t.epoch()).set("iteration", static_cast<double>(t.iteration()));
-    s.set("total_iterations", static_cast<double>(length())).set("finished", finished());
-    s.set("diverged", session.diverged());
-    s.set("batch_loss", number_or_null(t.last_batch_loss()));
-    s.set("sample_accuracy", number_or_null(last.test_accuracy));
-    s.set("train_ms", train_ms_).set("train_seconds", train_seconds_);
-    s.set("steps", static_cast<double>(session.version()));  // phases and batches stepped (top bar included)
+    s["epoch"] = t.epoch();
+    s["iteration"] = t.iteration();
+    s["total_iterations"] = length();
+    s["finished"] = finished();
+    s["diverged"] = session.diverged();
+    s["batch_loss"] = t.last_batch_loss();
+    s["sample_accuracy"] = last.test_accuracy;
+    s["train_ms"] = train_ms_;
+    s["train_seconds"] = train_seconds_;
+    s["steps"] = session.version();  // phases and batches stepped (top bar included)
   }
   if (predictions_) {
     const bool current = predictions_key_ == key() && predictions_->finished();
-    s.set("predicted", predictions_->done()).set("predictions_current", current);
-    s.set("test_accuracy", number_or_null(current ? predictions_->accuracy() : NAN));
-    Json confusion = Json::Array{};
-    for (const std::vector<int>& row : predictions_->confusion()) {
-      Json counts = Json::Array{};
-      for (int c : row) counts.push_back(c);
-      confusion.push_back(counts);
-    }
-    s.set("confusion", confusion);
+    s["predicted"] = predictions_->done();
+    s["predictions_current"] = current;
+    s["test_accuracy"] = current ? json(predictions_->accuracy()) : json();
+    s["confusion"] = predictions_->confusion();
   }
-  s.set("gallery_chosen", gallery_.grid.chosen);
-  s.set("confusion_cell", Json::Array{confusion_.truth, confusion_.predicted});
-  s.set("confusion_digits", static_cast<int>(confusion_.grid.atlas.rows().size()));
-  s.set("draw_predicted", draw_.predicted);
-  s.set("draw_confidence", draw_.predicted >= 0 ? Json(static_cast<double>(draw_.probabilities[static_cast<size_t>(draw_.predicted)])) : Json());
-  s.set("tuning", tuning_.state());
+  s["gallery_chosen"] = gallery_.grid.chosen;
+  s["confusion_cell"] = {confusion_.truth, confusion_.predicted};
+  s["confusion_digits"] = confusion_.grid.atlas.rows().size();
+  s["draw_predicted"] = draw_.predicted;
+  s["draw_confidence"] = draw_.predicted >= 0 ? json(draw_.probabilities[static_cast<size_t>(draw_.predicted)]) : json();
+  s["tuning"] = tuning_.state();
   return s;
 }
 

@@ -10,10 +10,11 @@
 #include "app/mnist_data.hpp"
 #include "app/mnist_views.hpp"
 #include "app/tuning_panel.hpp"
-#include "nn/json.hpp"
 #include "nn/predictions.hpp"
 #include "nn/presets.hpp"
 #include "nn/run.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <memory>
 #include <string>
@@ -28,7 +29,7 @@ class MnistPanel {
   void update(double frame_seconds);
   void show_controls();            // loading (started when first shown), preset, training, status, curves
   void show_views();               // the playground's views, the MNIST views and the tuning panel, in tabs
-  Json state() const;              // for window.mlp.state.mnist (browser tests)
+  nlohmann::ordered_json state() const;              // for window.mlp.state.mnist (browser tests)
   // The MNIST run's playground state (the top bar and shortcuts drive it while the tab is
   // shown); null until the digits are ready.
   ui::AppState* playground() { return run_.session ? &run_ : nullptr; }

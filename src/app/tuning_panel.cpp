@@ -4,6 +4,7 @@
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -24,7 +25,7 @@ void publish_last(const char* id) {
   bridge::publish_widget(id, a.x, a.y, b.x, b.y);
 }
 
-Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(); }
+using json = nlohmann::ordered_json;  // ordered: fields are written in the order set
 
 std::string trim(const std::string& s) {
   const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
@@ -396,23 +397,25 @@ void TuningPanel::show_final() {
   }
 }
 
-Json TuningPanel::state() const {
-  Json s = Json::object();
-  s.set("busy", busy());
-  Json problems = Json::Array{};
-  for (const std::string& p : problems_) problems.push_back(p);
-  s.set("problems", problems);
+// A NaN accuracy (a diverged run) is written as null.
+json TuningPanel::state() const {
+  json s = json::object();
+  s["busy"] = busy();
+  s["problems"] = problems_;
   if (search_) {
     const SearchProgress p = search_->progress();
-    s.set("done", p.done).set("total", p.total).set("finished", search_->finished()).set("best", search_->best());
-    Json rows = Json::Array{};
+    s["done"] = p.done;
+    s["total"] = p.total;
+    s["finished"] = search_->finished();
+    s["best"] = search_->best();
+    json rows = json::array();
     for (const SearchRow& r : search_->rows()) {
-      rows.push_back(Json::object({{"config", r.config.describe()}, {"status", status_label(r)},
-                                   {"accuracy", number_or_null(r.accuracy)}, {"seconds", r.train_seconds}}));
+      rows.push_back({{"config", r.config.describe()}, {"status", status_label(r)},
+                      {"accuracy", r.accuracy}, {"seconds", r.train_seconds}});
     }
-    s.set("rows", rows);
+    s["rows"] = std::move(rows);
   }
-  if (final_ && final_->finished()) s.set("final_accuracy", number_or_null(final_->accuracy()));
+  if (final_ && final_->finished()) s["final_accuracy"] = final_->accuracy();
   return s;
 }
 

@@ -8,8 +8,9 @@
 #pragma once
 
 #include "data/dataset.hpp"
-#include "nn/json.hpp"
 #include "nn/search.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <memory>
 #include <string>
@@ -27,7 +28,7 @@ class TuningPanel {
   void show();                     // draws the panel into the current window
   bool busy() const;               // a search or the final run is in progress
   void stop();
-  Json state() const;              // for window.mlp.state.mnist.tuning (browser tests)
+  nlohmann::ordered_json state() const;              // for window.mlp.state.mnist.tuning (browser tests)
 
  private:
   // The values typed into the fields; parsed when the search starts.

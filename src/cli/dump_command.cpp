@@ -1,11 +1,12 @@
 // `mlp dump`: every matrix of one training step as JSON, for a given config and
 // seed: the weights before, the batch X and Y, per layer Z, H, the dropout mask,
-// dZ, dH and dW, Y_hat and the loss, and the weights after the update.
+// dZ, dH and dW, Y_hat and the loss, and the weights after the update. One matrix row per
+// line; a NaN or infinity (a diverged step) is written as null.
 #include "cli/commands.hpp"
 #include "cli/data_source.hpp"
 #include "cli/options.hpp"
 #include "cli/presets.hpp"
-#include "nn/json.hpp"
+#include "nn/json_text.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -14,40 +15,41 @@ namespace mlp::cli {
 
 namespace {
 
-Json matrix_json(const Matrix<float>& M) {
-  Json::Array rows;
+using json = nlohmann::ordered_json;  // ordered: members are written in the order set
+
+json matrix_json(const Matrix<float>& M) {
+  json rows = json::array();
   for (Eigen::Index r = 0; r < M.rows(); ++r) {
-    Json::Array row;
-    for (Eigen::Index c = 0; c < M.cols(); ++c) row.push_back(Json(static_cast<double>(M(r, c))));
-    rows.push_back(Json(std::move(row)));
+    json row = json::array();
+    for (Eigen::Index c = 0; c < M.cols(); ++c) row.push_back(static_cast<double>(M(r, c)));
+    rows.push_back(std::move(row));
   }
-  return Json(std::move(rows));
+  return rows;
 }
 
-Json spec_json(const NetworkSpec& spec) {
-  Json::Array hidden;
+json spec_json(const NetworkSpec& spec) {
+  json hidden = json::array();
   for (const auto& h : spec.hidden)
-    hidden.push_back(Json::object({{"units", h.units}, {"activation", activation_name(h.activation)},
-                                   {"dropout", h.dropout}}));
-  return Json::object({{"description", spec.describe()}, {"inputs", spec.inputs}, {"hidden", Json(hidden)},
-                       {"outputs", spec.outputs}, {"output", output_name(spec.output)},
-                       {"loss", loss_name(spec.output)}, {"init", init_name(spec.init)}});
+    hidden.push_back({{"units", h.units}, {"activation", activation_name(h.activation)}, {"dropout", h.dropout}});
+  return {{"description", spec.describe()}, {"inputs", spec.inputs}, {"hidden", std::move(hidden)},
+          {"outputs", spec.outputs}, {"output", output_name(spec.output)},
+          {"loss", loss_name(spec.output)}, {"init", init_name(spec.init)}};
 }
 
 // Layer l's matrices after a full forward and backward pass (1-based "layer" as in the lecture).
-Json layer_json(const Trainer<float>& t, int l) {
+json layer_json(const Trainer<float>& t, int l) {
   const Pass<float>& p = t.pass();
   const bool hidden = l + 1 < t.network().spec.layers();
-  Json j = Json::object({{"layer", l + 1}, {"kind", hidden ? "hidden" : "output"}});
-  j.set("W_before", matrix_json(t.weights_before_update()[l]));
-  j.set("input", matrix_json(p.input_of(l)));
-  j.set("Z", matrix_json(p.Z[l]));
-  j.set("H", matrix_json(p.H[l]));
-  j.set("M", l < static_cast<int>(p.M.size()) && p.M[l].size() > 0 ? matrix_json(p.M[l]) : Json());
-  j.set("dZ", matrix_json(p.dZ[l]));
-  j.set("dH", hidden ? matrix_json(p.dH[l]) : Json());
-  j.set("dW", matrix_json(p.dW[l]));
-  j.set("W_after", matrix_json(t.network().W[l]));
+  json j = {{"layer", l + 1}, {"kind", hidden ? "hidden" : "output"}};
+  j["W_before"] = matrix_json(t.weights_before_update()[l]);
+  j["input"] = matrix_json(p.input_of(l));
+  j["Z"] = matrix_json(p.Z[l]);
+  j["H"] = matrix_json(p.H[l]);
+  j["M"] = l < static_cast<int>(p.M.size()) && p.M[l].size() > 0 ? matrix_json(p.M[l]) : json();
+  j["dZ"] = matrix_json(p.dZ[l]);
+  j["dH"] = hidden ? matrix_json(p.dH[l]) : json();
+  j["dW"] = matrix_json(p.dW[l]);
+  j["W_after"] = matrix_json(t.network().W[l]);
   return j;
 }
 
@@ -74,28 +76,25 @@ int run_dump(const Args& raw_args) {
   trainer.step_batch();
   const Pass<float>& p = trainer.pass();
   std::vector<int> indices = trainer.batch_indices();
-  Json::Array index_json;
-  for (int i : indices) index_json.push_back(Json(i));
-  Json::Array layers;
+  json layers = json::array();
   for (int l = 0; l < spec.layers(); ++l) layers.push_back(layer_json(trainer, l));
 
-  Json doc = Json::object({{"format", "mlp-playground-step"}, {"version", 1}});
-  doc.set("data", data.description);
-  doc.set("spec", spec_json(spec));
-  doc.set("config", Json::object({{"learning_rate", config.learning_rate}, {"batch_size", config.batch_size},
-                                  {"momentum", config.momentum}, {"shuffle", config.shuffle},
-                                  {"seed", static_cast<double>(config.seed)}}));
-  doc.set("iteration", static_cast<double>(trainer.iteration()));
-  doc.set("batch_indices", Json(index_json));
-  doc.set("X", matrix_json(p.X));
-  doc.set("Y", matrix_json(p.Y));
-  doc.set("layers", Json(layers));
-  doc.set("Y_hat", matrix_json(p.Yhat()));
-  doc.set("loss", static_cast<double>(p.loss));
+  json doc = {{"format", "mlp-playground-step"}, {"version", 1}};
+  doc["data"] = data.description;
+  doc["spec"] = spec_json(spec);
+  doc["config"] = {{"learning_rate", config.learning_rate}, {"batch_size", config.batch_size},
+                   {"momentum", config.momentum}, {"shuffle", config.shuffle}, {"seed", config.seed}};
+  doc["iteration"] = trainer.iteration();
+  doc["batch_indices"] = indices;
+  doc["X"] = matrix_json(p.X);
+  doc["Y"] = matrix_json(p.Y);
+  doc["layers"] = std::move(layers);
+  doc["Y_hat"] = matrix_json(p.Yhat());
+  doc["loss"] = static_cast<double>(p.loss);
 
   const std::string out = flags.text("out", "");
   std::ofstream f(out);
-  f << doc.dump(1) << '\n';
+  f << dump_rows(doc) << '\n';
   if (!f.good()) throw std::runtime_error(out + ": cannot write the dump");
   std::printf("%s: update %ld of %s on a batch of %zu, loss %.6f, %d layers written\n", out.c_str(),
               trainer.iteration(), spec.describe().c_str(), indices.size(), static_cast<double>(p.loss),

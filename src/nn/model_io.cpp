@@ -2,7 +2,9 @@
 // every kind of bad file; see model_io.hpp.
 #include "nn/model_io.hpp"
 
-#include "nn/json.hpp"
+#include "nn/json_text.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <cmath>
@@ -17,6 +19,8 @@
 namespace mlp {
 
 namespace {
+
+using json = nlohmann::ordered_json;  // ordered: members are written, and reported, in file order
 
 [[noreturn]] void fail(const std::string& message) { throw ModelError(message); }
 
@@ -50,54 +54,57 @@ double shortest(T x) {
 
 // --- reading: each helper names the offending field by its path --------------------------
 
-std::string a_type(Json::Type t) {
-  const std::string name = Json::type_name(t);
-  if (t == Json::Type::Null) return name;
-  return (t == Json::Type::Array || t == Json::Type::Object ? "an " : "a ") + name;
+// "a number", "an array", "null", ...: what the value is, for messages.
+std::string a_type(const json& v) {
+  const std::string name = v.type_name();
+  if (v.is_null()) return name;
+  return (v.is_structured() ? "an " : "a ") + name;
 }
 
 std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
 std::string index(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
-const Json& typed(const Json& v, Json::Type type, const std::string& path) {
-  if (!v.is(type)) fail(path + " must be " + a_type(type) + ", got " + a_type(v.type()));
+// v, checked to be what `is` asks ("spec.inputs must be a number, got a string").
+const json& typed(const json& v, bool is, const char* expected, const std::string& path) {
+  if (!is) fail(path + " must be " + expected + ", got " + a_type(v));
   return v;
 }
 
+const json& array(const json& v, const std::string& path) { return typed(v, v.is_array(), "an array", path); }
+
 // The object at `path`, checked to have exactly the given fields.
-const Json::Object& object_with(const Json& v, const std::string& path, std::initializer_list<const char*> fields) {
-  const Json::Object& members = typed(v, Json::Type::Object, path.empty() ? "the model" : path).as_object();
+const json& object_with(const json& v, const std::string& path, std::initializer_list<const char*> fields) {
+  typed(v, v.is_object(), "an object", path.empty() ? "the model" : path);
   std::string expected;
   for (const char* f : fields) expected += (expected.empty() ? "" : ", ") + std::string(f);
   for (const char* f : fields)
-    if (!v.find(f)) fail("missing field \"" + join(path, f) + "\"");
-  for (const Json::Member& m : members) {
+    if (!v.contains(f)) fail("missing field \"" + join(path, f) + "\"");
+  for (auto member = v.begin(); member != v.end(); ++member) {
     bool known = false;
-    for (const char* f : fields) known = known || m.first == f;
-    if (!known) fail("unknown field \"" + join(path, m.first) + "\" (expected " + expected + ")");
+    for (const char* f : fields) known = known || member.key() == f;
+    if (!known) fail("unknown field \"" + join(path, member.key()) + "\" (expected " + expected + ")");
   }
-  return members;
+  return v;
 }
 
-double finite_number(const Json& v, const std::string& path) {
-  const double x = typed(v, Json::Type::Number, path).as_number();
-  if (!std::isfinite(x)) fail(path + " is not a finite number (" + (std::isnan(x) ? "NaN" : "infinity") + ")");
-  return x;
+// Parsed numbers are always finite: nlohmann rejects NaN, Infinity and overflows like 1e999.
+double number(const json& v, const std::string& path) {
+  return typed(v, v.is_number(), "a number", path).get<double>();
 }
 
-int integer(const Json& v, const std::string& path) {
-  const double x = finite_number(v, path);
-  if (x != std::floor(x) || std::fabs(x) > 1e9) fail(path + " must be an integer, got " + format_number(x));
+int integer(const json& v, const std::string& path) {
+  const double x = number(v, path);
+  if (x != std::floor(x) || std::fabs(x) > 1e9) fail(path + " must be an integer, got " + v.dump());
   return static_cast<int>(x);
 }
 
-const std::string& text(const Json& v, const std::string& path) {
-  return typed(v, Json::Type::String, path).as_string();
+const std::string& text(const json& v, const std::string& path) {
+  return typed(v, v.is_string(), "a string", path).get_ref<const std::string&>();
 }
 
 // A name parsed by parse_activation / parse_output / parse_init, whose messages list the valid names.
 template <class Parse>
-auto named(const Json& v, const std::string& path, Parse parse) {
+auto named(const json& v, const std::string& path, Parse parse) {
   try {
     return parse(text(v, path));
   } catch (const std::invalid_argument& e) {
@@ -105,23 +112,23 @@ auto named(const Json& v, const std::string& path, Parse parse) {
   }
 }
 
-NetworkSpec read_spec(const Json& v) {
+NetworkSpec read_spec(const json& v) {
   object_with(v, "spec", {"inputs", "hidden", "outputs", "output", "init"});
   NetworkSpec spec;
-  spec.inputs = integer(*v.find("inputs"), "spec.inputs");
-  const Json::Array& hidden = typed(*v.find("hidden"), Json::Type::Array, "spec.hidden").as_array();
+  spec.inputs = integer(v.at("inputs"), "spec.inputs");
+  const json& hidden = array(v.at("hidden"), "spec.hidden");
   for (size_t i = 0; i < hidden.size(); ++i) {
     const std::string path = index("spec.hidden", i);
-    object_with(hidden[i], path, {"units", "activation", "dropout"});
+    const json& h = object_with(hidden[i], path, {"units", "activation", "dropout"});
     LayerSpec layer;
-    layer.units = integer(*hidden[i].find("units"), path + ".units");
-    layer.activation = named(*hidden[i].find("activation"), path + ".activation", parse_activation);
-    layer.dropout = finite_number(*hidden[i].find("dropout"), path + ".dropout");
+    layer.units = integer(h.at("units"), path + ".units");
+    layer.activation = named(h.at("activation"), path + ".activation", parse_activation);
+    layer.dropout = number(h.at("dropout"), path + ".dropout");
     spec.hidden.push_back(layer);
   }
-  spec.outputs = integer(*v.find("outputs"), "spec.outputs");
-  spec.output = named(*v.find("output"), "spec.output", parse_output);
-  spec.init = named(*v.find("init"), "spec.init", parse_init);
+  spec.outputs = integer(v.at("outputs"), "spec.outputs");
+  spec.output = named(v.at("output"), "spec.output", parse_output);
+  spec.init = named(v.at("init"), "spec.init", parse_init);
   try {
     spec.validate();
   } catch (const std::invalid_argument& e) {
@@ -132,25 +139,24 @@ NetworkSpec read_spec(const Json& v) {
 
 // W_l for layer l of the spec, with its shape checked row by row.
 template <class T>
-Matrix<T> read_matrix(const Json& v, const NetworkSpec& spec, int l) {
+Matrix<T> read_matrix(const json& v, const NetworkSpec& spec, int l) {
   const std::string path = index("weights", l);
   const long rows = spec.fan_in(l) + 1, cols = spec.units(l);
-  const Json::Array& row_list = typed(v, Json::Type::Array, path).as_array();
+  const json& row_list = array(v, path);
   if (static_cast<long>(row_list.size()) != rows)
     fail(path + " must be " + required_shape(spec, l) + " for the spec, got " + std::to_string(row_list.size()) +
          " rows");
   Matrix<T> W(rows, cols);
   for (long r = 0; r < rows; ++r) {
     const std::string row_path = index(path, r);
-    const Json::Array& row = typed(row_list[r], Json::Type::Array, row_path).as_array();
+    const json& row = array(row_list[r], row_path);
     if (static_cast<long>(row.size()) != cols)
       fail(row_path + " must have " + std::to_string(cols) + " numbers (the layer's units), got " +
            std::to_string(row.size()));
     for (long c = 0; c < cols; ++c) {
       const std::string entry = index(row_path, c);
-      const double x = finite_number(row[c], entry);
-      W(r, c) = static_cast<T>(x);
-      if (!std::isfinite(W(r, c))) fail(entry + " = " + format_number(x) + " is too large");
+      W(r, c) = static_cast<T>(number(row[c], entry));
+      if (!std::isfinite(W(r, c))) fail(entry + " = " + row[c].dump() + " is too large");
     }
   }
   return W;
@@ -165,62 +171,59 @@ std::string model_to_json(const Network<T>& net) {
     if (net.W[l].rows() != net.spec.fan_in(l) + 1 || net.W[l].cols() != net.spec.units(l))
       fail("weights[" + std::to_string(l) + "] must be " + required_shape(net.spec, l) + ", got " +
            shape_text(net.W[l].rows(), net.W[l].cols()));
-  Json hidden = Json::Array{};
+  json hidden = json::array();
   for (const LayerSpec& h : net.spec.hidden)
-    hidden.push_back(Json::object()
-                         .set("units", h.units)
-                         .set("activation", activation_name(h.activation))
-                         .set("dropout", h.dropout));
-  Json weights = Json::Array{};
+    hidden.push_back({{"units", h.units}, {"activation", activation_name(h.activation)}, {"dropout", h.dropout}});
+  json weights = json::array();
   for (size_t l = 0; l < net.W.size(); ++l) {
     if (!net.W[l].allFinite())
       fail("cannot save the model: weights[" + std::to_string(l) +
            "] contain NaN or infinity (the training diverged)");
-    Json rows = Json::Array{};
+    json rows = json::array();
     for (long r = 0; r < net.W[l].rows(); ++r) {
-      Json row = Json::Array{};
+      json row = json::array();
       for (long c = 0; c < net.W[l].cols(); ++c) row.push_back(shortest(net.W[l](r, c)));
       rows.push_back(std::move(row));
     }
     weights.push_back(std::move(rows));
   }
-  Json spec = Json::object()
-                  .set("inputs", net.spec.inputs)
-                  .set("hidden", std::move(hidden))
-                  .set("outputs", net.spec.outputs)
-                  .set("output", output_name(net.spec.output))
-                  .set("init", init_name(net.spec.init));
-  Json model = Json::object()
-                   .set("format", kModelFormat)
-                   .set("version", kModelVersion)
-                   .set("spec", std::move(spec))
-                   .set("weights", std::move(weights));
-  return model.dump(1) + "\n";
+  json spec = {{"inputs", net.spec.inputs},
+               {"hidden", std::move(hidden)},
+               {"outputs", net.spec.outputs},
+               {"output", output_name(net.spec.output)},
+               {"init", init_name(net.spec.init)}};
+  const json model = {{"format", kModelFormat},
+                      {"version", kModelVersion},
+                      {"spec", std::move(spec)},
+                      {"weights", std::move(weights)}};
+  return dump_rows(model) + "\n";
 }
 
 template <class T>
 Network<T> model_from_json(const std::string& text) {
-  Json root;
+  json root;
   try {
-    root = Json::parse(text);
-  } catch (const JsonParseError& e) {
-    fail(std::string("not a JSON file: ") + e.what());
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    fail("not a JSON file: " + json_error_text(e, text));
+  } catch (const json::exception& e) {  // a number beyond a double's range, like 1e999
+    fail("cannot read the JSON: " + json_error_text(e, text));
   }
-  if (!root.is(Json::Type::Object)) fail("not an mlp-playground model: the JSON is " + a_type(root.type()) + ", not an object");
-  const Json* format = root.find("format");
-  if (!format) fail("not an mlp-playground model: missing field \"format\"");
+  if (!root.is_object()) fail("not an mlp-playground model: the JSON is " + a_type(root) + ", not an object");
+  if (!root.contains("format")) fail("not an mlp-playground model: missing field \"format\"");
+  const json& format = root.at("format");
   const std::string expected = std::string("\"") + kModelFormat + "\"";
-  if (!format->is(Json::Type::String))
-    fail("not an mlp-playground model: \"format\" must be " + expected + ", got " + a_type(format->type()));
-  if (format->as_string() != kModelFormat)
-    fail("not an mlp-playground model: \"format\" is \"" + format->as_string() + "\", expected " + expected);
+  if (!format.is_string())
+    fail("not an mlp-playground model: \"format\" must be " + expected + ", got " + a_type(format));
+  if (format != kModelFormat)
+    fail("not an mlp-playground model: \"format\" is " + format.dump() + ", expected " + expected);
   object_with(root, "", {"format", "version", "spec", "weights"});
-  const int version = integer(*root.find("version"), "version");
+  const int version = integer(root.at("version"), "version");
   if (version != kModelVersion)
     fail("unsupported model version " + std::to_string(version) + " (this program reads version " +
          std::to_string(kModelVersion) + ")");
-  Network<T> net{read_spec(*root.find("spec")), {}};
-  const Json::Array& weights = typed(*root.find("weights"), Json::Type::Array, "weights").as_array();
+  Network<T> net{read_spec(root.at("spec")), {}};
+  const json& weights = array(root.at("weights"), "weights");
   check_layer_count(net.spec, weights.size());
   for (int l = 0; l < net.spec.layers(); ++l) net.W.push_back(read_matrix<T>(weights[l], net.spec, l));
   return net;
