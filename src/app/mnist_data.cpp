@@ -1,7 +1,7 @@
 // MNIST fetched with the page, decoded and turned into the sets of a run; see mnist_data.hpp.
 #include "app/mnist_data.hpp"
 
-#include "data/inflate.hpp"
+#include "data/gzip.hpp"
 #include "data/loaders.hpp"
 #include "nn/search.hpp"
 #include "platform/js_bridge.hpp"
@@ -16,11 +16,11 @@ constexpr int kClasses = 10;
 constexpr std::array<const char*, 4> kMnistFiles = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                                                     "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
 
-// Images and labels decoded into a compact Dataset of raw pixels (one byte each); limit > 0
-// keeps the first `limit`.
-Dataset decode_pair(const std::vector<uint8_t>& images, const char* images_name, const std::vector<uint8_t>& labels,
-                    const char* labels_name, int limit, const char* dataset_name) {
-  Dataset data = parse_idx(images, images_name, labels, labels_name, kClasses, limit, true);
+// Images and labels as a compact Dataset of raw pixels (one byte each) that points into the
+// images' bytes; limit > 0 keeps the first `limit`.
+Dataset decode_pair(const FileBytes& images, const char* images_name, const FileBytes& labels, const char* labels_name,
+                    int limit, const char* dataset_name) {
+  Dataset data = parse_idx_shared(images.shared(), images_name, labels.bytes(), labels_name, kClasses, limit);
   data.name = dataset_name;
   return data;
 }
@@ -80,19 +80,19 @@ void MnistLoader::poll() {
 }
 
 void MnistLoader::decode() {
-  std::array<std::vector<uint8_t>*, 4> targets = {&bytes_.train_images, &bytes_.train_labels, &bytes_.test_images,
-                                                  &bytes_.test_labels};
+  std::array<FileBytes*, 4> targets = {&bytes_.train_images, &bytes_.train_labels, &bytes_.test_images,
+                                       &bytes_.test_labels};
   try {
     for (size_t i = 0; i < files_.size(); ++i) {
       std::vector<uint8_t> data = bridge::take_fetched(files_[i].handle);
       if (is_gzip(data.data(), data.size())) {  // the browser could not decompress it: we do
         try {
-          data = gunzip(data.data(), data.size());
-        } catch (const InflateError& e) {
+          data = gunzip(data.data(), data.size());  // the compressed bytes are freed here
+        } catch (const GzipError& e) {
           throw DataError(files_[i].path + ": not a valid gzip file, damaged or cut short (" + e.what() + ")");
         }
       }
-      *targets[i] = std::move(data);
+      *targets[i] = FileBytes(std::move(data));  // taken over, not copied
     }
     // Checks both pairs' headers and sizes now (decoding a single digit of each), so a bad
     // file is reported while loading rather than when a run starts.

@@ -3,31 +3,50 @@
 // progress; decoded by the core's IDX parser; every failure (missing file, bad gzip,
 // wrong IDX magic, truncated data) turned into a message the page shows.
 //
-// Memory: the decoded files are kept as bytes (55 MB: one byte per pixel). The Datasets a
-// run trains on are compact too (Dataset::compact: a copy of the chosen digits' bytes, and
-// per pixel a table of the floats the scaling makes of each byte value), so no set of digits
-// is ever held as floats: the trainer, evaluation and predictions convert the rows they use.
+// Memory: the decoded files are kept as bytes (55 MB: one byte per pixel), once. The Datasets
+// a run trains on are compact and point into those bytes (Dataset::compact: the chosen
+// digits' bytes, shared, not copied, and per pixel a table of the floats the scaling makes of
+// each byte value), so no set of digits is ever held twice or as floats: the trainer,
+// evaluation and predictions convert the rows they use.
 #pragma once
 
 #include "data/dataset.hpp"
 #include "data/scaling.hpp"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mlp {
 
+// One file's decoded bytes, read-only and shared: the sets built from it point into them.
+class FileBytes {
+ public:
+  FileBytes() : bytes_(std::make_shared<const std::vector<uint8_t>>()) {}
+  explicit FileBytes(std::vector<uint8_t> bytes)
+      : bytes_(std::make_shared<const std::vector<uint8_t>>(std::move(bytes))) {}
+  const uint8_t* data() const { return bytes_->data(); }
+  size_t size() const { return bytes_->size(); }
+  const std::vector<uint8_t>& bytes() const { return *bytes_; }
+  const std::shared_ptr<const std::vector<uint8_t>>& shared() const { return bytes_; }
+
+ private:
+  std::shared_ptr<const std::vector<uint8_t>> bytes_;
+};
+
 // MNIST as served: one file's raw IDX bytes per entry of kMnistFiles.
 struct MnistBytes {
-  std::vector<uint8_t> train_images, train_labels, test_images, test_labels;
+  FileBytes train_images, train_labels, test_images, test_labels;
 };
 
 // The sets a run uses: training digits (the first `train_limit`), all 10,000 test digits,
-// both scaled by `scaler`, which was fitted on these training digits. Both are compact
-// (read rows with Dataset::copy_rows); they read as the floats a float set scaled by
-// `scaler` holds, bit for bit.
+// both scaled by `scaler`, which was fitted on these training digits. Both are compact and
+// share the bytes they were built from (read rows with Dataset::copy_rows); they read as the
+// floats a float set scaled by `scaler` holds, bit for bit.
 struct MnistSets {
   Dataset train;   // N x 784, compact
   Dataset test;    // 10000 x 784, compact

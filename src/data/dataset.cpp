@@ -18,7 +18,7 @@ void gather_rows(const Dataset& data, int count, RowOf row_of, RowMatrix<T>& out
   }
   const float* values = data.compact.values.data();  // 256 x D, row-major: value of byte b in feature j at b * D + j
   for (int i = 0; i < count; ++i) {
-    const uint8_t* bytes = data.compact.bytes.row(row_of(i)).data();
+    const uint8_t* bytes = data.compact.row(row_of(i));
     T* row = out.row(i).data();
     for (int j = 0; j < D; ++j) row[j] = static_cast<T>(values[bytes[j] * D + j]);
   }
@@ -37,10 +37,18 @@ void Dataset::copy_rows(const int* rows, int count, RowMatrix<T>& out) const {
 }
 
 ByteFeatures raw_byte_features(ByteMatrix bytes) {
+  const auto rows = static_cast<int>(bytes.rows()), cols = static_cast<int>(bytes.cols());
+  const auto owner = std::make_shared<const ByteMatrix>(std::move(bytes));
+  return raw_byte_features(std::shared_ptr<const uint8_t>(owner, owner->data()), rows, cols);
+}
+
+ByteFeatures raw_byte_features(std::shared_ptr<const uint8_t> bytes, int rows, int cols) {
   ByteFeatures features;
-  features.values.resize(256, bytes.cols());
+  features.values.resize(256, cols);
   for (int b = 0; b < 256; ++b) features.values.row(b).setConstant(static_cast<float>(b));
   features.bytes = std::move(bytes);
+  features.rows = rows;
+  features.cols = cols;
   return features;
 }
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,12 +25,17 @@ using ByteMatrix = Eigen::Matrix<uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen:
 template <class T>
 using RowMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Features stored as one byte each: feature j of row i is values(bytes(i, j), j). The table
+// Features stored as one byte each: feature j of row i is values(row(i)[j], j). The table
 // holds what each of the 256 byte values becomes in each feature (raw: the value itself;
 // after a Scaler: exactly the float the Scaler makes of it, whatever the scaling).
+// The bytes are read-only and shared, not copied, when a set is copied or when several sets
+// point into one buffer (the page's MNIST sets read the decoded IDX files in place).
 struct ByteFeatures {
-  ByteMatrix bytes;      // N x D
-  FeatureMatrix values;  // 256 x D
+  std::shared_ptr<const uint8_t> bytes;  // N x D, row-major; keeps the buffer it points into alive
+  int rows = 0, cols = 0;                // N, D
+  FeatureMatrix values;                  // 256 x D
+
+  const uint8_t* row(int i) const { return bytes.get() + static_cast<size_t>(i) * static_cast<size_t>(cols); }
 };
 
 struct Dataset {
@@ -43,8 +49,8 @@ struct Dataset {
   int image_height = 0;
 
   bool is_compact() const { return compact.values.size() > 0; }
-  int size() const { return static_cast<int>(is_compact() ? compact.bytes.rows() : X.rows()); }      // N
-  int features() const { return static_cast<int>(is_compact() ? compact.bytes.cols() : X.cols()); }  // D
+  int size() const { return is_compact() ? compact.rows : static_cast<int>(X.rows()); }      // N
+  int features() const { return is_compact() ? compact.cols : static_cast<int>(X.cols()); }  // D
 
   // Rows [begin, begin + count), or the `count` rows listed at `rows`, as T: out becomes
   // count x D (T = float gives exactly the stored or table floats; T = double casts them).
@@ -54,8 +60,10 @@ struct Dataset {
   void copy_rows(const int* rows, int count, RowMatrix<T>& out) const;
 };
 
-// Raw bytes (N x D) as a compact Dataset's features, each byte standing for its own value.
+// Raw bytes (N x D) as a compact Dataset's features, each byte standing for its own value:
+// a matrix taken over, or `rows` x `cols` bytes shared where `bytes` points (row-major).
 ByteFeatures raw_byte_features(ByteMatrix bytes);
+ByteFeatures raw_byte_features(std::shared_ptr<const uint8_t> bytes, int rows, int cols);
 
 // Features read block by block (for statistics over a whole set): blocks(visit) calls
 // visit(block) for consecutive blocks of rows, in order, each K x D floats.

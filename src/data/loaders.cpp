@@ -4,7 +4,7 @@
 // "<file>:<line>: <problem>", like a compiler's.
 #include "data/loaders.hpp"
 
-#include "data/inflate.hpp"
+#include "data/gzip.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -277,6 +277,37 @@ std::pair<std::string, std::string> idx_split_files(const std::string& dir, cons
   return {find("images", "idx3-ubyte"), find("labels", "idx1-ubyte")};
 }
 
+// An IDX image/label pair checked, and everything but the pixels: labels, classes, image
+// size, for the first `limit` examples (all when limit <= 0). Their pixels are the
+// N x (image_height * image_width) bytes at images.data() + 16, which the callers store.
+Dataset idx_without_pixels(const std::vector<uint8_t>& images, const std::string& images_name,
+                           const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes,
+                           int limit) {
+  const std::vector<uint32_t> image_dims = idx_dimensions(images, images_name, 3, "idx3 unsigned-byte images");
+  const std::vector<uint32_t> label_dims = idx_dimensions(labels, labels_name, 1, "idx1 unsigned-byte labels");
+  if (image_dims[0] != label_dims[0])
+    throw DataError(images_name + ", " + labels_name + ": image/label count mismatch (" +
+                    std::to_string(image_dims[0]) + " images, " + std::to_string(label_dims[0]) + " labels)");
+  const Eigen::Index n = limit > 0 ? std::min<Eigen::Index>(limit, image_dims[0]) : image_dims[0];
+  const Eigen::Index pixels = static_cast<Eigen::Index>(image_dims[1]) * image_dims[2];
+  if (pixels == 0) throw DataError(images_name + ": images of size 0");
+
+  Dataset data;
+  data.labels.resize(static_cast<size_t>(n));
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const int label = labels[static_cast<size_t>(8 + i)];
+    if (label >= num_classes)
+      throw DataError(labels_name + ": label " + std::to_string(label) + " out of range 0.." +
+                      std::to_string(num_classes - 1) + " (example " + std::to_string(i) + ")");
+    data.labels[static_cast<size_t>(i)] = label;
+  }
+  data.num_classes = num_classes;
+  data.class_names = numbered_class_names(num_classes);
+  data.image_height = static_cast<int>(image_dims[1]);
+  data.image_width = static_cast<int>(image_dims[2]);
+  return data;
+}
+
 Dataset load_idx_split(const std::string& dir, const std::string& split, const std::string& set_name,
                        std::vector<std::string> class_names) {
   const auto files = idx_split_files(dir, split, set_name);
@@ -305,8 +336,8 @@ std::vector<uint8_t> read_file_bytes(const std::string& path) {
   if (!is_gzip(bytes.data(), bytes.size())) return bytes;
   try {
     return gunzip(bytes.data(), bytes.size());
-  } catch (const InflateError& e) {
-    throw DataError(path + ": corrupt gzip data: " + e.what());
+  } catch (const GzipError& e) {
+    throw DataError(path + ": " + e.what());
   }
 }
 
@@ -349,31 +380,22 @@ void write_text_dataset(const std::string& path, const Dataset& data) {
 Dataset parse_idx(const std::vector<uint8_t>& images, const std::string& images_name,
                   const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes,
                   int limit, bool compact) {
-  const std::vector<uint32_t> image_dims = idx_dimensions(images, images_name, 3, "idx3 unsigned-byte images");
-  const std::vector<uint32_t> label_dims = idx_dimensions(labels, labels_name, 1, "idx1 unsigned-byte labels");
-  if (image_dims[0] != label_dims[0])
-    throw DataError(images_name + ", " + labels_name + ": image/label count mismatch (" +
-                    std::to_string(image_dims[0]) + " images, " + std::to_string(label_dims[0]) + " labels)");
-  const Eigen::Index n = limit > 0 ? std::min<Eigen::Index>(limit, image_dims[0]) : image_dims[0];
-  const Eigen::Index pixels = static_cast<Eigen::Index>(image_dims[1]) * image_dims[2];
-  if (pixels == 0) throw DataError(images_name + ": images of size 0");
-
-  Dataset data;
-  data.labels.resize(static_cast<size_t>(n));
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const int label = labels[static_cast<size_t>(8 + i)];
-    if (label >= num_classes)
-      throw DataError(labels_name + ": label " + std::to_string(label) + " out of range 0.." +
-                      std::to_string(num_classes - 1) + " (example " + std::to_string(i) + ")");
-    data.labels[static_cast<size_t>(i)] = label;
-  }
-  const Eigen::Map<const ByteMatrix> raw(images.data() + 16, n, pixels);  // N x (rows*cols)
+  Dataset data = idx_without_pixels(images, images_name, labels, labels_name, num_classes, limit);
+  const int n = static_cast<int>(data.labels.size());
+  const Eigen::Map<const ByteMatrix> raw(images.data() + 16, n, data.image_height * data.image_width);  // N x (rows*cols)
   if (compact) data.compact = raw_byte_features(raw);
   else data.X = raw.cast<float>();
-  data.num_classes = num_classes;
-  data.class_names = numbered_class_names(num_classes);
-  data.image_height = static_cast<int>(image_dims[1]);
-  data.image_width = static_cast<int>(image_dims[2]);
+  return data;
+}
+
+Dataset parse_idx_shared(std::shared_ptr<const std::vector<uint8_t>> images, const std::string& images_name,
+                         const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes,
+                         int limit) {
+  if (!images) throw DataError(images_name + ": empty file");
+  Dataset data = idx_without_pixels(*images, images_name, labels, labels_name, num_classes, limit);
+  const uint8_t* pixels = images->data() + 16;
+  data.compact = raw_byte_features(std::shared_ptr<const uint8_t>(std::move(images), pixels),
+                                   static_cast<int>(data.labels.size()), data.image_height * data.image_width);
   return data;
 }
 

@@ -21,6 +21,7 @@
 #include "data/dataset.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -68,6 +69,12 @@ void write_text_dataset(const std::string& path, const Dataset& data);
 Dataset parse_idx(const std::vector<uint8_t>& images, const std::string& images_name,
                   const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes,
                   int limit = 0, bool compact = false);
+
+// parse_idx into a compact Dataset that shares the image file's buffer instead of copying
+// its pixels: the set's bytes point into *images, which they keep alive.
+Dataset parse_idx_shared(std::shared_ptr<const std::vector<uint8_t>> images, const std::string& images_name,
+                         const std::vector<uint8_t>& labels, const std::string& labels_name, int num_classes,
+                         int limit = 0);
 
 // Loads an idx3 image file and its idx1 label file (each raw or gzip).
 // Class names are "0".."num_classes-1"; the Dataset is named dataset_name.

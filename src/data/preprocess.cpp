@@ -137,20 +137,22 @@ Dataset take(const Dataset& data, const std::vector<int>& indices) {
   subset.image_width = data.image_width;
   subset.image_height = data.image_height;
   const auto M = static_cast<Eigen::Index>(indices.size());
-  if (data.is_compact()) {
-    subset.compact.values = data.compact.values;
-    subset.compact.bytes.resize(M, data.features());  // M x D
-  } else {
-    subset.X.resize(M, data.features());  // M x D
-  }
+  const int D = data.features();
+  ByteMatrix bytes;  // M x D when compact
+  if (data.is_compact()) bytes.resize(M, D);
+  else subset.X.resize(M, D);
   subset.labels.reserve(indices.size());
   for (Eigen::Index r = 0; r < M; ++r) {
     const int i = indices[static_cast<size_t>(r)];
     if (i < 0 || i >= data.size())
       throw std::invalid_argument("row index " + std::to_string(i) + " outside 0.." + std::to_string(data.size() - 1));
-    if (data.is_compact()) subset.compact.bytes.row(r) = data.compact.bytes.row(i);
+    if (data.is_compact()) std::copy_n(data.compact.row(i), D, bytes.row(r).data());
     else subset.X.row(r) = data.X.row(i);
     subset.labels.push_back(data.labels[static_cast<size_t>(i)]);
+  }
+  if (data.is_compact()) {
+    subset.compact = raw_byte_features(std::move(bytes));
+    subset.compact.values = data.compact.values;
   }
   return subset;
 }
