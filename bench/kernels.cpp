@@ -5,7 +5,7 @@
 #include "data/loaders.hpp"
 #include "data/preprocess.hpp"
 #include "nn/kernels.hpp"
-#include "nn/random.hpp"
+#include "core/random.hpp"
 
 #include <algorithm>
 #include <chrono>

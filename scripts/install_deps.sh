@@ -28,7 +28,7 @@ apt_update() {
 # --- Debian packages -------------------------------------------------------
 debs=(build-essential cmake ninja-build pkg-config dpkg-dev xz-utils ca-certificates python3
       libeigen3-dev libsdl2-dev catch2 nlohmann-json3-dev emscripten node-acorn fonts-dejavu-core
-      python3-fonttools chromium xvfb xauth python3-numpy libopenblas0-pthread zlib1g-dev)
+      python3-fonttools libcli11-dev chromium xvfb xauth python3-numpy libopenblas0-pthread zlib1g-dev)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,16 +1,15 @@
-// Tests for the command-line tool's modules (src/cli): the flag parser, the
-// presets and their expansion, the options read from flags, the data a run loads,
-// the SVG plot writer, the progress text, and the dump and gradcheck commands.
+// Tests for the command-line tool's modules (src/cli): the run configuration's flags (from the
+// property table, parsed by CLI11) and the presets behind --preset, the data a run loads, the
+// SVG plot writer, the progress text, and the dump and gradcheck commands.
 #include <catch2/catch.hpp>
 
+#include "cli/cli_app.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_source.hpp"
-#include "cli/flags.hpp"
-#include "cli/options.hpp"
-#include "cli/presets.hpp"
 #include "cli/progress.hpp"
 #include "cli/svg_plot.hpp"
-#include "nn/presets.hpp"
+#include "config/presets.hpp"
+#include "config/properties.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -26,157 +25,120 @@ using namespace mlp::cli;
 
 namespace {
 
-const std::vector<FlagSpec> kSpecs = {
-    {"lr", "RATE", "learning rate"},
-    {"layers", "W,..", "widths"},
-    {"shuffle", "", "a switch"},
-    {"name", "TEXT", "a text"},
-};
-
 size_t count(const std::string& text, const std::string& part) {
   size_t n = 0;
   for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
   return n;
 }
 
-}  // namespace
-
-TEST_CASE("flags: values, inline values, switches and positionals", "[cli]") {
-  const Flags f(kSpecs, {"make", "--lr", "0.5", "--layers=100,50", "--shuffle", "extra"});
-  CHECK(f.number("lr", 1, 0, 10) == Approx(0.5));
-  CHECK(f.integers("layers", 1, 1000) == std::vector<long>{100, 50});
-  CHECK(f.enabled("shuffle", false));
-  CHECK_FALSE(f.has("name"));
-  CHECK(f.text("name", "fallback") == "fallback");
-  CHECK(f.positional() == std::vector<std::string>{"make", "extra"});
+// The run configuration `mlp train` would use for these flags.
+RunConfig train_config(const Args& args) {
+  Command command("test", "mlp test");
+  ConfigFlags flags(command.app, true);
+  parse(command.app, args);
+  return flags.config(cli_defaults());
 }
 
-TEST_CASE("flags: a later occurrence overrides an earlier one", "[cli]") {
-  const Flags f(kSpecs, {"--lr", "0.5", "--shuffle", "--lr", "2", "--no-shuffle"});
-  CHECK(f.number("lr", 1, 0, 10) == Approx(2));
-  CHECK_FALSE(f.enabled("shuffle", true));
-  CHECK(f.position("lr") == 3);
-  CHECK(f.position("shuffle") == 5);
-  CHECK(f.position("name") == -1);
+}  // namespace
+
+TEST_CASE("flags: the property table's rows, with values, inline values and switches", "[cli]") {
+  const RunConfig c = train_config({"--lr", "0.5", "--layers=100,50", "--no-shuffle", "--activation", "tanh"});
+  CHECK(c.train.learning_rate == 0.5);
+  REQUIRE(c.hidden.size() == 2);
+  CHECK(c.hidden[0].units == 100);
+  CHECK(c.hidden[1].activation == Activation::Tanh);
+  CHECK_FALSE(c.train.shuffle);
+  CHECK(train_config({"--shuffle"}).train.shuffle);
+  CHECK(train_config({}) == cli_defaults());
+  // every row with a flag is a flag of `mlp train`, named as the table says
+  const std::string help = train_usage();
+  for (const Property& p : properties())
+    if (*p.flag) CHECK(help.find(std::string("--") + p.flag) != std::string::npos);
 }
 
 TEST_CASE("flags: mistakes are usage errors naming the flag", "[cli]") {
-  CHECK_THROWS_WITH(Flags(kSpecs, {"--rate", "1"}), "unknown flag --rate");
-  CHECK_THROWS_WITH(Flags(kSpecs, {"--lr"}), Catch::Contains("--lr needs a value"));
-  CHECK_THROWS_WITH(Flags(kSpecs, {"--shuffle=yes"}), Catch::Contains("is a switch"));
-  CHECK_THROWS_WITH(Flags(kSpecs, {"--no-lr"}), Catch::Contains("not a switch"));
-  const Flags f(kSpecs, {"--lr", "fast", "--layers", "10,,20", "--name", "12x"});
-  CHECK_THROWS_AS(f.number("lr", 1, 0, 10), UsageError);
-  CHECK_THROWS_WITH(f.number("lr", 1, 0, 10), "--lr: expected a number, got 'fast'");
-  CHECK_THROWS_WITH(f.integers("layers", 1, 100), Catch::Contains("empty item"));
-  CHECK_THROWS_WITH(f.integer("name", 0, 0, 100), "--name: expected a whole number, got '12x'");
-  CHECK_THROWS_WITH(f.text("unknown", ""), "unknown flag --unknown");
+  CHECK_THROWS_AS(train_config({"--rate", "1"}), UsageError);
+  CHECK_THROWS_AS(train_config({"--lr"}), UsageError);
+  CHECK_THROWS_AS(train_config({"stray"}), UsageError);
+  CHECK_THROWS_WITH(train_config({"--lr", "fast"}), "--lr: lr 'fast' is not valid");
+  CHECK_THROWS_WITH(train_config({"--lr", "-1"}), Catch::Contains("--lr") && Catch::Contains("outside"));
+  CHECK_THROWS_WITH(train_config({"--lr", "nan"}), Catch::Contains("not valid"));
+  CHECK_THROWS_WITH(train_config({"--lr", "1e999"}), Catch::Contains("not valid"));
+  CHECK_THROWS_WITH(train_config({"--batch", "2.5"}), Catch::Contains("--batch"));
+  CHECK_THROWS_WITH(train_config({"--layers", "8,,4"}), Catch::Contains("--layers"));
+  CHECK_THROWS_WITH(train_config({"--activation", "swish"}), Catch::Contains("--activation"));
+  CHECK_THROWS_WITH(train_config({"--preprocess", "scale"}), Catch::Contains("--preprocess"));
+  CHECK_THROWS_WITH(train_config({"--test-part", "middle"}), Catch::Contains("--test-part"));
+  CHECK(train_config({"--noise", "1e-3"}).data.noise == Approx(0.001));
 }
 
-TEST_CASE("flags: numbers outside their range are rejected", "[cli]") {
-  CHECK_THROWS_WITH(parse_number("--lr", "-1", 0, 10), Catch::Contains("must be between 0 and 10"));
-  CHECK_THROWS_WITH(parse_number("--lr", "nan", 0, 10), Catch::Contains("expected a number"));
-  CHECK_THROWS_WITH(parse_number("--lr", "1e999", 0, 10), Catch::Contains("expected a number"));
-  CHECK_THROWS_WITH(parse_integer("--batch", "2.5", 0, 10), Catch::Contains("expected a whole number"));
-  CHECK(parse_integer("--batch", "10", 0, 10) == 10);
-  CHECK(parse_number("--noise", "1e-3", 0, 1) == Approx(0.001));
+TEST_CASE("flags: a preset, then the other flags over it, whatever their order", "[cli]") {
+  const RunConfig c = train_config({"--epochs", "2", "--preset", "lecture-mnist"});
+  CHECK(c.schedule.epochs == 2);
+  CHECK(c.train.batch_size == 256);
+  CHECK(train_config({"--preset=glyphs"}) == find_run_preset("glyphs").config);
+  CHECK_THROWS_WITH(train_config({"--preset", "hw99"}), Catch::Contains("unknown preset 'hw99'") &&
+                                                          Catch::Contains("hw10-1"));
+  CHECK_THROWS_AS(train_config({"--preset"}), UsageError);
 }
 
-TEST_CASE("presets expand in place so that later flags override them", "[cli]") {
-  const std::vector<std::string> args = expand_presets({"--preset", "lecture-mnist", "--epochs", "2"});
-  REQUIRE(args.size() > 4);
-  CHECK(args.back() == "2");
-  const Flags f(train_flag_specs(), args);
-  CHECK(read_schedule(f).epochs == 2);
-  CHECK(read_train_config(f).batch_size == 256);
-  CHECK(expand_presets({"--preset=glyphs"}) == find_preset("glyphs").args);
-  CHECK_THROWS_WITH(expand_presets({"--preset", "hw99"}), Catch::Contains("unknown preset 'hw99'") &&
-                                                             Catch::Contains("hw10-1"));
-  CHECK_THROWS_WITH(expand_presets({"--preset"}), Catch::Contains("needs a value"));
-}
-
-TEST_CASE("every preset parses into valid options", "[cli]") {
-  for (const Preset& p : presets()) {
+TEST_CASE("flags: every preset is its core configuration, and valid", "[cli]") {
+  for (const RunPreset& p : run_presets()) {
     INFO(p.name);
-    const Flags f(train_flag_specs(), p.args);
-    const TrainOptions o = read_train_options(f);
-    CHECK_NOTHROW(o.config.validate());
-    CHECK_NOTHROW(o.schedule.validate());
-    CHECK_FALSE(p.summary.empty());
+    const RunConfig c = train_config({"--preset", p.name});
+    CHECK(c == p.config);
+    CHECK_NOTHROW(c.train.validate());
+    CHECK_NOTHROW(c.schedule.validate());
+    CHECK_NOTHROW(c.spec(784, 10).validate());
   }
 }
 
-TEST_CASE("the command line's presets are the core's, flag for flag", "[cli]") {
-  REQUIRE(presets().size() == run_presets().size());
-  for (const RunPreset& core : run_presets()) {
-    INFO(core.name);
-    const TrainOptions o = read_train_options(Flags(train_flag_specs(), find_preset(core.name).args));
-    const NetworkSpec spec = o.network.spec(784, 10), expected = core.spec(784, 10);
-    REQUIRE(spec.hidden.size() == expected.hidden.size());
-    for (size_t l = 0; l < spec.hidden.size(); ++l) {
-      CHECK(spec.hidden[l].units == expected.hidden[l].units);
-      CHECK(spec.hidden[l].activation == expected.hidden[l].activation);
-      CHECK(spec.hidden[l].dropout == expected.hidden[l].dropout);
-    }
-    CHECK(spec.output == expected.output);
-    CHECK(spec.init == expected.init);
-    CHECK(o.data.source == core.data);
-    CHECK(scaling_name(o.data.preprocess) == std::string(scaling_name(core.scaling)));
-    CHECK(o.config.learning_rate == core.config.learning_rate);
-    CHECK(o.config.batch_size == core.config.batch_size);
-    CHECK(o.config.momentum == core.config.momentum);
-    CHECK(o.config.shuffle == core.config.shuffle);
-    CHECK(o.schedule.epochs == core.schedule.epochs);
-    CHECK(o.schedule.iterations == core.schedule.iterations);
+TEST_CASE("flags: the homework and lecture presets say what the lecture says", "[cli]") {
+  const RunConfig hw = train_config({"--preset", "hw10-1"});
+  REQUIRE(hw.hidden.size() == 3);
+  for (const LayerSpec& h : hw.hidden) {
+    CHECK(h.units == 50);
+    CHECK(h.activation == Activation::ReLU);
+    CHECK(h.dropout == 0.2);
   }
-}
-
-TEST_CASE("the homework and lecture presets say what the lecture says", "[cli]") {
-  const TrainOptions hw = read_train_options(Flags(train_flag_specs(), find_preset("hw10-1").args));
-  CHECK(hw.network.layers == std::vector<int>{50, 50, 50});
-  CHECK(hw.network.activations == std::vector<Activation>{Activation::ReLU});
-  CHECK(hw.network.dropout == std::vector<double>{0.2});
-  CHECK(hw.config.learning_rate == Approx(0.01));
+  CHECK(hw.train.learning_rate == Approx(0.01));
   CHECK(hw.schedule.iterations == 2000);
-  CHECK(hw.data.preprocess == Preprocess::Rescale);
+  CHECK(hw.data.scaling == Scaling::Rescale);
   CHECK(hw.data.test_part == TestPart::All);
-  CHECK_FALSE(hw.output.plot_svg.empty());
+  CHECK_FALSE(find_run_preset("hw10-1").plot.empty());
 
-  const TrainOptions lec = read_train_options(Flags(train_flag_specs(), find_preset("lecture-mnist").args));
-  CHECK(lec.network.layers == std::vector<int>{100});
-  CHECK(lec.network.activations == std::vector<Activation>{Activation::Sigmoid});
-  CHECK(lec.config.batch_size == 256);
-  CHECK(lec.config.learning_rate == Approx(1));
+  const RunConfig lec = train_config({"--preset", "lecture-mnist"});
+  REQUIRE(lec.hidden.size() == 1);
+  CHECK(lec.hidden[0].units == 100);
+  CHECK(lec.hidden[0].activation == Activation::Sigmoid);
+  CHECK(lec.train.batch_size == 256);
+  CHECK(lec.train.learning_rate == Approx(1));
   CHECK(lec.schedule.epochs == 10);
   CHECK(lec.schedule.iterations == 0);
-  CHECK_FALSE(lec.config.shuffle);
+  CHECK_FALSE(lec.train.shuffle);
 }
 
-TEST_CASE("of --epochs and --iterations the later one wins", "[cli]") {
-  const auto specs = train_flag_specs();
-  CHECK(read_schedule(Flags(specs, {"--epochs", "3", "--iterations", "50"})).iterations == 50);
-  const RunSchedule s = read_schedule(Flags(specs, {"--iterations", "50", "--epochs", "3"}));
-  CHECK(s.iterations == 0);
-  CHECK(s.epochs == 3);
+TEST_CASE("flags: of --epochs and --iterations the later one wins", "[cli]") {
+  CHECK(train_config({"--epochs", "3", "--iterations", "50"}).schedule.iterations == 50);
+  const RunConfig c = train_config({"--iterations", "50", "--epochs", "3"});
+  CHECK(c.schedule.iterations == 0);
+  CHECK(c.schedule.epochs == 3);
+  CHECK(train_config({"--preset", "hw10-1", "--epochs", "3"}).schedule.iterations == 0);
+  CHECK(train_config({"--preset", "hw10-1"}).schedule.iterations == 2000);
 }
 
-TEST_CASE("network options: one value for all layers or one per layer", "[cli]") {
-  const auto specs = train_flag_specs();
-  const NetworkOptions n =
-      read_network_options(Flags(specs, {"--layers", "8,4", "--activation", "tanh,relu", "--dropout", "0.1"}));
-  const NetworkSpec s = n.spec(2, 3);
+TEST_CASE("flags: one value for all layers or one per layer", "[cli]") {
+  const RunConfig c = train_config({"--layers", "8,4", "--activation", "tanh,relu", "--dropout", "0.1"});
+  const NetworkSpec s = c.spec(2, 3);
   REQUIRE(s.hidden.size() == 2);
   CHECK(s.hidden[0].activation == Activation::Tanh);
   CHECK(s.hidden[1].activation == Activation::ReLU);
   CHECK(s.hidden[1].dropout == Approx(0.1));
   CHECK(s.inputs == 2);
   CHECK(s.outputs == 3);
-  CHECK(read_network_options(Flags(specs, {"--layers", "none"})).spec(2, 2).hidden.empty());
-  CHECK_THROWS_WITH(read_network_options(Flags(specs, {"--layers", "8,4", "--activation", "relu,relu,relu"})),
-                    Catch::Contains("one per hidden layer (2), got 3"));
-  CHECK_THROWS_WITH(read_network_options(Flags(specs, {"--activation", "swish"})), Catch::Contains("--activation"));
-  CHECK_THROWS_WITH(read_data_options(Flags(specs, {"--preprocess", "scale"})), Catch::Contains("--preprocess"));
-  CHECK_THROWS_WITH(read_data_options(Flags(specs, {"--test-part", "middle"})), Catch::Contains("--test-part"));
+  CHECK(train_config({"--layers", "none"}).spec(2, 2).hidden.empty());
+  CHECK_THROWS_WITH(train_config({"--layers", "8,4", "--activation", "relu,relu,relu"}),
+                    Catch::Contains("3 values for 2 hidden layers"));
 }
 
 TEST_CASE("SVG tick labels have no trailing zeros", "[cli]") {  // the ticks: tests/test_ticks.cpp
@@ -267,19 +229,19 @@ TEST_CASE("progress lines: every epoch for short runs, every tenth for long ones
 }
 
 TEST_CASE("data: toy sets are split, limited, cut to a test half and rescaled", "[cli]") {
-  DataOptions o;
+  DataConfig o;
   o.source = "xor";
-  o.n = 200;
+  o.examples = 200;
   o.test_fraction = 0.25;
-  DataSplit d = load_data(o);
+  DataSplit d = load_data(o, 1);
   CHECK(d.train.size() == 150);
   CHECK(d.test.size() == 50);
   CHECK(d.test_or_null() == &d.test);
 
   o.limit = 40;
   o.test_part = TestPart::SecondHalf;
-  o.preprocess = Preprocess::Rescale;
-  d = load_data(o);
+  o.scaling = Scaling::Rescale;
+  d = load_data(o, 1);
   CHECK(d.train.size() == 40);
   CHECK(d.test.size() == 25);
   CHECK(d.train.X.minCoeff() == Approx(0.0f));
@@ -287,17 +249,17 @@ TEST_CASE("data: toy sets are split, limited, cut to a test half and rescaled", 
   CHECK(d.description.find("second-half") != std::string::npos);
 
   o.test_fraction = 0;
-  CHECK(load_data(o).test_or_null() == nullptr);
+  CHECK(load_data(o, 1).test_or_null() == nullptr);
   o.source = "no-such-set";
-  CHECK_THROWS_AS(load_data(o), UsageError);
+  CHECK_THROWS_AS(load_data(o, 1), UsageError);
 }
 
 TEST_CASE("data: z-scoring uses the training set's statistics for both sets", "[cli]") {
-  DataOptions o;
+  DataConfig o;
   o.source = "gaussians";
-  o.n = 300;
-  o.preprocess = Preprocess::ZScore;
-  const DataSplit d = load_data(o);
+  o.examples = 300;
+  o.scaling = Scaling::ZScore;
+  const DataSplit d = load_data(o, 1);
   const Eigen::RowVectorXf mean = d.train.X.colwise().mean();
   CHECK(mean.cwiseAbs().maxCoeff() < 1e-5f);
   CHECK(d.test.X.colwise().mean().cwiseAbs().maxCoeff() > 1e-5f);  // not refitted on the test set

@@ -9,7 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "nn/kernels.hpp"
-#include "nn/random.hpp"
+#include "core/random.hpp"
 
 #include <cmath>
 #include <limits>

@@ -119,6 +119,25 @@ TEST_CASE("momentum accumulates a velocity", "[trainer]") {
   CHECK(second_step.isApprox(0.9 * first_step - 0.1 * t.pass().dW[0], 1e-9));
 }
 
+TEST_CASE("L2 adds λ₂·W to the step of the weights, not of the bias row", "[trainer]") {
+  const Dataset d = make_toy("linearly_separable", 30, 0.1, 1);
+  TrainConfig cfg;
+  cfg.batch_size = 0;
+  cfg.learning_rate = 0.5;
+  cfg.l2 = 0.1;
+  Trainer<double> t(net_for(d, {LayerSpec{3, Activation::Sigmoid, 0.0}}), d, cfg);
+  t.step_batch();
+  for (size_t l = 0; l < 2; ++l) {
+    const Matrix<double>& W0 = t.weights_before_update()[l];
+    const Matrix<double> step = W0 - t.network().W[l];  // α (dW + λ₂·W), bias row: α dW
+    CHECK(step.row(0).isApprox(0.5 * t.pass().dW[l].row(0), 1e-12));
+    const Eigen::Index n = W0.rows() - 1;
+    CHECK(step.bottomRows(n).isApprox(0.5 * (t.pass().dW[l].bottomRows(n) + 0.1 * W0.bottomRows(n)), 1e-12));
+  }
+  cfg.l2 = -1;
+  CHECK_THROWS_WITH(Trainer<float>(net_for(d, {}), d, cfg), Catch::Contains("L2 rate"));
+}
+
 TEST_CASE("bad training settings and mismatched data are refused", "[trainer]") {
   const Dataset d = make_toy("circles", 20, 0.1, 1);
   TrainConfig cfg;

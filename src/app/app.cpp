@@ -1,17 +1,19 @@
-// The playground's frame: input (shortcuts, imported files), this frame's training work, then
-// the panels in their layout, the address and the test hooks.
+// The playground's frame: input (imported files, shortcuts), this frame's training work, then
+// the panels in their layout (applying what each returns), the address and the test hooks.
 #include "app/app.hpp"
 
-#include "app/layout.hpp"
-#include "app/panels.hpp"
-#include "app/url_state.hpp"
+#include "app/lessons.hpp"
 #include "app/widgets.hpp"
+#include "config/properties.hpp"
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <exception>
+#include <optional>
 
 namespace mlp {
 
@@ -30,21 +32,21 @@ float content_height() {
 App::App() {
   const std::string address = bridge::read_url_state();
   std::vector<std::string> notes;
-  const ui::RunSetup setup = address.empty() ? ui::RunSetup{} : ui::decode_setup(address, notes);
-  if (!ui::apply_setup(state_, setup)) {
-    notes.push_back(state_.messages.setup_error);
-    ui::apply_setup(state_, ui::RunSetup{});
+  const ui::RunSetup setup = address.empty() ? ui::RunSetup{} : decode_config(address, notes);
+  if (!ui::apply_setup(playground_, setup)) {
+    notes.push_back(playground_.setup_error);
+    ui::apply_setup(playground_, ui::RunSetup{});
   }
-  notes.insert(notes.end(), state_.messages.setup_notes.begin(), state_.messages.setup_notes.end());
-  state_.messages.setup_notes = notes;
+  notes.insert(notes.end(), playground_.setup_notes.begin(), playground_.setup_notes.end());
+  playground_.setup_notes = notes;
 }
 
 void App::frame() {
   const auto start = std::chrono::steady_clock::now();
   const ImGuiIO& io = ImGui::GetIO();
-  ui::poll_imported_file(state_);
-  ui::handle_shortcuts(active_state());
-  ui::advance_training(state_, io.DeltaTime);
+  if (auto file = bridge::take_opened_file()) ui::import_model(playground_, io_, *file);
+  handle_keys();
+  playground_.run.advance(io.DeltaTime);
   mnist_.update(io.DeltaTime);  // loading, training and the search of the MNIST tab, within its frame budget
   draw_panels();
   sync_address();
@@ -55,46 +57,88 @@ void App::frame() {
   stats_.frame_ms += a * (1000.0 * io.DeltaTime - stats_.frame_ms);
   ++stats_.frames;
   stats_.vertices = io.MetricsRenderVertices;
-  std::string json = ui::state_json(state_, stats_);
+  std::string json = state_json();
   json.pop_back();
   bridge::publish_state(json + ",\"mnist\":" + mnist_.state().dump() + "}");
 }
 
+// The keys step the comparison while it is shown, the active run otherwise.
+void App::handle_keys() {
+  const ImGuiIO& io = ImGui::GetIO();
+  ui::Run* run = active_run();
+  if (!run->has_session() || io.WantTextInput) return;
+  for (ImWchar c : io.InputQueueCharacters) {
+    if (compare_shown_) {
+      ui::compare_key(compare_, c);
+    } else if (ui::run_key(*run, c) == ui::RunRequest::Reset) {
+      reset_active_run();
+    }
+  }
+}
+
 void App::draw_panels() {
-  const ui::Layout l = ui::compute_layout(ImGui::GetIO().DisplaySize, state_.view.top_bar_height);
+  const ui::Layout l = ui::compute_layout(ImGui::GetIO().DisplaySize, top_bar_height_);
 
   ui::begin_panel("MLP Playground", l.top_bar, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-  ui::show_step_controls(active_state());
-  state_.view.top_bar_height = content_height();
+  ui::Run* run = active_run();
+  if (!run->has_session()) {
+    ImGui::TextUnformatted("MLP Playground");
+  } else if (compare_shown_) {
+    ui::show_compare_hint();
+  } else if (ui::show_step_controls(*run) == ui::RunRequest::Reset) {
+    reset_active_run();
+  }
+  top_bar_height_ = content_height();
   ImGui::End();
 
-  // The left column: one tab per way of setting up (a lessons tab and a compare tab go here too;
-  // a tab whose view needs the whole body draws it into l.body instead of draw_playground).
+  draw_left_column(l);
+
+  if (mnist_shown_) {  // the MNIST views take the whole body
+    ui::begin_panel("MNIST: handwritten digits", l.body, ImGuiWindowFlags_NoScrollbar);
+    mnist_.show_views();
+    ImGui::End();
+  } else if (compare_shown_) {  // the comparison takes the whole body
+    ui::begin_panel("Compare runs", l.body, ImGuiWindowFlags_NoScrollbar);
+    ui::show_compare_view(compare_, playground_.setup);
+    ImGui::End();
+  } else {
+    draw_playground(l);
+  }
+}
+
+// One tab per way of setting up; a tab whose view needs the whole body (Compare, MNIST) draws
+// it into l.body instead of draw_playground.
+void App::draw_left_column(const ui::Layout& l) {
   ui::begin_panel("##left", l.setup, ImGuiWindowFlags_NoTitleBar);
   if (ImGui::BeginTabBar("##left_tabs")) {
     if (ui::begin_tab("Set up", "tab_setup")) {
       // The set-up scrolls; "share and keep" stays in view below it.
-      ImGui::BeginChild("##setup_scroll", ImVec2(0, -state_.view.io_panel_height));
-      ui::show_setup_panel(state_);
+      ImGui::BeginChild("##setup_scroll", ImVec2(0, -io_panel_height_));
+      const ui::Session* session = playground_.run.has_session() ? &playground_.run.session() : nullptr;
+      const std::optional<ui::RunSetup> edited = ui::show_setup_panel(
+          setup_panel_, {playground_.setup, session, playground_.setup_notes, playground_.setup_error,
+                         playground_.model_source});
       ImGui::EndChild();
+      if (edited) take_setup(*edited);
       const float top = ImGui::GetCursorPosY();
       ImGui::Separator();
-      ui::show_io_panel(state_);
-      state_.view.io_panel_height = ImGui::GetCursorPosY() - top;
+      if (auto file = ui::show_io_panel(io_, playground_)) ui::import_model(playground_, io_, *file);
+      io_panel_height_ = ImGui::GetCursorPosY() - top;
       ImGui::EndTabItem();
     }
     if (ui::begin_tab("Lessons", "tab_lessons")) {
       ImGui::BeginChild("##lessons_scroll");
-      ui::show_lessons_panel(state_);
+      const std::optional<ui::LessonLoad> load = ui::show_lessons_panel(lessons_, playground_.setup_error);
       ImGui::EndChild();
+      if (load) load_lesson(*load);
       ImGui::EndTabItem();
     }
-    const ImGuiTabItemFlags compare_flags = state_.compare.select_tab ? ImGuiTabItemFlags_SetSelected : 0;
-    state_.compare.select_tab = false;
-    state_.compare.active = ui::begin_tab("Compare", "tab_compare", compare_flags);
-    if (state_.compare.active) {
+    const ImGuiTabItemFlags compare_flags = select_compare_tab_ ? ImGuiTabItemFlags_SetSelected : 0;
+    select_compare_tab_ = false;
+    compare_shown_ = ui::begin_tab("Compare", "tab_compare", compare_flags);
+    if (compare_shown_) {
       ImGui::BeginChild("##compare_scroll");
-      ui::show_compare_setup(state_);
+      ui::show_compare_setup(compare_, playground_.setup);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
@@ -108,52 +152,91 @@ void App::draw_panels() {
     ImGui::EndTabBar();
   }
   ImGui::End();
-
-  if (mnist_shown_) {  // the MNIST views take the whole body
-    ui::begin_panel("MNIST: handwritten digits", l.body, ImGuiWindowFlags_NoScrollbar);
-    mnist_.show_views();
-    ImGui::End();
-  } else if (state_.compare.active) {  // the comparison takes the whole body
-    ui::begin_panel("Compare runs", l.body, ImGuiWindowFlags_NoScrollbar);
-    ui::show_compare_view(state_);
-    ImGui::End();
-  } else {
-    draw_playground(l);
-  }
 }
 
+// The views of the playground's run; each one's picks are applied before the next draws.
 void App::draw_playground(const ui::Layout& l) {
+  const ui::Run& run = playground_.run;
+  const bool has_session = run.has_session();
+  std::optional<ui::RunView> view;
+  if (has_session) view.emplace(views_.view_of(run));
+
   ui::begin_panel("Network", l.network, ImGuiWindowFlags_NoScrollbar);
-  ui::show_network_view(state_);
+  if (view) views_.apply(ui::show_network_view(views_.network, *view));
   ImGui::End();
 
   ui::begin_panel("##details", l.details, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-  ui::show_phase_details(state_, "");
+  if (view) views_.apply(ui::show_phase_details(views_.details, *view, ""));
   ImGui::End();
 
-  const bool images = state_.session && state_.session->train().image_width > 0;
+  const bool images = has_session && run.session().train().image_width > 0;
   ui::begin_panel(images ? "Data and predictions###boundary" : "Decision boundary###boundary", l.boundary,
                   ImGuiWindowFlags_NoScrollbar);
-  ui::show_boundary_view(state_);
+  if (view) ui::show_boundary_view(views_.boundary, *view);
   ImGui::End();
 
   ui::begin_panel("Learning curves", l.curves, ImGuiWindowFlags_NoScrollbar);
-  ui::show_curves_view(state_);
+  if (view) ui::show_curves_view(views_.curves, run.session());
   ImGui::End();
 }
 
-// The run the top bar and the shortcuts drive: MNIST's while its tab is shown (and its
-// digits are ready), the playground's otherwise.
-ui::AppState& App::active_state() {
-  ui::AppState* mnist = mnist_shown_ ? mnist_.playground() : nullptr;
-  return mnist ? *mnist : state_;
+void App::take_setup(const ui::RunSetup& edited) {
+  if (ui::same_except_epochs(edited, playground_.setup)) {  // no restart needed
+    const int epochs = std::clamp(edited.schedule.epochs, 1, ui::SetupLimits::kMaxEpochs);
+    playground_.setup.schedule.epochs = epochs;
+    playground_.run.set_play_epochs(epochs);
+  } else {
+    ui::apply_setup(playground_, edited);
+  }
+}
+
+// Applies a lesson's set-up, picks its weight for the chain rule and brings its view forward.
+void App::load_lesson(const ui::LessonLoad& load) {
+  const ui::Lesson& lesson = ui::lessons().at(load.chapter);
+  const ui::LessonPreset& p = lesson.presets.at(load.preset);
+  if (!ui::apply_setup(playground_, p.setup)) return;
+  if (p.weight_layer >= 0) views_.selection.weight = WeightRef{p.weight_layer, p.weight_row, p.weight_col};
+  if (lesson.view == ui::LessonView::ChainRule) views_.details.bring_chain_forward = true;
+  if (lesson.view == ui::LessonView::Gradients) views_.curves.bring_gradients_forward = true;
+  if (!p.compare.empty()) {
+    ui::open_comparison(compare_, playground_.setup, p.compare);
+    select_compare_tab_ = true;
+  }
+}
+
+// MNIST's run while its tab is shown (and its digits are ready), the playground's otherwise.
+ui::Run* App::active_run() {
+  ui::Run* mnist = mnist_shown_ ? mnist_.run() : nullptr;
+  return mnist ? mnist : &playground_.run;
+}
+
+void App::reset_active_run() {
+  ui::Run* run = active_run();
+  if (run != &playground_.run) {
+    try {
+      run->restart();
+    } catch (const std::exception&) {  // the same set-up started before: keep the run as it is
+    }
+    return;
+  }
+  ui::reset_session(playground_);
 }
 
 void App::sync_address() {
-  const std::string address = ui::encode_setup(state_.setup);
+  const std::string address = encode_config(playground_.setup);
   if (address == address_) return;
   bridge::write_url_state(address);
   address_ = address;
+}
+
+std::string App::state_json() {
+  std::optional<ui::RunView> view;
+  if (playground_.run.has_session()) view.emplace(views_.view_of(playground_.run));
+  const nlohmann::ordered_json compare = ui::compare_json(compare_, compare_shown_);
+  const nlohmann::ordered_json lesson = ui::lessons_json(lessons_);
+  const ui::StateInput in{playground_, view ? &*view : nullptr, views_.selection, views_.details.chain.estimate,
+                          io_, compare, lesson};
+  return ui::state_json(in, stats_);
 }
 
 }  // namespace mlp

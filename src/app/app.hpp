@@ -1,14 +1,22 @@
 // App: the playground's UI, drawn with Dear ImGui once per frame. Platform-independent:
-// src/platform owns the window, GL, ImGui backends, font and main loop and calls frame().
+// src/host owns the window, GL, ImGui backends, font and main loop and calls frame().
 //
-// The app holds one AppState (app_state.hpp) and calls one function per panel (panels.hpp)
-// in windows placed by the layout (layout.hpp); it also keeps the page address in step with
-// the set-up (url_state.hpp) and publishes its state for the browser tests (test_hooks.hpp).
+// The app owns the state of every part and hands each panel only what it draws (run_views.hpp,
+// panels.hpp, compare_panel.hpp, lessons_panel.hpp, mnist_panel.hpp): the playground's set-up
+// and run (PlaygroundRun, in the app model), the views of that run, each panel's own state,
+// the Compare and Lessons tabs and the MNIST tab. What a panel asks for (a new set-up, a lesson
+// to load, a weight picked, a reset) comes back as its return value and is applied here. The
+// app also keeps the page address in step with the set-up (config/properties.hpp) and
+// publishes its state for the browser tests (test_hooks.hpp).
 #pragma once
 
-#include "app/app_state.hpp"
+#include "app/compare_panel.hpp"
 #include "app/layout.hpp"
+#include "app/lessons_panel.hpp"
 #include "app/mnist_panel.hpp"
+#include "app/model/playground_run.hpp"
+#include "app/panels.hpp"
+#include "app/run_views.hpp"
 #include "app/test_hooks.hpp"
 
 #include <string>
@@ -21,16 +29,36 @@ class App {
   void frame();          // draws all windows (between ImGui::NewFrame and ImGui::Render)
 
  private:
+  void handle_keys();
   void draw_panels();
+  void draw_left_column(const ui::Layout& l);
   void draw_playground(const ui::Layout& l);  // network, matrices / chain rule, boundary, curves
-  void sync_address();   // writes the set-up into the address when it changed
-  ui::AppState& active_state();  // the run the top bar and the shortcuts drive
+  void take_setup(const ui::RunSetup& edited);  // the set-up panel's edit
+  void load_lesson(const ui::LessonLoad& load);
+  ui::Run* active_run();     // the run the top bar and the keys drive
+  void reset_active_run();
+  void sync_address();       // writes the set-up into the address when it changed
+  std::string state_json();  // window.mlp.state
 
-  ui::AppState state_;
+  ui::PlaygroundRun playground_;  // the set-up and its run
+  ui::RunViews views_;            // the playground's views of the run
+  ui::SetupPanelState setup_panel_;
+  ui::IoPanelState io_;
+  ui::LessonsState lessons_;
+  ui::CompareState compare_;
+  MnistPanel mnist_;
+
+  // Which tab of the left column shows (measured while drawing it; the body follows it).
+  bool compare_shown_ = false;
+  bool mnist_shown_ = false;
+  bool select_compare_tab_ = false;  // bring the Compare tab forward when the tabs are drawn next
+
+  // Heights measured each frame for the next frame's layout (the text in them may wrap).
+  float top_bar_height_ = 130.0f;
+  float io_panel_height_ = 110.0f;
+
   ui::FrameStats stats_;
   std::string address_;  // what the address holds now
-  MnistPanel mnist_;     // the MNIST tab
-  bool mnist_shown_ = false;
 };
 
 }  // namespace mlp

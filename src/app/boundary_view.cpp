@@ -4,7 +4,7 @@
 // each training image with the network's class probabilities, and the test confusion matrix.
 // The maps come from one forward pass of the core over a grid, redone after each update.
 #include "app/decision_map.hpp"
-#include "app/panels.hpp"
+#include "app/run_views.hpp"
 #include "app/widgets.hpp"
 
 #include "nn/metrics.hpp"
@@ -24,16 +24,15 @@ constexpr float kThumbGap = 4;
 
 // Output and hidden activations over the grid and their images, recomputed when the weights
 // changed (one forward pass of the core over the grid, no dropout).
-const BoundaryCache& grid_maps(AppState& state) {
-  const Session& s = *state.session;
-  BoundaryCache& c = state.caches.boundary;
+const BoundaryMaps& grid_maps(BoundaryMaps& c, const RunView& in) {
+  const Session& s = in.session;
   const long key = s.trainer().iteration();
-  if (c.serial == state.session_serial && c.version == key) return c;
+  if (c.serial == in.serial && c.version == key) return c;
   Pass<float> pass;
   pass.X = map_points(kGrid);
   Rng unused(0);
   forward(s.network(), pass, DropoutMode::Off, unused);
-  c.serial = state.session_serial;
+  c.serial = in.serial;
   c.version = key;
   c.grid = kGrid;
   c.output = pass.Yhat();
@@ -54,8 +53,9 @@ const BoundaryCache& grid_maps(AppState& state) {
   return c;
 }
 
-void boundary_plot(AppState& state, const BoundaryCache& maps, float side) {
-  const Session& s = *state.session;
+void boundary_plot(const BoundaryState& state, const RunView& in, float side) {
+  const Session& s = in.session;
+  const BoundaryMaps& maps = state.maps;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##boundary", ImVec2(side, side));
   publish_last_item("boundary");
@@ -70,12 +70,12 @@ void boundary_plot(AppState& state, const BoundaryCache& maps, float side) {
   }
   const float r = std::clamp(side / 90.0f, 3.0f, 5.0f);
   draw_map_points(draw, s.train(), origin, side, r, false);
-  if (s.test() && state.view.show_test_points) draw_map_points(draw, *s.test(), origin, side, r, true);
+  if (s.test() && state.show_test_points) draw_map_points(draw, *s.test(), origin, side, r, true);
   if (s.has_pass()) {  // ring the current batch, mark the chosen example
     const auto& idx = s.trainer().batch_indices();
     for (size_t i = 0; i < idx.size(); ++i) {
       const ImVec2 p = map_to_screen(origin, side, s.train().X(idx[i], 0), s.train().X(idx[i], 1));
-      const bool chosen = static_cast<int>(i) == state.selection.example;
+      const bool chosen = static_cast<int>(i) == in.selection.example;
       draw->AddCircle(p, chosen ? 9.0f : 6.5f, IM_COL32(20, 20, 20, 255), 16, chosen ? 2.5f : 1.2f);
     }
   }
@@ -118,8 +118,7 @@ ThumbLayout thumb_layout(const std::vector<Matrix<float>>& hidden, float width, 
 }
 
 // One small map per hidden unit, a row of them per hidden layer.
-void unit_maps(const AppState& state, const BoundaryCache& maps, const ThumbLayout& t) {
-  const NetworkSpec& spec = state.session->network().spec;
+void unit_maps(const NetworkSpec& spec, const BoundaryMaps& maps, const ThumbLayout& t) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (size_t l = 0; l < maps.hidden.size(); ++l) {
     const Matrix<float>& H = maps.hidden[l];
@@ -200,9 +199,8 @@ void confusion(const Session& s) {
 
 }  // namespace
 
-void show_boundary_view(AppState& state) {
-  if (!state.session) return;
-  const Session& s = *state.session;
+void show_boundary_view(BoundaryState& state, const RunView& in) {
+  const Session& s = in.session;
   const Dataset& d = s.train();
   if (d.image_width > 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -217,10 +215,10 @@ void show_boundary_view(AppState& state) {
     ImGui::TextWrapped("The decision boundary is drawn for 2-D data only.");
     return;
   }
-  const BoundaryCache& maps = grid_maps(state);
-  ImGui::Checkbox("test points", &state.view.show_test_points);
+  const BoundaryMaps& maps = grid_maps(state.maps, in);
+  ImGui::Checkbox("test points", &state.show_test_points);
   ImGui::SameLine();
-  ImGui::Checkbox("unit maps", &state.view.show_unit_maps);
+  ImGui::Checkbox("unit maps", &state.show_unit_maps);
   ImGui::SameLine();
   help_marker("Background: the network's output at each point of the plane, on the shared scale (orange = "
               "class 0, blue = class 1, pale = unsure); for more classes the winning class's colour. Dots: "
@@ -228,11 +226,11 @@ void show_boundary_view(AppState& state) {
               "ring its chosen example. Unit maps: where each hidden unit is active.");
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ThumbLayout thumbs = thumb_layout(maps.hidden, avail.x, avail.y);
-  const float maps_h = state.view.show_unit_maps ? thumbs.height(maps.hidden) : 0.0f;
+  const float maps_h = state.show_unit_maps ? thumbs.height(maps.hidden) : 0.0f;
   const float side = std::max(120.0f, std::min(avail.x, avail.y - maps_h));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - side) * 0.5f);
-  boundary_plot(state, maps, side);
-  if (state.view.show_unit_maps) unit_maps(state, maps, thumbs);
+  boundary_plot(state, in, side);
+  if (state.show_unit_maps) unit_maps(s.network().spec, maps, thumbs);
 }
 
 }  // namespace mlp::ui

@@ -5,8 +5,7 @@
 // with the actual numbers of the chosen example and of the batch mean (all read from the
 // core's pass), beside the core's central-difference estimate for the same weight on the same
 // batch with the same dropout masks. Below: the lecture's two small scalar graphs.
-#include "app/panels.hpp"
-#include "app/phase_info.hpp"
+#include "app/run_views.hpp"
 #include "app/widgets.hpp"
 
 #include "nn/activation.hpp"
@@ -51,14 +50,12 @@ bool gradient_ready(const Session& s, int l) {
 }
 
 // The central-difference estimate, recomputed when the batch, weights or weight change.
-const ChainCache& numeric_estimate(AppState& state) {
-  const Session& s = *state.session;
-  ChainCache& c = state.caches.chain;
-  const WeightRef& w = state.selection.weight;
-  if (c.serial == state.session_serial && c.version == s.version() && c.weight.layer == w.layer &&
+const ChainCache& numeric_estimate(ChainCache& c, const RunView& in, const WeightRef& w) {
+  const Session& s = in.session;
+  if (c.serial == in.serial && c.version == s.version() && c.weight.layer == w.layer &&
       c.weight.row == w.row && c.weight.col == w.col)
     return c;
-  c.serial = state.session_serial;
+  c.serial = in.serial;
   c.version = s.version();
   c.weight = w;
   c.error.clear();
@@ -71,9 +68,8 @@ const ChainCache& numeric_estimate(AppState& state) {
   return c;
 }
 
-void weight_picker(AppState& state) {
-  const NetworkSpec& spec = state.session->network().spec;
-  WeightRef& w = state.selection.weight;
+// The weight followed, typed in: returns it (kept inside the network).
+WeightRef weight_picker(const NetworkSpec& spec, WeightRef w) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("weight");
   ImGui::SameLine();
@@ -93,10 +89,10 @@ void weight_picker(AppState& state) {
   w.layer = std::clamp(w.layer, 0, spec.layers() - 1);
   w.row = std::clamp(w.row, 0, spec.fan_in(w.layer));
   w.col = std::clamp(w.col, 0, spec.units(w.layer) - 1);
-  state.selection.has_weight = true;
   ImGui::SameLine();
   help_marker("Row 0 of every W is the bias (it multiplies the 1 of [1 H]); row i > 0 comes from unit i of the "
               "layer below. Or click a link in the network, or a cell of a W / dW heatmap.");
+  return w;
 }
 
 // The path of dZ_l[n, j] for the chosen example, one line per local gradient.
@@ -170,9 +166,8 @@ void shares_plot(const Session& s, const WeightRef& w, int chosen) {
   }
 }
 
-void weight_chain(AppState& state) {
-  const Session& s = *state.session;
-  const WeightRef& w = state.selection.weight;
+void weight_chain(ChainCache& estimate, const RunView& view, const WeightRef& w) {
+  const Session& s = view.session;
   const NetworkSpec& spec = s.network().spec;
   const std::string W = weight_name(w.layer), k = std::to_string(w.layer + 1);
   const std::string in = "[1 " + input_name(w.layer) + "]";
@@ -189,7 +184,7 @@ void weight_chain(AppState& state) {
   }
   const Pass<float>& p = s.pass();
   const int N = p.batch_size();
-  const int n = std::clamp(state.selection.example, 0, N - 1);
+  const int n = std::clamp(view.selection.example, 0, N - 1);
   ImGui::Separator();
   ImGui::Text("For example n = %d of the batch (data row %d):", n + 1, s.trainer().batch_indices()[n]);
   const double x = w.row == 0 ? 1.0 : static_cast<double>(p.input_of(w.layer)(n, w.row - 1));
@@ -204,7 +199,7 @@ void weight_chain(AppState& state) {
   shares_plot(s, w, n);
   const double analytic = p.dW[w.layer](w.row, w.col);
   ImGui::Text("back-propagation:   dW%s[%d, %d] = %s", k.c_str(), w.row, w.col, format_value(analytic, 7).c_str());
-  const ChainCache& c = numeric_estimate(state);
+  const ChainCache& c = numeric_estimate(estimate, view, w);
   if (!c.error.empty()) {
     ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "finite difference: %s", c.error.c_str());
     return;
@@ -241,8 +236,7 @@ void graph_table(const char* id, const ScalarGraph& g) {
   ImGui::EndTable();
 }
 
-void lecture_graphs(AppState& state) {
-  float& a_value = state.view.chain_example_a;
+void lecture_graphs(float& a_value) {
   ImGui::TextWrapped("c = (2a)²: walk back from c to a, multiply the local gradients: "
                      "∂c/∂a = ∂c/∂b · ∂b/∂a = 2b · 2 = 8a.");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
@@ -273,14 +267,17 @@ void lecture_graphs(AppState& state) {
 
 }  // namespace
 
-void show_chain_rule_view(AppState& state) {
-  if (!state.session) return;
-  weight_picker(state);
+Picks show_chain_rule_view(ChainRuleState& state, const RunView& in) {
+  Picks picks;
+  const WeightRef w = weight_picker(in.session.network().spec, in.selection.weight);
+  const WeightRef& old = in.selection.weight;
+  if (w.layer != old.layer || w.row != old.row || w.col != old.col) picks.weight = w;
   ImGui::BeginChild("##chain", ImVec2(0, 0));
-  weight_chain(state);
+  weight_chain(state.estimate, in, w);
   ImGui::Spacing();
-  if (ImGui::CollapsingHeader("The lecture's small graphs (c = (2a)², the 2nd example)")) lecture_graphs(state);
+  if (ImGui::CollapsingHeader("The lecture's small graphs (c = (2a)², the 2nd example)")) lecture_graphs(state.example_a);
   ImGui::EndChild();
+  return picks;
 }
 
 }  // namespace mlp::ui

@@ -8,7 +8,6 @@
 //   4. Test hooks
 #include "app/compare_panel.hpp"
 
-#include "app/app_state.hpp"
 #include "app/decision_map.hpp"
 #include "app/plot.hpp"
 #include "app/widgets.hpp"
@@ -16,7 +15,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <exception>
 
@@ -76,7 +74,7 @@ CompareEntry make_entry(const CompareRun& r, const RunSetup& base, const Dataset
 // The set-up's epochs, with at most about kMaxCurvePoints history points per run.
 RunSchedule schedule_for(const RunSetup& base, const Dataset& train) {
   RunSchedule s;
-  s.epochs = base.epochs;
+  s.epochs = base.schedule.epochs;
   const long total = s.total_iterations(batches_per_epoch(train.size(), base.train.batch_size));
   s.eval_every = std::max(1L, (total + kMaxCurvePoints - 1) / kMaxCurvePoints);
   return s;
@@ -86,8 +84,7 @@ RunSchedule schedule_for(const RunSetup& base, const Dataset& train) {
 void restart(CompareState& c) {
   c.comparison.reset();
   c.boundaries.clear();
-  c.playing = false;
-  c.owed_batches = 0.0;
+  c.stepper.stop();
   c.error.clear();
   try {
     c.data = make_data(c.base);
@@ -105,10 +102,9 @@ void restart(CompareState& c) {
 }
 
 // Follows the set-up: a new set-up brings the default runs for it.
-void sync_with_setup(AppState& state) {
-  CompareState& c = state.compare;
-  if (!c.runs.empty() && c.base == state.setup) return;
-  c.base = state.setup;
+void sync_with_setup(CompareState& c, const RunSetup& setup) {
+  if (!c.runs.empty() && c.base == setup) return;
+  c.base = setup;
   c.runs = default_runs(c.base);
   restart(c);
 }
@@ -197,15 +193,14 @@ void target_control(CompareState& c) {
 
 }  // namespace
 
-void show_compare_setup(AppState& state) {
-  CompareState& c = state.compare;
-  sync_with_setup(state);
+void show_compare_setup(CompareState& c, const RunSetup& setup) {
+  sync_with_setup(c, setup);
   ImGui::TextWrapped("Runs of the set-up (%s, %s layers) side by side: same data, same initial weights. Data and "
                      "layers come from Set up; here, how the runs differ.",
                      c.base.data.source.c_str(), layer_sizes(c).c_str());
   if (published_button("Sigmoid vs ReLU vs ReLU + dropout", "compare_defaults",
                        "The default comparison: every hidden layer sigmoid; ReLU; ReLU with dropout 0.2"))
-    reset_comparison(state);
+    reset_comparison(c, setup);
   target_control(c);
   ImGui::Separator();
 
@@ -237,44 +232,42 @@ void show_compare_setup(AppState& state) {
 
 namespace {
 
+// This frame's share of play: batches for every run together until all are finished.
 void advance(CompareState& c, double frame_seconds) {
-  if (!c.playing || !c.comparison) return;
-  c.owed_batches += c.batches_per_second * std::min(frame_seconds, 0.25);
-  const long batches = static_cast<long>(c.owed_batches);
-  c.owed_batches -= static_cast<double>(batches);
-  const auto start = std::chrono::steady_clock::now();
-  for (long i = 0; i < batches && !c.comparison->finished(); ++i) {
-    c.comparison->step_batch();
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (ms > c.frame_budget_ms) {
-      c.owed_batches = 0.0;  // what does not fit is dropped: the page stays responsive
-      break;
-    }
-  }
-  if (c.comparison->finished()) c.playing = false;
+  Comparison<float>& cmp = *c.comparison;
+  Stepper::Steps steps;
+  steps.batch = [&cmp] {
+    if (cmp.finished()) return false;
+    cmp.step_batch();
+    return !cmp.finished();
+  };
+  c.stepper.advance(frame_seconds, steps);
 }
 
 // The controls' actions, shared by the buttons and the keys.
-void toggle_play(CompareState& c) { c.playing = !c.playing && !c.comparison->finished(); }
+void toggle_play(CompareState& c) {
+  if (c.stepper.playing() || c.comparison->finished()) c.stepper.stop();
+  else c.stepper.play();
+}
 
 void step_batch(CompareState& c) {
-  c.playing = false;
+  c.stepper.stop();
   c.comparison->step_batch();
 }
 
 void step_epoch(CompareState& c) {
-  c.playing = false;
+  c.stepper.stop();
   c.comparison->step_epoch();
 }
 
 void controls(CompareState& c) {
   const float font = ImGui::GetFontSize();
-  if (published_button(c.playing ? "❚❚ Pause###compare_play" : "▶ Play###compare_play", "compare_play",
+  if (published_button(c.stepper.playing() ? "❚❚ Pause###compare_play" : "▶ Play###compare_play", "compare_play",
                        "Train all runs batch after batch, in lockstep (P)", ImVec2(font * 5.2f, 0)))
     toggle_play(c);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(font * 9.0f);
-  ImGui::SliderFloat("##compare_speed", &c.batches_per_second, 1.0f, 1000.0f, "%.0f batches/s",
+  ImGui::SliderFloat("##compare_speed", &c.stepper.batches_per_second, 1.0f, 1000.0f, "%.0f batches/s",
                      ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine(0, font * 1.2f);
   if (published_button("Step one batch", "compare_step_batch", "One update for every run (B)")) step_batch(c);
@@ -287,7 +280,7 @@ void controls(CompareState& c) {
   const Comparison<float>& cmp = *c.comparison;
   const Trainer<float>& t = cmp.run(0).trainer();
   ImGui::Text("iteration %ld of %ld · %.2f of %d epochs", t.iteration(), cmp.run(0).total_iterations(),
-              cmp.summary(0).epochs, c.base.epochs);
+              cmp.summary(0).epochs, c.base.schedule.epochs);
   const long every = cmp.settings().schedule.eval_every;
   if (every > 1 && ImGui::IsItemHovered())
     ImGui::SetTooltip("The curves and the table are evaluated every %ld iterations.", every);
@@ -298,7 +291,7 @@ void controls(CompareState& c) {
                                                 : "· runs with other layer shapes or initialisation start from their own weights");
   if (cmp.finished()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("· finished (set-up: %d epochs)", c.base.epochs);
+    ImGui::TextDisabled("· finished (set-up: %d epochs)", c.base.schedule.epochs);
   }
 }
 
@@ -443,9 +436,8 @@ void summary_table(const CompareState& c) {
 
 }  // namespace
 
-void show_compare_view(AppState& state) {
-  CompareState& c = state.compare;
-  sync_with_setup(state);
+void show_compare_view(CompareState& c, const RunSetup& setup) {
+  sync_with_setup(c, setup);
   if (!c.comparison) {
     ImGui::TextWrapped("%s", c.error.c_str());
     return;
@@ -480,26 +472,23 @@ bool compare_key(CompareState& c, ImWchar key) {
   }
 }
 
-void reset_comparison(AppState& state) {
-  CompareState& c = state.compare;
-  c.base = state.setup;
+void reset_comparison(CompareState& c, const RunSetup& setup) {
+  c.base = setup;
   c.runs = default_runs(c.base);
   restart(c);
 }
 
-void open_comparison(AppState& state, const std::vector<CompareRun>& runs) {
-  CompareState& c = state.compare;
-  c.base = state.setup;
+void open_comparison(CompareState& c, const RunSetup& setup, const std::vector<CompareRun>& runs) {
+  c.base = setup;
   c.runs = runs;
-  c.select_tab = true;
   restart(c);
 }
 
 // --- 4. Test hooks --------------------------------------------------------------------------
 
 // A NaN or infinite loss (a diverged run) is written as null.
-nlohmann::ordered_json compare_json(const CompareState& c) {
-  nlohmann::ordered_json j = {{"active", c.active}, {"playing", c.playing}, {"error", c.error},
+nlohmann::ordered_json compare_json(const CompareState& c, bool active) {
+  nlohmann::ordered_json j = {{"active", active}, {"playing", c.stepper.playing()}, {"error", c.error},
                               {"target_loss", c.target_loss}};
   nlohmann::ordered_json runs = nlohmann::ordered_json::array();
   if (c.comparison) {

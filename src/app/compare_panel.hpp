@@ -9,6 +9,8 @@
 // lesson, link) the runs go back to the defaults for it.
 #pragma once
 
+#include "app/model/compare_runs.hpp"
+#include "app/model/stepper.hpp"
 #include "app/run_setup.hpp"
 #include "nn/compare.hpp"
 #include "platform/texture.hpp"
@@ -21,16 +23,6 @@
 #include <vector>
 
 namespace mlp::ui {
-
-struct AppState;
-
-// How one run differs from the set-up (applied to every hidden layer).
-struct CompareRun {
-  Activation activation = Activation::ReLU;
-  double dropout = 0.0;
-  double learning_rate = 0.1;
-  Init init = Init::Lecture;
-};
 
 // The decision map of one run as an image, redrawn when its weights changed.
 struct CompareBoundary {
@@ -50,33 +42,29 @@ struct CompareState {
   std::string error;
   std::vector<CompareBoundary> boundaries;        // one per run
 
-  bool playing = false;
-  float batches_per_second = 20.0f;
-  double owed_batches = 0.0;
-  double frame_budget_ms = 10.0;
-
-  bool active = false;             // the Compare tab is open this frame (set by the app; the body shows the view)
-  bool select_tab = false;         // bring the Compare tab forward next frame (a lesson asked)
+  Stepper stepper{20.0f, 10.0};    // play: all runs batch after batch, in lockstep
 };
 
-// The Compare tab of the left column: the runs and the target loss.
-void show_compare_setup(AppState& state);
+// The Compare tab of the left column: the runs and the target loss. Follows `setup`: a new
+// set-up brings the default runs for it.
+void show_compare_setup(CompareState& c, const RunSetup& setup);
 
 // The comparison itself, for the body of the page: controls, curves, boundaries, summary.
 // While playing it first runs this frame's share of batches (within the frame budget), so a
 // comparison only trains while it is on screen.
-void show_compare_view(AppState& state);
+void show_compare_view(CompareState& c, const RunSetup& setup);
 
 // The keys while the comparison is shown: B one batch, E one epoch, P play / pause, R restart
 // (every run together). Returns whether the key was one of these.
 bool compare_key(CompareState& c, ImWchar key);
-// Goes back to the default runs for the current set-up and restarts.
-void reset_comparison(AppState& state);
+// Goes back to the default runs for `setup` and restarts.
+void reset_comparison(CompareState& c, const RunSetup& setup);
 
-// Compares `runs` (2..4) of the current set-up and brings the Compare tab forward (a lesson).
-void open_comparison(AppState& state, const std::vector<CompareRun>& runs);
+// Compares `runs` (2..4) of `setup` (a lesson; the app brings the Compare tab forward).
+void open_comparison(CompareState& c, const RunSetup& setup, const std::vector<CompareRun>& runs);
 
-// window.mlp.state.compare for the browser tests: runs with their summaries.
-nlohmann::ordered_json compare_json(const CompareState& compare);
+// window.mlp.state.compare for the browser tests: runs with their summaries; `active`: the
+// Compare tab is open.
+nlohmann::ordered_json compare_json(const CompareState& compare, bool active);
 
 }  // namespace mlp::ui

@@ -1,7 +1,7 @@
 // Curves view: what the core's History recorded (train and test loss and accuracy after every
 // update, the loss of each batch) per iteration or per epoch, with a log-scale toggle; and the
 // size of each layer's weight gradient over time, where vanishing gradients show.
-#include "app/panels.hpp"
+#include "app/run_views.hpp"
 #include "app/plot.hpp"
 #include "app/widgets.hpp"
 
@@ -34,8 +34,8 @@ Series history_series(const History& h, const char* name, ImU32 colour, double H
   return s;
 }
 
-void loss_plot(const AppState& state, const History& h, bool has_test) {
-  const bool e = state.view.per_epoch;
+void loss_plot(const CurvesState& state, const History& h, bool has_test) {
+  const bool e = state.per_epoch;
   std::vector<Series> series;
   if (!e) {
     series.push_back(history_series(h, "batch", kBatch, &HistoryPoint::batch_loss, e, 1.0f));
@@ -45,14 +45,14 @@ void loss_plot(const AppState& state, const History& h, bool has_test) {
   if (has_test) series.push_back(history_series(h, "test", kTest, &HistoryPoint::test_loss, e));
   PlotOptions o;
   o.x_label = e ? "epoch" : "iteration";
-  o.log_y = state.view.log_scale;
+  o.log_y = state.log_scale;
   o.y_format = "%.5g";
   o.publish_id = "loss_plot";
   line_plot("##loss", series, o, ImVec2(0, 0));
 }
 
-void accuracy_plot(const AppState& state, const History& h, bool has_test) {
-  const bool e = state.view.per_epoch;
+void accuracy_plot(const CurvesState& state, const History& h, bool has_test) {
+  const bool e = state.per_epoch;
   std::vector<Series> series{history_series(h, "train", kTrain, &HistoryPoint::train_accuracy, e, 2.0f, true)};
   if (has_test) series.push_back(history_series(h, "test", kTest, &HistoryPoint::test_accuracy, e, 2.0f, true));
   PlotOptions o;
@@ -87,17 +87,15 @@ void gradient_plot(const Session& s) {
 
 }  // namespace
 
-void show_curves_view(AppState& state) {
-  if (!state.session) return;
-  const Session& s = *state.session;
+void show_curves_view(CurvesState& state, const Session& s) {
   const History& h = s.run().history();
   const bool has_test = s.test() != nullptr;
   if (!ImGui::BeginTabBar("##curves")) return;
   if (begin_tab("Loss", "tab_loss")) {
-    ImGui::Checkbox("log scale", &state.view.log_scale);
+    ImGui::Checkbox("log scale", &state.log_scale);
     publish_last_item("log_scale");
     ImGui::SameLine();
-    ImGui::Checkbox("per epoch", &state.view.per_epoch);
+    ImGui::Checkbox("per epoch", &state.per_epoch);
     publish_last_item("per_epoch");
     ImGui::SameLine();
     const std::string sampled =
@@ -113,13 +111,13 @@ void show_curves_view(AppState& state) {
     ImGui::EndTabItem();
   }
   if (begin_tab("Accuracy", "tab_accuracy")) {
-    ImGui::Checkbox("per epoch", &state.view.per_epoch);
+    ImGui::Checkbox("per epoch", &state.per_epoch);
     publish_last_item("per_epoch");
     accuracy_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
-  const ImGuiTabItemFlags gradient_flags = state.view.show_gradients ? ImGuiTabItemFlags_SetSelected : 0;
-  state.view.show_gradients = false;
+  const ImGuiTabItemFlags gradient_flags = state.bring_gradients_forward ? ImGuiTabItemFlags_SetSelected : 0;
+  state.bring_gradients_forward = false;
   if (begin_tab("Gradients", "tab_gradients", gradient_flags)) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("rms(dW) per layer, log scale");

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "data/dataset.hpp"
-#include "nn/matrix.hpp"
+#include "core/matrix.hpp"
 #include "platform/texture.hpp"
 
 #include <imgui.h>

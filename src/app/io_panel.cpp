@@ -2,7 +2,7 @@
 // import a model JSON (the browser's file picker or a dropped file; a typed path on the
 // desktop). A bad file gets a clear message naming the file and the problem.
 #include "app/panels.hpp"
-#include "app/url_state.hpp"
+#include "config/properties.hpp"
 #include "app/widgets.hpp"
 
 #include "nn/model_io.hpp"
@@ -36,59 +36,57 @@ RunSetup setup_for_model(const RunSetup& current, const NetworkSpec& spec) {
   return s;
 }
 
-void import_model(AppState& state, const bridge::OpenedFile& file) {
-  ++state.messages.imports;
-  state.messages.import_error.clear();
-  if (!file.ok()) {
-    state.messages.import_error = file.error;
-    return;
-  }
-  try {
-    const Network<float> net = model_from_json<float>(file.contents);
-    const RunSetup setup = setup_for_model(state.setup, net.spec);
-    const std::optional<Network<float>> old_weights = state.start_weights;
-    const std::string old_source = state.model_source;
-    state.start_weights = net;
-    state.model_source = file.name;
-    if (!apply_setup(state, setup)) {
-      state.messages.import_error = file.name + ": " + state.messages.setup_error;
-      state.messages.setup_error.clear();
-      state.start_weights = old_weights;
-      state.model_source = old_source;
-      return;
-    }
-    state.messages.io = "imported " + file.name + ": " + net.spec.describe();
-  } catch (const std::exception& e) {
-    state.messages.import_error = file.name + ": " + e.what();
-  }
-}
-
-void export_history(AppState& state) {
+void export_history(IoPanelState& state, const Session& session) {
   std::ostringstream csv;
-  state.session->run().history().write_csv(csv);
-  state.messages.io = bridge::download_file(kHistoryFile, csv.str(), "text/csv").message;
+  session.run().history().write_csv(csv);
+  state.message = bridge::download_file(kHistoryFile, csv.str(), "text/csv").message;
 }
 
-void export_model(AppState& state) {
+void export_model(IoPanelState& state, const Session& session) {
   try {
-    const std::string json = model_to_json(state.session->network());
-    state.messages.io = bridge::download_file(kModelFile, json, "application/json").message;
+    const std::string json = model_to_json(session.network());
+    state.message = bridge::download_file(kModelFile, json, "application/json").message;
   } catch (const std::exception& e) {
-    state.messages.io = std::string("cannot export the model: ") + e.what();
+    state.message = std::string("cannot export the model: ") + e.what();
   }
 }
 
 }  // namespace
 
-void poll_imported_file(AppState& state) {
-  if (auto file = bridge::take_opened_file()) import_model(state, *file);
+void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file) {
+  ++io.imports;
+  io.import_error.clear();
+  if (!file.ok()) {
+    io.import_error = file.error;
+    return;
+  }
+  try {
+    const Network<float> net = model_from_json<float>(file.contents);
+    const RunSetup setup = setup_for_model(playground.setup, net.spec);
+    const std::optional<Network<float>> old_weights = playground.start_weights;
+    const std::string old_source = playground.model_source;
+    playground.start_weights = net;
+    playground.model_source = file.name;
+    if (!apply_setup(playground, setup)) {
+      io.import_error = file.name + ": " + playground.setup_error;
+      playground.setup_error.clear();
+      playground.start_weights = old_weights;
+      playground.model_source = old_source;
+      return;
+    }
+    io.message = "imported " + file.name + ": " + net.spec.describe();
+  } catch (const std::exception& e) {
+    io.import_error = file.name + ": " + e.what();
+  }
 }
 
-void show_io_panel(AppState& state) {
-  if (!state.session) return;
+std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const PlaygroundRun& playground) {
+  if (!playground.run.has_session()) return std::nullopt;
+  const Session& session = playground.run.session();
+  std::optional<bridge::OpenedFile> opened;
   if (published_button("Copy link", "copy_link", "Copy an address that reopens this set-up (same seed)")) {
     bridge::copy_to_clipboard(bridge::page_address());
-    state.messages.io = "link copied: " + encode_setup(state.setup);
+    state.message = "link copied: " + encode_config(playground.setup);
   }
   ImGui::SameLine();
   if (bridge::has_file_picker()) {
@@ -97,30 +95,30 @@ void show_io_panel(AppState& state) {
       bridge::open_file(".json,application/json", "");
   } else {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4.5f);
-    ImGui::InputText("##path", state.import.native_path, sizeof state.import.native_path);
+    ImGui::InputText("##path", state.native_path, sizeof state.native_path);
     ImGui::SameLine();
-    if (published_button("Import", "import_model", "Load the model JSON at this path")) {
-      if (auto file = bridge::open_file(".json", state.import.native_path)) import_model(state, *file);
-    }
+    if (published_button("Import", "import_model", "Load the model JSON at this path"))
+      opened = bridge::open_file(".json", state.native_path);
   }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("save:");
   ImGui::SameLine();
   if (published_button("history CSV", "export_csv", "Download the loss and accuracy history as CSV"))
-    export_history(state);
+    export_history(state, session);
   ImGui::SameLine();
   if (published_button("model JSON", "export_model", "Download the network (shape and weights) as JSON"))
-    export_model(state);
-  if (!state.messages.io.empty()) {
+    export_model(state, session);
+  if (!state.message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", state.messages.io.c_str());
+    ImGui::TextWrapped("%s", state.message.c_str());
     ImGui::PopStyleColor();
   }
-  if (!state.messages.import_error.empty()) {
+  if (!state.import_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 20, 20, 255));
-    ImGui::TextWrapped("Import failed: %s", state.messages.import_error.c_str());
+    ImGui::TextWrapped("Import failed: %s", state.import_error.c_str());
     ImGui::PopStyleColor();
   }
+  return opened;
 }
 
 }  // namespace mlp::ui

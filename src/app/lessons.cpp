@@ -3,44 +3,14 @@
 // what those runs showed.
 #include "app/lessons.hpp"
 
+#include "config/properties.hpp"
+
 namespace mlp::ui {
 
 namespace {
 
-LayerSpec layer(int units, Activation act, double dropout = 0.0) { return LayerSpec{units, act, dropout}; }
-
-// A set-up on `source` with the given network and training settings (other fields: defaults).
-RunSetup setup(const char* source, std::vector<LayerSpec> hidden, Output output, double lr, int batch, int epochs) {
-  RunSetup s;
-  s.data.source = source;
-  s.hidden = std::move(hidden);
-  s.output = output;
-  s.train.learning_rate = lr;
-  s.train.batch_size = batch;
-  s.epochs = epochs;
-  return s;
-}
-
-RunSetup with_init(RunSetup s, Init init) {
-  s.init = init;
-  return s;
-}
-
-RunSetup with_examples(RunSetup s, int examples, double test_fraction) {
-  s.data.examples = examples;
-  s.data.test_fraction = test_fraction;
-  return s;
-}
-
-RunSetup with_noise(RunSetup s, double noise) {
-  s.data.noise = noise;
-  return s;
-}
-
-RunSetup with_momentum(RunSetup s, double momentum) {
-  s.train.momentum = momentum;
-  return s;
-}
+// The page's default set-up with a diff in the address's words (config/properties.hpp).
+RunSetup setup(const std::string& diff) { return with_diff(RunSetup{}, diff); }
 
 // A button that loads `setup` and compares `runs` of it side by side.
 LessonPreset comparing(std::string label, const RunSetup& setup, std::vector<CompareRun> runs) {
@@ -49,10 +19,10 @@ LessonPreset comparing(std::string label, const RunSetup& setup, std::vector<Com
   return p;
 }
 
-std::vector<LayerSpec> layers(int count, const LayerSpec& l) { return std::vector<LayerSpec>(count, l); }
-
 Lesson perceptron() {
-  auto perceptron_on = [](const char* source) { return setup(source, {}, Output::Sigmoid, 0.5, 10, 200); };
+  auto perceptron_on = [](const std::string& source) {
+    return setup("data=" + source + "&layers=none&out=sigmoid&lr=0.5&batch=10&epochs=200");
+  };
   return {"What one layer cannot do",
           "A perceptron is one weighted sum and a sigmoid: ŷ = σ([1 X]·w), trained by "
           "w ← w − α·[1 X]ᵀ(ŷ − y)/N. Its boundary ŷ = 0.5 is where [1 x₁ x₂]·w = 0: always a straight line.",
@@ -67,8 +37,8 @@ Lesson perceptron() {
 }
 
 Lesson hidden_layer() {
-  auto hidden_on = [](const char* source) {
-    return setup(source, {layer(8, Activation::Sigmoid)}, Output::Sigmoid, 1.0, 10, 500);
+  auto hidden_on = [](const std::string& source) {
+    return setup("data=" + source + "&layers=8&act=sigmoid&drop=0&out=sigmoid&lr=1&batch=10&epochs=500");
   };
   return {"One hidden layer fixes it",
           "Add a hidden layer: H = σ([1 X]·W₁), ŷ = σ([1 H]·W₂). Each hidden unit draws its own line; the "
@@ -86,7 +56,7 @@ Lesson hidden_layer() {
 
 Lesson chain_rule() {
   LessonPreset tiny{"Network 2-2-1, batch 1",
-                    setup("xor", {layer(2, Activation::Sigmoid)}, Output::Sigmoid, 0.5, 1, 50)};
+                    setup("data=xor&layers=2&act=sigmoid&drop=0&out=sigmoid&lr=0.5&batch=1&epochs=50")};
   tiny.weight_layer = 0;  // W₁[1, 0]: from input x₁ to hidden unit 1, the longest path to the loss
   tiny.weight_row = 1;
   tiny.weight_col = 0;
@@ -103,7 +73,7 @@ Lesson chain_rule() {
 }
 
 Lesson initialisation() {
-  const RunSetup base = setup("circles", {layer(4, Activation::Sigmoid)}, Output::Softmax, 1.0, 10, 300);
+  const RunSetup base = setup("data=circles&layers=4&act=sigmoid&drop=0&out=softmax&lr=1&batch=10&epochs=300");
   return {"Initialisation",
           "Equal weights make every hidden unit compute the same value and get the same gradient: they stay "
           "twins, as if there were one hidden node. Large weights saturate σ, where σ' = H(1 − H) ≈ 0, so "
@@ -113,9 +83,9 @@ Lesson initialisation() {
           "are learnt.",
           "Load the three and watch the unit maps, then compare all three side by side from one start.",
           LessonView::Boundary,
-          {{"All weights equal", with_init(base, Init::Equal)},
-           {"Large weights", with_init(base, Init::Large)},
-           {"Small random", with_init(base, Init::Lecture)},
+          {{"All weights equal", with_diff(base, "init=equal")},
+           {"Large weights", with_diff(base, "init=large")},
+           {"Small random", with_diff(base, "init=lecture")},
            comparing("Compare the three", base,
                      {{Activation::Sigmoid, 0.0, 1.0, Init::Equal},
                       {Activation::Sigmoid, 0.0, 1.0, Init::Large},
@@ -123,7 +93,7 @@ Lesson initialisation() {
 }
 
 Lesson batching() {
-  const RunSetup base = setup("circles", {layer(8, Activation::ReLU)}, Output::Softmax, 0.5, 3, 10);
+  const RunSetup base = setup("data=circles&layers=8&act=relu&drop=0&out=softmax&lr=0.5&batch=3&epochs=10");
   return {"Mini-batches",
           "One iteration = one batch: forward, loss, backward, update. 99 examples in batches of 3 give 33 "
           "updates per epoch, 330 in 10 epochs. If the batch size does not divide N, the last batch is shorter.",
@@ -132,12 +102,12 @@ Lesson batching() {
           "Step a batch (B) and an epoch (E). Then set the batch size to 99 (one update per epoch) or 10 (the "
           "last batch holds 9): which needs fewer epochs, which fewer updates?",
           LessonView::Curves,
-          {{"99 examples, batch 3", with_examples(base, 99, 0.0)}}};
+          {{"99 examples, batch 3", with_diff(base, "n=99&test=0")}}};
 }
 
 Lesson vanishing_gradients() {
-  auto deep = [](Activation act) {
-    return setup("circles", layers(5, layer(8, act)), Output::Softmax, 0.5, 10, 300);
+  auto deep = [](const std::string& act) {
+    return setup("data=circles&layers=8,8,8,8,8&act=" + act + "&drop=0&out=softmax&lr=0.5&batch=10&epochs=300");
   };
   return {"Vanishing gradients",
           "Going back through a sigmoid layer multiplies the error by σ' = H(1 − H) ≤ 1/4. After five layers "
@@ -149,17 +119,17 @@ Lesson vanishing_gradients() {
           "from the same weights. ReLU + dropout stalls at α = 0.5: give that run α = 0.1 and it learns. "
           "Remove sigmoid layers until sigmoid learns.",
           LessonView::Gradients,
-          {{"Deep sigmoid 2-8-8-8-8-8-2", deep(Activation::Sigmoid)},
-           {"Deep ReLU", deep(Activation::ReLU)},
-           comparing("Compare sigmoid, ReLU, dropout", deep(Activation::Sigmoid),
+          {{"Deep sigmoid 2-8-8-8-8-8-2", deep("sigmoid")},
+           {"Deep ReLU", deep("relu")},
+           comparing("Compare sigmoid, ReLU, dropout", deep("sigmoid"),
                      {{Activation::Sigmoid, 0.0, 0.5, Init::Lecture},
                       {Activation::ReLU, 0.0, 0.5, Init::Lecture},
                       {Activation::ReLU, 0.2, 0.5, Init::Lecture}})}};
 }
 
 Lesson dropout() {
-  auto glyphs = [](Activation act, double drop, double lr) {
-    return with_noise(setup("glyphs", layers(3, layer(20, act, drop)), Output::Softmax, lr, 0, 1000), 0.1);
+  auto glyphs = [](const std::string& act_drop_lr) {
+    return setup("data=glyphs&noise=0.1&layers=20,20,20&out=softmax&batch=0&epochs=1000&" + act_drop_lr);
   };
   return {"Overfitting and dropout",
           "The lecture's 25-20-20-20-5 network learns the five clean glyphs and is tested on noisy copies "
@@ -171,17 +141,18 @@ Lesson dropout() {
           "Compare dropout 0, 0.2 and 0.5 side by side (choose the test loss curve): with 0.2 the test loss "
           "usually ends lower; 0.5 is often too much for five images. Then load the lecture's sigmoid + dropout.",
           LessonView::Curves,
-          {{"ReLU, no dropout", glyphs(Activation::ReLU, 0.0, 0.1)},
-           {"ReLU, dropout 0.2", glyphs(Activation::ReLU, 0.2, 0.1)},
-           {"Sigmoid, dropout 0.2", glyphs(Activation::Sigmoid, 0.2, 1.0)},
-           comparing("Compare dropout 0, 0.2, 0.5", glyphs(Activation::ReLU, 0.0, 0.1),
+          {{"ReLU, no dropout", glyphs("act=relu&drop=0&lr=0.1")},
+           {"ReLU, dropout 0.2", glyphs("act=relu&drop=0.2&lr=0.1")},
+           {"Sigmoid, dropout 0.2", glyphs("act=sigmoid&drop=0.2&lr=1")},
+           comparing("Compare dropout 0, 0.2, 0.5", glyphs("act=relu&drop=0&lr=0.1"),
                      {{Activation::ReLU, 0.0, 0.1, Init::Lecture},
                       {Activation::ReLU, 0.2, 0.1, Init::Lecture},
                       {Activation::ReLU, 0.5, 0.1, Init::Lecture}})}};
 }
 
 Lesson homework() {
-  const RunSetup recipe = setup("glyphs", layers(3, layer(20, Activation::ReLU, 0.2)), Output::Softmax, 0.01, 0, 2000);
+  const RunSetup recipe =
+      setup("data=glyphs&layers=20,20,20&act=relu&drop=0.2&out=softmax&lr=0.01&batch=0&epochs=2000");
   return {"Homework 10-1, 10-2",
           "10-1: ReLU and dropout, MNIST pixels rescaled to [0, 1], 50 hidden nodes, 2000 iterations, "
           "α = 0.01: reach 90 % test accuracy and plot both losses. 10-2: tune hidden nodes, α, batch size and "
@@ -191,7 +162,7 @@ Lesson homework() {
           "For MNIST itself: the MNIST tab (preset hw10-1), or mlp train --preset hw10-1 and mlp search. "
           "Change one setting at a time; note the test accuracy.",
           LessonView::Curves,
-          {{"Momentum 0.9", with_momentum(recipe, 0.9)}, {"Plain gradient descent", recipe}}};
+          {{"Momentum 0.9", with_diff(recipe, "mom=0.9")}, {"Plain gradient descent", recipe}}};
 }
 
 }  // namespace

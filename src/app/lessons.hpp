@@ -1,10 +1,10 @@
 // Lessons: the lecture as a path through the playground, one chapter per part of the lecture.
 // Each chapter says in a few lines what the lecture shows, what to look at and what to try,
 // names the view to bring forward, and carries one or more set-ups (RunSetup) that its "Load"
-// buttons apply. Content only: the lessons panel (lessons_panel.cpp) draws and loads them.
+// buttons apply. Content only: the lessons panel (lessons_panel.cpp) draws them, the app loads them.
 #pragma once
 
-#include "app/compare_panel.hpp"
+#include "app/model/compare_runs.hpp"
 #include "app/run_setup.hpp"
 
 #include <string>

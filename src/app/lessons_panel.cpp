@@ -2,7 +2,6 @@
 // lessons_panel.hpp.
 #include "app/lessons_panel.hpp"
 
-#include "app/app_state.hpp"
 #include "app/lessons.hpp"
 #include "app/widgets.hpp"
 
@@ -39,8 +38,9 @@ void chapter_buttons(LessonsState& ls) {
   ImGui::PopStyleVar();
 }
 
-// One button per set-up of the chapter, wrapped onto as many lines as needed.
-void load_buttons(AppState& state, int chapter) {
+// One button per set-up of the chapter, wrapped onto as many lines as needed; returns the one pressed.
+std::optional<LessonLoad> load_buttons(const LessonsState& ls, int chapter) {
+  std::optional<LessonLoad> pressed;
   const Lesson& lesson = lessons()[chapter];
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (int p = 0; p < static_cast<int>(lesson.presets.size()); ++p) {
@@ -50,13 +50,14 @@ void load_buttons(AppState& state, int chapter) {
       ImGui::SameLine();
       if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
     }
-    const bool loaded = state.lessons.loaded == chapter && state.lessons.loaded_preset == p;
+    const bool loaded = ls.loaded == chapter && ls.loaded_preset == p;
     if (loaded) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const std::string id = "lesson_load_" + std::to_string(chapter) + "_" + std::to_string(p);
     if (published_button(label.c_str(), id.c_str(), "Replaces the set-up (data, network, training settings)"))
-      load_lesson(state, chapter, p);
+      pressed = LessonLoad{chapter, p};
     if (loaded) ImGui::PopStyleColor();
   }
+  return pressed;
 }
 
 void step_buttons(LessonsState& ls) {
@@ -72,8 +73,7 @@ void step_buttons(LessonsState& ls) {
 
 }  // namespace
 
-void show_lessons_panel(AppState& state) {
-  LessonsState& ls = state.lessons;
+std::optional<LessonLoad> show_lessons_panel(LessonsState& ls, const std::string& setup_error) {
   ls.chapter = std::clamp(ls.chapter, 0, static_cast<int>(lessons().size()) - 1);
   chapter_buttons(ls);
   ImGui::Separator();
@@ -82,31 +82,19 @@ void show_lessons_panel(AppState& state) {
   ImGui::TextColored(kHeading, "%d. %s", ls.chapter + 1, lesson.title.c_str());
   ImGui::TextWrapped("%s", lesson.text.c_str());
   ImGui::Spacing();
-  load_buttons(state, ls.chapter);
-  if (ls.loaded == ls.chapter && !state.messages.setup_error.empty())
-    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", state.messages.setup_error.c_str());
+  const std::optional<LessonLoad> load = load_buttons(ls, ls.chapter);
+  if (load) {
+    ls.loaded = load->chapter;
+    ls.loaded_preset = load->preset;
+  }
+  if (ls.loaded == ls.chapter && !setup_error.empty())
+    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", setup_error.c_str());
   section("Look at", lesson.look_at);
   section("Try", lesson.try_this);
   ImGui::Spacing();
   ImGui::TextDisabled("Main view: %s", lesson_view_name(lesson.view));
   step_buttons(ls);
-}
-
-bool load_lesson(AppState& state, int chapter, int preset) {
-  const Lesson& lesson = lessons().at(chapter);
-  const LessonPreset& p = lesson.presets.at(preset);
-  state.lessons.chapter = chapter;
-  state.lessons.loaded = chapter;
-  state.lessons.loaded_preset = preset;
-  if (!apply_setup(state, p.setup)) return false;
-  if (p.weight_layer >= 0) {
-    state.selection.has_weight = true;
-    state.selection.weight = WeightRef{p.weight_layer, p.weight_row, p.weight_col};
-  }
-  if (lesson.view == LessonView::ChainRule) state.view.show_chain_rule = true;
-  if (lesson.view == LessonView::Gradients) state.view.show_gradients = true;
-  if (!p.compare.empty()) open_comparison(state, p.compare);
-  return true;
+  return load;
 }
 
 nlohmann::ordered_json lessons_json(const LessonsState& ls) {

@@ -1,13 +1,14 @@
 // Lessons panel: the lecture's chapters (lessons.hpp) in the "Lessons" tab of the left column.
 // A list of chapters; the chosen one's text with the lecture's formulas, what to look at and
-// what to try, and a "Load" button per set-up that applies it and brings its view forward.
+// what to try, and a "Load" button per set-up; the app applies it and brings its view forward.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace mlp::ui {
+#include <optional>
+#include <string>
 
-struct AppState;
+namespace mlp::ui {
 
 struct LessonsState {
   int chapter = 0;         // the chapter shown
@@ -15,12 +16,15 @@ struct LessonsState {
   int loaded_preset = -1;  // which of its set-ups
 };
 
-// Draws the panel into the current window.
-void show_lessons_panel(AppState& state);
+// A "Load" button pressed: set-up `preset` of chapter `chapter`.
+struct LessonLoad {
+  int chapter = 0;
+  int preset = 0;
+};
 
-// Applies set-up `preset` of chapter `chapter`, picks its weight for the chain rule and brings
-// its view forward. Returns false (with the set-up panel's message) when it cannot start.
-bool load_lesson(AppState& state, int chapter, int preset);
+// Draws the panel into the current window; returns the set-up to load when a Load button was
+// pressed (the panel marks it loaded). `setup_error`: why the last set-up could not start.
+std::optional<LessonLoad> show_lessons_panel(LessonsState& state, const std::string& setup_error);
 
 // window.mlp.state.lesson for the browser tests: {chapter, loaded, preset, title}.
 nlohmann::ordered_json lessons_json(const LessonsState& lessons);

@@ -6,8 +6,7 @@
 // cell by cell (MNIST's 256×785 [1 X], 785×512 W1) shows a sample, says which rows and columns,
 // and summarises the whole matrix (min, mean, max, rms); hover and clicks give the whole
 // matrix's indices.
-#include "app/panels.hpp"
-#include "app/phase_info.hpp"
+#include "app/run_views.hpp"
 #include "app/widgets.hpp"
 
 #include <algorithm>
@@ -39,7 +38,7 @@ float note_height(const PhaseMatrix& pm, float width) {
 
 // Draws one matrix card: its name and shape (hover: how it was made), its heatmap, and for a
 // sample which part it shows and the whole matrix's summary.
-void matrix_card(AppState& state, const PhaseMatrix& pm, int index, float max_w, float max_h) {
+void matrix_card(const Selection& sel, Picks& picks, const PhaseMatrix& pm, int index, float max_w, float max_h) {
   ImGui::BeginGroup();
   const ImVec4 colour = pm.written ? ImVec4(0.05f, 0.35f, 0.65f, 1.0f) : ImVec4(0.15f, 0.17f, 0.22f, 1.0f);
   ImGui::TextColored(colour, "%s", pm.name.c_str());
@@ -51,20 +50,17 @@ void matrix_card(AppState& state, const PhaseMatrix& pm, int index, float max_w,
   style.first_row_ones = pm.ones_column;
   if (!pm.shown_rows.empty()) style.row_index = &pm.shown_rows;
   if (!pm.shown_cols.empty()) style.col_index = &pm.shown_cols;
-  const Selection& sel = state.selection;
   if (pm.example_rows) style.highlight_row = sel.example;
-  if (pm.weight_layer >= 0 && sel.has_weight && sel.weight.layer == pm.weight_layer) {
+  if (pm.weight_layer >= 0 && sel.weight.layer == pm.weight_layer) {
     style.highlight_row = sel.weight.row;
     style.highlight_col = sel.weight.col;
   }
   const std::string id = "##m" + std::to_string(index);
   const HeatmapHover h = heatmap(id.c_str(), pm.name.c_str(), pm.value, max_w, max_h, style);
   if (h.clicked && pm.weight_layer >= 0) {
-    state.selection.has_weight = true;
-    state.selection.weight = {pm.weight_layer, h.row, h.col};
-    state.view.show_chain_rule = true;
+    picks.weight = WeightRef{pm.weight_layer, h.row, h.col};
   } else if (h.clicked && pm.example_rows) {
-    state.selection.example = h.row;
+    picks.example = h.row;
   }
   if (!pm.sample.empty()) {
     ImGui::TextDisabled("%s", sample_note(pm, max_w).c_str());
@@ -77,7 +73,7 @@ void matrix_card(AppState& state, const PhaseMatrix& pm, int index, float max_w,
 }
 
 // One equation: its formula, then its matrices side by side with the operators between them.
-void equation_row(AppState& state, const PhaseView& v, const Equation& eq, int row, float avail_w, float max_h) {
+void equation_row(const Selection& sel, Picks& picks, const PhaseView& v, const Equation& eq, int row, float avail_w, float max_h) {
   ImGui::TextColored(ImVec4(0.05f, 0.30f, 0.60f, 1.0f), "%s", eq.text.c_str());
   const ImGuiStyle& style = ImGui::GetStyle();
   const float gap = style.ItemSpacing.x;
@@ -104,7 +100,7 @@ void equation_row(AppState& state, const PhaseView& v, const Equation& eq, int r
     if (i > 0) ImGui::SameLine(0, gap);
     if (t.matrix >= 0) {
       ImGui::SetCursorPosY(top);
-      matrix_card(state, v.matrices[t.matrix], row * 16 + static_cast<int>(i), max_w, heat_max_h);
+      matrix_card(sel, picks, v.matrices[t.matrix], row * 16 + static_cast<int>(i), max_w, heat_max_h);
     } else {
       ImGui::SetCursorPosY(top + title_h + heat_h * 0.5f - ImGui::GetTextLineHeight() * 0.5f);
       ImGui::TextUnformatted(t.op.c_str());
@@ -116,9 +112,10 @@ void equation_row(AppState& state, const PhaseView& v, const Equation& eq, int r
 
 }  // namespace
 
-void show_matrix_view(AppState& state) {
-  if (!state.session) return;
-  const PhaseView& v = phase_view(state);
+Picks show_matrix_view(const RunView& in) {
+  Picks picks;
+  const PhaseView& v = in.phase;
+  const Selection& sel = in.selection;
   ImGui::TextColored(ImVec4(0.05f, 0.30f, 0.60f, 1.0f), "%s", v.phase.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("— dark names: read; blue: written");
@@ -132,11 +129,11 @@ void show_matrix_view(AppState& state) {
 
   const bool example_hidden = std::any_of(v.matrices.begin(), v.matrices.end(), [&](const PhaseMatrix& m) {
     return m.example_rows && !m.shown_rows.empty() &&
-           std::find(m.shown_rows.begin(), m.shown_rows.end(), state.selection.example) == m.shown_rows.end();
+           std::find(m.shown_rows.begin(), m.shown_rows.end(), sel.example) == m.shown_rows.end();
   });
   if (example_hidden)
     ImGui::TextDisabled("The chosen example (%d) is not among the rows shown: pick one of the first %d to see it "
-                        "outlined.", state.selection.example + 1, kMaxExampleRows);
+                        "outlined.", sel.example + 1, kMaxExampleRows);
   ImGui::BeginChild("##matrices", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const float avail_w = ImGui::GetContentRegionAvail().x;
   // Each equation may take the whole height (so small matrices show their numbers); two fit
@@ -144,23 +141,26 @@ void show_matrix_view(AppState& state) {
   const int rows = static_cast<int>(v.equations.size());
   const float header = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2;
   const float max_h = std::max(100.0f, ImGui::GetContentRegionAvail().y - header);
-  for (int i = 0; i < rows; ++i) equation_row(state, v, v.equations[i], i, avail_w, max_h);
+  for (int i = 0; i < rows; ++i) equation_row(sel, picks, v, v.equations[i], i, avail_w, max_h);
   ImGui::EndChild();
+  return picks;
 }
 
-void show_phase_details(AppState& state, const std::string& id_prefix) {
-  if (!ImGui::BeginTabBar(("##details_" + id_prefix).c_str())) return;
+Picks show_phase_details(DetailsState& state, const RunView& in, const std::string& id_prefix) {
+  Picks picks;
+  if (!ImGui::BeginTabBar(("##details_" + id_prefix).c_str())) return picks;
   if (begin_tab("Matrices of this phase", ("tab_" + id_prefix + "matrices").c_str())) {
-    show_matrix_view(state);
+    picks.add(show_matrix_view(in));
     ImGui::EndTabItem();
   }
-  const ImGuiTabItemFlags chain_flags = state.view.show_chain_rule ? ImGuiTabItemFlags_SetSelected : 0;
-  state.view.show_chain_rule = false;
+  const ImGuiTabItemFlags chain_flags = state.bring_chain_forward ? ImGuiTabItemFlags_SetSelected : 0;
+  state.bring_chain_forward = false;
   if (begin_tab("Chain rule for one weight", ("tab_" + id_prefix + "chain").c_str(), chain_flags)) {
-    show_chain_rule_view(state);
+    picks.add(show_chain_rule_view(state.chain, in));
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
+  return picks;
 }
 
 }  // namespace mlp::ui

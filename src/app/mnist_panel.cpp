@@ -53,19 +53,17 @@ void same_line_if_fits(const char* label) {
 
 MnistPanel::MnistPanel() {
   const RunPreset& p = mnist_preset(preset_);
-  epochs_ = p.schedule.epochs;
-  iterations_ = static_cast<int>(p.schedule.iterations);
-  run_.play.batches_per_second = kTrainingSpeed;
+  epochs_ = p.config.schedule.epochs;
+  iterations_ = static_cast<int>(p.config.schedule.iterations);
+  run_.stepper().batches_per_second = kTrainingSpeed;
 }
 
 void MnistPanel::update(double frame_seconds) {
   loader_.poll();
   if (loader_.state() == MnistLoader::State::Ready && !digits_ && error_.empty()) use_sets();
-  if (tuning_.busy()) run_.play = ui::PlayState{false, run_.play.batches_per_second};  // one thing at a time
-  const double start = steady_seconds();
+  if (tuning_.busy()) run_.pause();  // one thing at a time
   const bool was_running = running();
-  ui::advance_training(run_, frame_seconds);
-  const double spent = steady_seconds() - start;
+  const double spent = run_.advance(frame_seconds).milliseconds / 1000.0;
   train_ms_ = was_running ? 1000 * spent : 0;
   if (was_running) train_seconds_ += spent;
   refresh_predictions(running() ? kPredictBudget : std::max(0.0, kFrameBudget - spent));
@@ -73,12 +71,12 @@ void MnistPanel::update(double frame_seconds) {
 }
 
 long MnistPanel::length() const {
-  if (run_.setup.iterations > 0) return run_.setup.iterations;
-  return static_cast<long>(run_.setup.epochs) * run_.session->trainer().batches_per_epoch();
+  if (run_.setup().schedule.iterations > 0) return run_.setup().schedule.iterations;
+  return static_cast<long>(run_.setup().schedule.epochs) * run_.session().trainer().batches_per_epoch();
 }
 
 bool MnistPanel::finished() const {
-  return run_.session && run_.session->trainer().at_batch_start() && run_.session->trainer().iteration() >= length();
+  return run_.has_session() && run_.session().trainer().at_batch_start() && run_.session().trainer().iteration() >= length();
 }
 
 void MnistPanel::show_controls() {
@@ -122,13 +120,12 @@ void MnistPanel::show_loading() {
 void MnistPanel::use_sets() {
   const RunPreset& p = mnist_preset(preset_);
   try {
-    run_.session.reset();
-    run_.prepared_data.reset();
+    run_.clear();
     predictions_.reset();
     pending_.reset();
     pending_key_ = {-1, -1};
     digits_.reset();  // frees the old digits before building the new ones
-    MnistSets sets = build_mnist_sets(loader_.bytes(), train_size_, p.scaling);
+    MnistSets sets = build_mnist_sets(loader_.bytes(), train_size_, p.config.data.scaling);
     auto digits = std::make_shared<ui::SetupData>();
     digits->train = std::move(sets.train);
     digits->test = std::move(sets.test);
@@ -142,28 +139,22 @@ void MnistPanel::use_sets() {
   }
 }
 
-// The preset as a playground set-up (it trains on the prepared digits, see AppState::prepared_data).
+// The preset as a playground set-up, trained on the prepared digits.
 void MnistPanel::reset_run() {
   const RunPreset& p = mnist_preset(preset_);
-  ui::RunSetup setup;
-  setup.data.source = "mnist";
+  ui::RunSetup setup = p.config;
   setup.data.examples = digits_->train.size() + digits_->test.size();
-  setup.hidden = p.hidden;
-  setup.output = p.output;
-  setup.init = p.init;
-  setup.train = p.config;
-  setup.epochs = std::max(1, epochs_);
-  setup.iterations = p.schedule.iterations > 0 ? std::max(1, iterations_) : 0;
-  run_.prepared_data = digits_;
-  run_.play = ui::PlayState{false, kTrainingSpeed};
-  run_.messages.pause_reason.clear();
-  if (ui::apply_setup(run_, setup)) {
+  setup.schedule.epochs = std::max(1, epochs_);
+  setup.schedule.iterations = p.config.schedule.iterations > 0 ? std::max(1, iterations_) : 0;
+  run_.stepper().batches_per_second = kTrainingSpeed;
+  try {
+    run_.start(setup, digits_);
     error_.clear();
-    run_.selection.weight = WeightRef{0, kCentrePixelRow, 0};  // a pixel that is ink in most digits, not a blank corner
-    start_W1_ = run_.session->network().W.front();
-  } else {
-    run_.session.reset();
-    error_ = "Could not set up the network: " + run_.messages.setup_error;
+    views_.selection.weight = WeightRef{0, kCentrePixelRow, 0};  // a pixel that is ink in most digits, not a blank corner
+    start_W1_ = run_.session().network().W.front();
+  } catch (const std::exception& e) {
+    run_.clear();
+    error_ = std::string("Could not set up the network: This set-up cannot start: ") + e.what();
   }
   train_seconds_ = 0;
   pending_.reset();
@@ -171,8 +162,8 @@ void MnistPanel::reset_run() {
 }
 
 void MnistPanel::refresh_predictions(double budget_seconds) {
-  if (!run_.session) return;
-  const ui::Session& session = *run_.session;
+  if (!run_.has_session()) return;
+  const ui::Session& session = run_.session();
   // A new snapshot: when the run changed and training rests, or every few seconds while it runs.
   const bool stale = predictions_key_ != key() && pending_key_ != key();
   const double now = steady_seconds();
@@ -207,15 +198,15 @@ MnistViewInput MnistPanel::view_input() const {
   in.scaler = &scaler_;
   in.start_W1 = &start_W1_;
   in.test = &digits_->test;
-  in.last_pass = run_.session ? &run_.session->pass() : nullptr;
+  in.last_pass = run_.has_session() ? &run_.session().pass() : nullptr;
   return in;
 }
 
 void MnistPanel::choose_preset(int index) {
-  const bool rescale = mnist_preset(index).scaling != mnist_preset(preset_).scaling;
+  const bool rescale = mnist_preset(index).config.data.scaling != mnist_preset(preset_).config.data.scaling;
   preset_ = index;
-  epochs_ = mnist_preset(index).schedule.epochs;
-  iterations_ = static_cast<int>(mnist_preset(index).schedule.iterations);
+  epochs_ = mnist_preset(index).config.schedule.epochs;
+  iterations_ = static_cast<int>(mnist_preset(index).config.schedule.iterations);
   if (rescale) use_sets();  // the digits are scaled differently
   else reset_run();
 }
@@ -256,7 +247,7 @@ void MnistPanel::show_setup() {
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(170);
-  if (p.schedule.iterations > 0) {
+  if (p.config.schedule.iterations > 0) {
     if (ImGui::InputInt("iterations", &iterations_, 100, 1000)) {
       iterations_ = std::clamp(iterations_, 1, 1000000);
       reset_run();
@@ -267,18 +258,18 @@ void MnistPanel::show_setup() {
   }
   publish_last("mnist_length");
   ImGui::EndDisabled();
-  if (run_.session) {
-    ImGui::TextWrapped("%s", run_.session->network().spec.describe().c_str());
+  if (run_.has_session()) {
+    ImGui::TextWrapped("%s", run_.session().network().spec.describe().c_str());
     ImGui::TextWrapped("inputs %s", scaler_.describe().c_str());
   }
 }
 
 void MnistPanel::show_training() {
-  if (!run_.session) return;
-  const ui::Session& session = *run_.session;
+  if (!run_.has_session()) return;
+  const ui::Session& session = run_.session();
   ImGui::Separator();
   ImGui::BeginDisabled(tuning_.busy() || session.diverged());
-  if (ImGui::Button(running() ? "❚❚ Pause###train" : "▶ Train###train")) ui::toggle_play(run_);
+  if (ImGui::Button(running() ? "❚❚ Pause###train" : "▶ Train###train")) run_.toggle_play();
   publish_last("mnist_train");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Play (P): batches as fast as the page allows. The top bar steps one phase, batch or epoch.");
@@ -308,8 +299,8 @@ void MnistPanel::show_training() {
     ImGui::PushStyleColor(ImGuiCol_Text, kProblem);
     ImGui::TextWrapped("%s", session.divergence_message().c_str());
     ImGui::PopStyleColor();
-  } else if (!run_.messages.pause_reason.empty() && !finished()) {
-    ImGui::TextWrapped("%s", run_.messages.pause_reason.c_str());
+  } else if (!run_.pause_reason().empty() && !finished()) {
+    ImGui::TextWrapped("%s", run_.pause_reason().c_str());
   }
   if (predictions_ && predictions_->finished() && predictions_key_ == key() && finished()) {
     const Predictions& p = *predictions_;
@@ -324,7 +315,7 @@ void MnistPanel::show_training() {
   // The playground's curves, measured ten times per epoch on samples (a whole pass would stall the page).
   ImGui::Separator();
   ImGui::BeginChild("##mnist_curves", ImVec2(0, std::max(260.0f, ImGui::GetContentRegionAvail().y)));
-  ui::show_curves_view(run_);
+  ui::show_curves_view(views_.curves, session);
   ImGui::EndChild();
 }
 
@@ -377,11 +368,13 @@ void MnistPanel::show_views() {
 // The playground's own views on the MNIST run: the graph above, this phase's matrices or the
 // chain rule for one weight below (the top bar steps the run one phase at a time).
 void MnistPanel::show_network_tab() {
+  if (!run_.has_session()) return;
   const float height = ImGui::GetContentRegionAvail().y;
   ImGui::BeginChild("##mnist_network", ImVec2(0, height * 0.46f), true, ImGuiWindowFlags_NoScrollbar);
-  ui::show_network_view(run_);
+  const ui::RunView view = views_.view_of(run_);
+  views_.apply(ui::show_network_view(views_.network, view));
   ImGui::EndChild();
-  ui::show_phase_details(run_, "mnist_");
+  views_.apply(ui::show_phase_details(views_.details, view, "mnist_"));
 }
 
 // A NaN loss or accuracy (a diverged run) is written as null.
@@ -399,8 +392,8 @@ json MnistPanel::state() const {
   }
   s["preset"] = mnist_preset(preset_).name;
   s["running"] = running();
-  if (run_.session) {
-    const ui::Session& session = *run_.session;
+  if (run_.has_session()) {
+    const ui::Session& session = run_.session();
     const Trainer<float>& t = session.trainer();
     const HistoryPoint& last = session.run().history().points.back();
     s["epoch"] = t.epoch();

@@ -1,17 +1,17 @@
 // The MNIST tab: MNIST loaded when the student first opens it (progress bar, clear errors),
-// a preset and how many training digits to use, and the run itself: a playground state of its
-// own (ui::AppState on the prepared digits), so that the top bar (steps, play, status), the
-// network and matrix views, the chain rule and the curves work on MNIST as on the toy sets,
-// while play trains within the frame budget. The controls and curves go in the left column;
+// a preset and how many training digits to use, and the run itself: a ui::Run on the prepared
+// digits with the playground's views of it (ui::RunViews), so that the top bar (steps, play,
+// status), the network and matrix views, the chain rule and the curves work on MNIST as on the
+// toy sets, while play trains within the frame budget. The controls and curves go in the left column;
 // the playground's views, the MNIST views and the tuning panel in tabs in the body.
 #pragma once
 
-#include "app/app_state.hpp"
 #include "app/mnist_data.hpp"
 #include "app/mnist_views.hpp"
+#include "app/run_views.hpp"
 #include "app/tuning_panel.hpp"
 #include "nn/predictions.hpp"
-#include "nn/presets.hpp"
+#include "config/presets.hpp"
 #include "nn/run.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -30,9 +30,9 @@ class MnistPanel {
   void show_controls();            // loading (started when first shown), preset, training, status, curves
   void show_views();               // the playground's views, the MNIST views and the tuning panel, in tabs
   nlohmann::ordered_json state() const;              // for window.mlp.state.mnist (browser tests)
-  // The MNIST run's playground state (the top bar and shortcuts drive it while the tab is
-  // shown); null until the digits are ready.
-  ui::AppState* playground() { return run_.session ? &run_ : nullptr; }
+  // The MNIST run (the top bar and shortcuts drive it while the tab is shown); null until the
+  // digits are ready.
+  ui::Run* run() { return run_.has_session() ? &run_ : nullptr; }
 
  private:
   using Key = std::pair<long, long>;  // (session serial, session version): changes with every step
@@ -44,10 +44,10 @@ class MnistPanel {
   void use_sets();           // (re)builds the compact sets (a byte per pixel) for the chosen size and preset
   void reset_run();          // fresh weights from the preset and the seed
   void refresh_predictions(double budget_seconds);  // the test predictions the views show
-  bool running() const { return run_.play.playing || run_.play.epoch_target >= 0; }
+  bool running() const { return run_.busy(); }
   long length() const;       // the run's updates: the preset's iterations, or its epochs in batches
   bool finished() const;     // that many updates are done
-  Key key() const { return {run_.session_serial, run_.session ? run_.session->version() : -1}; }
+  Key key() const { return {run_.serial(), run_.has_session() ? run_.session().version() : -1}; }
   MnistViewInput view_input() const;
 
   MnistLoader loader_;
@@ -58,7 +58,8 @@ class MnistPanel {
   int epochs_ = 0, iterations_ = 0;  // the run's length (from the preset, editable)
   std::string error_;             // set-up problem shown in the panel
 
-  ui::AppState run_;              // the run, as the playground sees it (run_.prepared_data = digits_)
+  ui::Run run_;                   // the run, as the playground's top bar drives it (on digits_)
+  ui::RunViews views_;            // the playground's views of it (network, matrices, chain rule, curves)
   Matrix<float> start_W1_;        // first-layer weights at the start of the run
   double train_ms_ = 0;           // training work in the last frame
   double train_seconds_ = 0;      // total training time of this run

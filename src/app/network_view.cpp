@@ -7,13 +7,13 @@
 // hidden units) shows its 16 strongest units, numbered, above a "+768" marker that says
 // which and why; links are drawn only between shown nodes (a few hundred, never 785×512),
 // coloured on ranges phase_info computes once per phase.
-#include "app/panels.hpp"
-#include "app/phase_info.hpp"
+#include "app/run_views.hpp"
 #include "app/widgets.hpp"
 #include "platform/js_bridge.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -242,18 +242,18 @@ void node_tooltip(const Session& s, int c, int unit, int example) {
   ImGui::EndTooltip();
 }
 
-void example_picker(AppState& state) {
-  const Session& s = *state.session;
-  int& n = state.selection.example;
+// The chosen example of the batch with < > to pick another; returns a new pick (also when the
+// chosen one no longer exists in this batch).
+std::optional<int> example_picker(const Session& s, int chosen) {
   if (!s.has_pass()) {
     const char* hint = "Step (S) to load a batch: nodes then show one example's values.";
     const bool room = ImGui::CalcTextSize(hint).x <= ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 10.0f;
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", room ? hint : "Step (S) to load a batch.");
-    return;
+    return std::nullopt;
   }
   const int N = s.pass().batch_size();
-  n = std::clamp(n, 0, N - 1);
+  int n = std::clamp(chosen, 0, N - 1);
   if (published_button("<", "example_prev")) n = (n + N - 1) % N;
   ImGui::SameLine(0, 2);
   if (published_button(">", "example_next")) n = (n + 1) % N;
@@ -274,6 +274,8 @@ void example_picker(AppState& state) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The nodes show this example of the current batch: data row %d%s. < > pick another.", row,
                       x.empty() ? "" : (", x = (" + x + ")").c_str());
+  if (n == chosen) return std::nullopt;
+  return n;
 }
 
 // The highlight band of the current phase's layer.
@@ -446,7 +448,7 @@ std::vector<Column> graph_columns(const Session& s, const NetworkSummary& net, c
                                   float height) {
   const NetworkSpec& spec = s.network().spec;
   const int L = spec.layers();
-  const WeightRef* picked = sel.has_weight ? &sel.weight : nullptr;
+  const WeightRef* picked = &sel.weight;
   const int rows = static_cast<int>(height / (ImGui::GetFontSize() * 0.72f * 1.2f));  // rows of numbers that fit
   const int count = std::clamp(rows - 2, kMinSubset, kMaxSubset);                        // less the bias and the marker
   std::vector<Column> columns(L + 1);
@@ -460,17 +462,17 @@ std::vector<Column> graph_columns(const Session& s, const NetworkSummary& net, c
 
 }  // namespace
 
-void show_network_view(AppState& state) {
-  if (!state.session) return;
-  Session& s = *state.session;
+Picks show_network_view(NetworkViewState& state, const RunView& in) {
+  Picks picks;
+  const Session& s = in.session;
   const NetworkSpec& spec = s.network().spec;
-  const NetworkSummary& net = phase_view(state).network;
-  example_picker(state);
+  const NetworkSummary& net = in.phase.network;
+  picks.example = example_picker(s, in.selection.example);
   const float after_text = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine(std::max(after_text, ImGui::GetWindowContentRegionMax().x - ImGui::GetFontSize() * 9.8f));
   static const char* const kModes[] = {"links: auto", "links: w", "links: dW"};
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-  ImGui::Combo("##links", &state.view.link_mode, kModes, 3);
+  ImGui::Combo("##links", &state.link_mode, kModes, 3);
   publish_last_item("link_mode");
   ImGui::SameLine();
   help_marker("Links: colour = sign (orange −, blue +), thickness = size. 'auto' shows the weights w, and "
@@ -479,7 +481,7 @@ void show_network_view(AppState& state) {
               "The highlighted band is the layer of the current phase. Hover anything for exact numbers; "
               "click a link to follow its weight in the chain rule. A layer of more than 32 units shows up to "
               "16 of them, numbered beside the nodes; hover the dots below them for which and why.");
-  const LinkMode mode = static_cast<LinkMode>(state.view.link_mode);
+  const LinkMode mode = static_cast<LinkMode>(state.link_mode);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float label_h = ImGui::GetTextLineHeight() * 1.85f + 2;  // two label lines
@@ -489,14 +491,14 @@ void show_network_view(AppState& state) {
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const int example = std::clamp(state.selection.example, 0, std::max(0, s.pass().batch_size() - 1));
-  const Graph g = layout_graph(graph_columns(s, net, state.selection, example, size.y - 8),
+  const int example = std::clamp(picks.example.value_or(in.selection.example), 0, std::max(0, s.pass().batch_size() - 1));
+  const Graph g = layout_graph(graph_columns(s, net, in.selection, example, size.y - 8),
                                ImVec2(origin.x, origin.y + 4), ImVec2(size.x, size.y - 8));
 
   draw_band(s, g, draw, origin, size);
   const LinkHover hover_link = draw_links(s, net, g, mode, example, hovered, draw, origin.y);
   ImVec2 a, b;
-  if (state.selection.has_weight && link_ends(g, state.selection.weight, a, b)) {
+  if (link_ends(g, in.selection.weight, a, b)) {
     draw->AddLine(a, b, IM_COL32(20, 20, 20, 200), 2.0f);
     const ImVec2 mid((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
     draw->AddCircleFilled(mid, 4.0f, IM_COL32(20, 20, 20, 255));
@@ -518,12 +520,9 @@ void show_network_view(AppState& state) {
   } else if (hover_link.layer >= 0 && link_ends(g, {hover_link.layer, hover_link.row, hover_link.col}, a, b)) {
     draw->AddLine(a, b, IM_COL32(0, 0, 0, 255), 2.5f);
     link_tooltip(s, hover_link);
-    if (clicked) {
-      state.selection.has_weight = true;
-      state.selection.weight = {hover_link.layer, hover_link.row, hover_link.col};
-      state.view.show_chain_rule = true;
-    }
+    if (clicked) picks.weight = WeightRef{hover_link.layer, hover_link.row, hover_link.col};
   }
+  return picks;
 }
 
 }  // namespace mlp::ui

@@ -1,53 +1,74 @@
-// The playground's panels: one function per panel, each drawing into the current ImGui
-// window and reading/changing AppState. App::frame (app.cpp) places the windows
-// (layout.hpp) and calls these in order.
+// The playground's panels outside the views of a run (run_views.hpp): the top bar, the set-up
+// and "share and keep". Each draws into the current ImGui window, reads what it shows (const),
+// keeps its own state, and returns what it asks of the app instead of changing other state.
+// App::frame (app.cpp) places the windows (layout.hpp), calls the panels and applies what
+// they return.
 #pragma once
 
-#include "app/app_state.hpp"
+#include "app/model/playground_run.hpp"
+#include "platform/js_bridge.hpp"
 
+#include <imgui.h>
+
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace mlp::ui {
 
-// Set-up: data set, network (layers, units, activation, dropout, output), initialisation,
-// learning rate, batch size, epochs, seed; validation messages. (setup_panel.cpp)
-void show_setup_panel(AppState& state);
+// --- Top bar (step_controls.cpp) -------------------------------------------------------------
 
-// Share and keep: copy link, export history CSV and model JSON, import a model. (io_panel.cpp)
-void show_io_panel(AppState& state);
-// Takes a file the student picked or dropped (polled once a frame). (io_panel.cpp)
-void poll_imported_file(AppState& state);
+// What the top bar and the keys ask of the run's owner (the rest they do to the run itself).
+enum class RunRequest { None, Reset };
 
-// Step controls, play/pause with speed, reset, keyboard shortcuts, status line with the
-// formula, colour legend. (step_controls.cpp)
-void show_step_controls(AppState& state);
-// Play / pause (P): play runs until the set-up's epochs (or iterations), then as many more. (step_controls.cpp)
-void toggle_play(AppState& state);
-// Keyboard shortcuts (S phase, B batch, E epoch, P play/pause, R reset). (step_controls.cpp)
-void handle_shortcuts(AppState& state);
-// Runs this frame's share of training while playing or finishing an epoch, within the
-// frame budget; pauses with a message on divergence or when the epochs are reached.
-void advance_training(AppState& state, double frame_seconds);
+// Step controls, play/pause with speed, reset, status line with the formula, colour legend,
+// why play paused. Drives `run` (which must have a session).
+RunRequest show_step_controls(Run& run);
 
-// The network as a graph: nodes, links by sign and size of w (or dW), activations of the
-// chosen example, dropped units, the current layer highlighted, hover values. (network_view.cpp)
-void show_network_view(AppState& state);
+// The top bar while the Compare view is shown: its keys are the comparison's.
+void show_compare_hint();
 
-// The matrices of the current phase as heatmaps with names, shapes, formulas. (matrix_view.cpp)
-void show_matrix_view(AppState& state);
+// One key of the top bar's shortcuts (S phase, B batch, E epoch, P play/pause, R reset).
+RunRequest run_key(Run& run, ImWchar key);
 
-// The chain rule for one picked weight beside its finite-difference estimate. (chain_rule_view.cpp)
-void show_chain_rule_view(AppState& state);
+// --- Set-up (setup_panel.cpp) ----------------------------------------------------------------
 
-// The two detail tabs under a network graph: this phase's matrices and the chain rule (brought
-// forward when a weight was just picked). Tab ids "tab_<prefix>matrices", "tab_<prefix>chain". (matrix_view.cpp)
-void show_phase_details(AppState& state, const std::string& id_prefix);
+struct SetupPanelState {
+  std::vector<Dataset> previews;     // one small sample per data source, for the picker (made once)
+};
 
-// Loss, accuracy and per-layer gradient size curves. (curves_view.cpp)
-void show_curves_view(AppState& state);
+// What the set-up panel shows besides the set-up.
+struct SetupPanelInput {
+  const RunSetup& setup;
+  const Session* session;            // the running session (null when none)
+  const std::vector<std::string>& notes;
+  const std::string& error;
+  const std::string& model_source;
+};
 
-// 2-D data: decision boundary behind the points and one thumbnail per hidden unit;
-// images (glyphs): the examples with the network's prediction. (boundary_view.cpp)
-void show_boundary_view(AppState& state);
+// Data set, network (layers, units, activation, dropout, output), initialisation, learning
+// rate, batch size, epochs, seed; validation messages. Returns the edited set-up when the
+// student changed it (the app restarts the run, or only takes the play epochs).
+std::optional<RunSetup> show_setup_panel(SetupPanelState& state, const SetupPanelInput& in);
+
+// True when only the play epochs differ (they change no computation: no restart needed).
+bool same_except_epochs(RunSetup a, const RunSetup& b);
+
+// --- Share and keep (io_panel.cpp) -----------------------------------------------------------
+
+struct IoPanelState {
+  char native_path[512] = "mlp-model.json";  // the desktop has no file picker: a typed path
+  std::string message;               // last export / copy result
+  std::string import_error;          // last model import failure
+  int imports = 0;                   // model files received (picked or dropped) so far
+};
+
+// Copy link, export history CSV and model JSON, import a model. Returns a model file to import
+// (the desktop's typed path; the browser's picker delivers through bridge::take_opened_file).
+std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const PlaygroundRun& playground);
+
+// Imports a model file picked, dropped or typed: the set-up becomes the model's network, whose
+// weights the run starts from; a bad file leaves the run as it was and says why.
+void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file);
 
 }  // namespace mlp::ui

@@ -3,11 +3,11 @@
 // matrices it read and wrote for the matrix view (a sample of each large one, with its
 // summary), and what the network view needs of the whole network. Everything is taken from
 // the core's pass and network (φ'(Z) through the core's activation_derivative); nothing is
-// recomputed here. Made once per phase (app_state's phase_view), so that no view scans a
+// recomputed here. Made once per phase (RunViews::view_of, run_views.hpp), so that no view scans a
 // 785×512 matrix every frame.
 #pragma once
 
-#include "app/session.hpp"
+#include "app/model/session.hpp"
 #include "app/widgets.hpp"
 
 #include <string>

@@ -1,6 +1,7 @@
 // Set-up panel: data set picker with previews, network builder, initialisation and training
-// settings. The panel edits a copy of the set-up; any change restarts the run from the seed
-// (apply_setup), and what sanitize() had to clamp is listed under the controls.
+// settings. The panel edits a copy of the set-up and returns it when it changed; the app then
+// restarts the run from the seed (apply_setup), and what sanitize() had to clamp is listed
+// under the controls.
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
 
@@ -42,10 +43,10 @@ const char* activation_help() {
 }
 
 // A small sample of every data source for the picker, made once.
-const std::vector<Dataset>& previews(AppState& state) {
-  auto& p = state.caches.data_previews;
+const std::vector<Dataset>& previews(SetupPanelState& state) {
+  auto& p = state.previews;
   if (p.empty()) {
-    for (const auto& name : data_source_names()) {
+    for (const auto& name : generated_sources()) {
       if (name == "glyphs") p.push_back(lecture_glyphs());
       else p.push_back(make_toy(name, 120, default_noise(name), 7));
     }
@@ -71,8 +72,8 @@ void draw_preview(ImDrawList* draw, const Dataset& data, ImVec2 a, float side) {
   }
 }
 
-void data_picker(AppState& state, RunSetup& s) {
-  const auto names = data_source_names();
+void data_picker(SetupPanelState& state, RunSetup& s) {
+  const auto names = generated_sources();
   const auto& samples = previews(state);
   const float avail = ImGui::GetContentRegionAvail().x;
   const int per_row = 4;
@@ -92,12 +93,12 @@ void data_picker(AppState& state, RunSetup& s) {
     draw->AddRect(a, ImVec2(a.x + side, a.y + side),
                   selected ? IM_COL32(20, 90, 170, 255) : (hovered ? IM_COL32(120, 140, 170, 255) : IM_COL32(200, 204, 210, 255)),
                   4, 0, selected ? 3.0f : 1.0f);
-    if (hovered) ImGui::SetTooltip("%s: %s", names[i].c_str(), data_source_description(names[i]).c_str());
+    if (hovered) ImGui::SetTooltip("%s: %s", names[i].c_str(), source_description(names[i]).c_str());
   }
-  ImGui::TextWrapped("%s: %s", s.data.source.c_str(), data_source_description(s.data.source).c_str());
+  ImGui::TextWrapped("%s: %s", s.data.source.c_str(), source_description(s.data.source).c_str());
 }
 
-void data_options(const AppState& state, RunSetup& s) {
+void data_options(const Session* session, RunSetup& s) {
   DataSetup& d = s.data;
   const bool glyphs = d.source == "glyphs";
   ImGui::PushItemWidth(-label_width());
@@ -125,8 +126,8 @@ void data_options(const AppState& state, RunSetup& s) {
     help_marker("Share of the examples held out as the test set (never trained on; its loss is the orange curve).");
   }
   ImGui::PopItemWidth();
-  if (state.session) {
-    const Session& ses = *state.session;
+  if (session) {
+    const Session& ses = *session;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%d training, %d test examples · %d inputs · %d classes", ses.train().size(),  // wraps in a narrow column
                        ses.test() ? ses.test()->size() : 0, ses.train().features(), ses.train().num_classes);
@@ -249,7 +250,7 @@ void network_options(RunSetup& s) {
   ImGui::PopItemWidth();
 }
 
-void training_options(const AppState& state, RunSetup& s) {
+void training_options(const Session* session, RunSetup& s) {
   TrainConfig& t = s.train;
   ImGui::PushItemWidth(-label_width());
   float lr = static_cast<float>(t.learning_rate);
@@ -259,7 +260,7 @@ void training_options(const AppState& state, RunSetup& s) {
   ImGui::SameLine();
   help_marker("Step size of W ← W − α·dW. Too small: slow. Too large: the loss jumps around or becomes NaN. "
               "Ctrl+click to type a value.");
-  const int n_train = state.session ? state.session->train().size() : s.data.examples;
+  const int n_train = session ? session->train().size() : s.data.examples;
   int batch = std::min(t.batch_size, n_train);
   if (ImGui::SliderInt("batch size", &batch, 0, n_train, batch == 0 ? "all (full batch)" : "%d")) t.batch_size = batch;
   publish_last_item("batch");
@@ -270,7 +271,7 @@ void training_options(const AppState& state, RunSetup& s) {
   ImGui::Checkbox("shuffle each epoch", &t.shuffle);
   float momentum = static_cast<float>(t.momentum);
   if (ImGui::SliderFloat("momentum μ", &momentum, 0.0f, 0.99f, "%.2f")) t.momentum = momentum;
-  ImGui::DragInt("play epochs", &s.epochs, 1.0f, 1, SetupLimits::kMaxEpochs);
+  ImGui::DragInt("play epochs", &s.schedule.epochs, 1.0f, 1, SetupLimits::kMaxEpochs);
   ImGui::SameLine();
   help_marker("Play pauses after this many epochs (press play again to go on).");
   int seed = static_cast<int>(t.seed);
@@ -282,51 +283,44 @@ void training_options(const AppState& state, RunSetup& s) {
   ImGui::PopItemWidth();
 }
 
-// True when only the play epochs differ (they change no computation: no restart needed).
-bool same_except_epochs(RunSetup a, const RunSetup& b) {
-  a.epochs = b.epochs;
-  return a == b;
-}
-
-void messages(const AppState& state) {
-  const Messages& m = state.messages;
-  if (!m.setup_error.empty()) {
+void messages(const SetupPanelInput& in) {
+  if (!in.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 20, 20, 255));
-    ImGui::TextWrapped("%s", m.setup_error.c_str());
+    ImGui::TextWrapped("%s", in.error.c_str());
     ImGui::PopStyleColor();
   }
-  for (const auto& note : m.setup_notes) {
+  for (const auto& note : in.notes) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 90, 0, 255));
     ImGui::TextWrapped("⚠ %s", note.c_str());
     ImGui::PopStyleColor();
   }
-  if (!state.model_source.empty()) ImGui::TextWrapped("Weights start from the imported %s.", state.model_source.c_str());
+  if (!in.model_source.empty()) ImGui::TextWrapped("Weights start from the imported %s.", in.model_source.c_str());
 }
 
 }  // namespace
 
-void show_setup_panel(AppState& state) {
-  RunSetup edited = state.setup;
+bool same_except_epochs(RunSetup a, const RunSetup& b) {
+  a.schedule.epochs = b.schedule.epochs;
+  return a == b;
+}
+
+std::optional<RunSetup> show_setup_panel(SetupPanelState& state, const SetupPanelInput& in) {
+  RunSetup edited = in.setup;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Any change restarts training from the seed.");
   ImGui::PopStyleColor();
-  messages(state);
+  messages(in);
   if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) {
     data_picker(state, edited);
-    data_options(state, edited);
+    data_options(in.session, edited);
   }
   if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
-    if (state.session) ImGui::TextWrapped("%s", state.session->network().spec.describe().c_str());
+    if (in.session) ImGui::TextWrapped("%s", in.session->network().spec.describe().c_str());
     network_options(edited);
   }
-  if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) training_options(state, edited);
-  if (edited != state.setup) {
-    if (same_except_epochs(edited, state.setup)) {
-      state.setup.epochs = std::clamp(edited.epochs, 1, SetupLimits::kMaxEpochs);  // no restart needed
-    } else {
-      apply_setup(state, edited);
-    }
-  }
+  if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) training_options(in.session, edited);
+  if (edited == in.setup) return std::nullopt;
+  return edited;
 }
 
 }  // namespace mlp::ui

@@ -10,7 +10,7 @@
 #include "app/test_hooks.hpp"
 
 #include "app/phase_info.hpp"
-#include "app/url_state.hpp"
+#include "config/properties.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,10 +27,10 @@ json matrices(const PhaseView& v) {
   return a;
 }
 
-void add_session(json& j, AppState& state) {
-  const Session& s = *state.session;
+void add_session(json& j, const StateInput& in) {
+  const Session& s = in.view->session;
   const Trainer<float>& t = s.trainer();
-  const PhaseView& v = phase_view(state);
+  const PhaseView& v = in.view->phase;
   const auto last = s.last_phase();
   j["iteration"] = t.iteration();
   j["epoch"] = t.epoch();
@@ -52,8 +52,8 @@ void add_session(json& j, AppState& state) {
   }
   j["gradient_points"] = s.gradient_sizes().size();
   j["diverged"] = s.diverged();
-  const ChainCache& c = state.caches.chain;
-  if (c.serial == state.session_serial && c.version == s.version() && c.error.empty()) {
+  const ChainCache& c = in.chain;
+  if (c.serial == in.view->serial && c.version == s.version() && c.error.empty()) {
     const WeightRef& w = c.weight;
     j["chain"] = {{"layer", w.layer}, {"row", w.row}, {"col", w.col}, {"numeric", c.numeric},
                   {"backprop", s.pass().dW[w.layer](w.row, w.col)}};
@@ -63,12 +63,13 @@ void add_session(json& j, AppState& state) {
 
 }  // namespace
 
-std::string state_json(AppState& state, const FrameStats& stats) {
-  const RunSetup& setup = state.setup;
+std::string state_json(const StateInput& in, const FrameStats& stats) {
+  const PlaygroundRun& p = in.playground;
+  const RunSetup& setup = p.setup;
   json j = json::object();
-  j["setup"] = encode_setup(setup);
-  j["compare"] = compare_json(state.compare);
-  j["lesson"] = lessons_json(state.lessons);
+  j["setup"] = encode_config(setup);
+  j["compare"] = in.compare;
+  j["lesson"] = in.lesson;
   j["dataset"] = setup.data.source;
   json units = json::array(), acts = json::array();
   for (const auto& h : setup.hidden) {
@@ -81,17 +82,17 @@ std::string state_json(AppState& state, const FrameStats& stats) {
   j["lr"] = setup.train.learning_rate;
   j["batch"] = setup.train.batch_size;
   j["seed"] = setup.train.seed;
-  if (state.session) add_session(j, state);
-  j["playing"] = state.play.playing || state.play.epoch_target >= 0;
-  j["pause_reason"] = state.messages.pause_reason;
-  j["setup_error"] = state.messages.setup_error;
-  j["setup_notes"] = state.messages.setup_notes;
-  j["io_message"] = state.messages.io;
-  j["import_error"] = state.messages.import_error;
-  j["imports"] = state.messages.imports;
-  j["model_source"] = state.model_source;
-  j["example"] = state.selection.example;
-  const WeightRef& w = state.selection.weight;
+  if (in.view) add_session(j, in);
+  j["playing"] = p.run.busy();
+  j["pause_reason"] = p.run.pause_reason();
+  j["setup_error"] = p.setup_error;
+  j["setup_notes"] = p.setup_notes;
+  j["io_message"] = in.io.message;
+  j["import_error"] = in.io.import_error;
+  j["imports"] = in.io.imports;
+  j["model_source"] = p.model_source;
+  j["example"] = in.selection.example;
+  const WeightRef& w = in.selection.weight;
   j["weight"] = {{"layer", w.layer}, {"row", w.row}, {"col", w.col}};
   j["work_ms"] = stats.work_ms;
   j["frame_ms"] = stats.frame_ms;

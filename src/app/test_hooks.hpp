@@ -2,7 +2,11 @@
 // frame-time benchmark (widget rectangles are published by the widgets themselves).
 #pragma once
 
-#include "app/app_state.hpp"
+#include "app/model/playground_run.hpp"
+#include "app/panels.hpp"
+#include "app/run_views.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 
@@ -16,7 +20,18 @@ struct FrameStats {
   int vertices = 0;        // vertices ImGui rendered in the previous frame
 };
 
+// What window.mlp.state shows: the playground's run and what its views and panels hold.
+struct StateInput {
+  const PlaygroundRun& playground;
+  const RunView* view;                   // the playground run's views (null without a session)
+  const Selection& selection;
+  const ChainCache& chain;               // the chain-rule view's estimate
+  const IoPanelState& io;
+  const nlohmann::ordered_json& compare; // compare_json()
+  const nlohmann::ordered_json& lesson;  // lessons_json()
+};
+
 // The state as one JSON object (see the field list in test_hooks.cpp).
-std::string state_json(AppState& state, const FrameStats& stats);
+std::string state_json(const StateInput& in, const FrameStats& stats);
 
 }  // namespace mlp::ui

@@ -10,7 +10,7 @@
 //   4. Text:          format_value, shape_text
 #pragma once
 
-#include "nn/matrix.hpp"
+#include "core/matrix.hpp"
 
 #include <imgui.h>
 

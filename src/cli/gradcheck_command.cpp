@@ -6,7 +6,7 @@
 
 #include <cstdio>
 #include <string>
-#include <limits>
+#include <stdexcept>
 
 namespace mlp::cli {
 
@@ -25,25 +25,68 @@ struct GradcheckOptions {
   uint64_t seed = 1;
 };
 
-GradcheckOptions read_options(const Flags& flags) {
-  GradcheckOptions o;
-  o.base.inputs = static_cast<int>(flags.integer("inputs", 4, 1, 100));
-  o.base.hidden.clear();
-  const std::string layers = flags.text("layers", "5,4,3");
-  if (layers != "none")
-    for (long w : flags.has("layers") ? flags.integers("layers", 1, 100) : std::vector<long>{5, 4, 3})
-      o.base.hidden.push_back(LayerSpec{static_cast<int>(w), Activation::ReLU, 0.0});
-  o.classes = static_cast<int>(flags.integer("classes", 3, 2, 20));
-  o.examples = static_cast<int>(flags.integer("examples", 6, 1, 1000));
-  o.activations = parse_items(flags, "activation", parse_activation, o.activations);
-  o.outputs = parse_items(flags, "output", parse_output, o.outputs);
-  o.inits = parse_items(flags, "init", parse_init, o.inits);
-  if (flags.has("dropout")) o.dropouts = flags.numbers("dropout", 0.0, 0.9);
-  o.threshold = flags.number("threshold", o.threshold, 0.0, 1.0);
-  o.eps = flags.number("eps", o.eps, 1e-12, 1e-1);
-  o.seed = static_cast<uint64_t>(flags.integer("seed", 1, 0, std::numeric_limits<long>::max()));
-  return o;
+// Items of a comma list through a core parser (parse_activation, ...), errors naming the flag.
+template <class V, class F>
+std::vector<V> parse_list(const std::string& flag, const std::vector<std::string>& items, F parse) {
+  std::vector<V> out;
+  for (const auto& item : items) out.push_back(parse_flag(flag, item, parse));
+  return out;
 }
+
+struct GradcheckFlags {
+  Command command{"Checks back-propagation against central differences for every combination of the\n"
+                  "given activations, outputs and dropout ratios on a small random network (double).",
+                  "mlp gradcheck"};
+  std::string layers = "5,4,3";
+  std::vector<std::string> activations, outputs, inits;
+  GradcheckOptions o;
+
+  GradcheckFlags() {
+    o.base.inputs = 4;
+    CLI::App& app = command.app;
+    app.add_option("--layers", layers, "hidden widths (default 5,4,3; 'none' for no hidden layer)")->type_name("W1,W2,..");
+    app.add_option("--inputs", o.base.inputs, "input features (default 4)")->type_name("D")->check(CLI::Range(1, 100));
+    app.add_option("--classes", o.classes, "classes (default 3)")->type_name("K")->check(CLI::Range(2, 20));
+    app.add_option("--examples", o.examples, "batch size (default 6)")->type_name("N")->check(CLI::Range(1, 1000));
+    app.add_option("--activation", activations, "hidden activations to check (default: all)")
+        ->type_name("A,..")->delimiter(',');
+    app.add_option("--output", outputs, "outputs to check (default: softmax,sigmoid,linear)")
+        ->type_name("O,..")->delimiter(',');
+    app.add_option("--dropout", o.dropouts, "dropout ratios to check, masks held fixed (default 0,0.25)")
+        ->type_name("R,..")->delimiter(',')->check(CLI::Range(0.0, 0.9));
+    app.add_option("--init", inits, "initialisations (default lecture)")->type_name("I,..")->delimiter(',');
+    app.add_option("--threshold", o.threshold, "largest relative error that passes (default 1e-6)")
+        ->type_name("X")->check(CLI::Range(0.0, 1.0));
+    app.add_option("--eps", o.eps, "central-difference step (default 1e-5)")->type_name("X")->check(CLI::Range(1e-12, 1e-1));
+    app.add_option("--seed", o.seed, "seed for weights, data and masks (default 1)")->type_name("S");
+  }
+
+  GradcheckOptions options() const {
+    GradcheckOptions out = o;
+    out.base.hidden.clear();
+    if (layers != "none")
+      for (const std::string& w : CLI::detail::split(layers, ','))
+        out.base.hidden.push_back(LayerSpec{parse_flag("layers", w, parse_width), Activation::ReLU, 0.0});
+    if (!activations.empty()) out.activations = parse_list<Activation>("activation", activations, parse_activation);
+    if (!outputs.empty()) out.outputs = parse_list<Output>("output", outputs, parse_output);
+    if (!inits.empty()) out.inits = parse_list<Init>("init", inits, parse_init);
+    return out;
+  }
+
+  // A hidden width in 1..100.
+  static int parse_width(const std::string& text) {
+    std::size_t end = 0;
+    int w = 0;
+    try {
+      w = std::stoi(text, &end);
+    } catch (const std::exception&) {
+      end = 0;
+    }
+    if (end == 0 || end != text.size() || w < 1 || w > 100)
+      throw std::invalid_argument("expected widths 1..100, got '" + text + "'");
+    return w;
+  }
+};
 
 // Random inputs in [-1, 1] and random class targets for `spec`.
 std::pair<Matrix<double>, Matrix<double>> random_batch(const NetworkSpec& spec, int classes, int n, Rng& rng) {
@@ -64,27 +107,12 @@ std::string error_text(double e) {
 
 }  // namespace
 
-const std::vector<FlagSpec>& gradcheck_flags() {
-  static const std::vector<FlagSpec> t = {
-      {"layers", "W1,W2,..", "hidden widths (default 5,4,3; 'none' for no hidden layer)"},
-      {"inputs", "D", "input features (default 4)"},
-      {"classes", "K", "classes (default 3)"},
-      {"examples", "N", "batch size (default 6)"},
-      {"activation", "A,..", "hidden activations to check (default: all)"},
-      {"output", "O,..", "outputs to check (default: softmax,sigmoid,linear)"},
-      {"dropout", "R,..", "dropout ratios to check, masks held fixed (default 0,0.25)"},
-      {"init", "I,..", "initialisations (default lecture)"},
-      {"threshold", "X", "largest relative error that passes (default 1e-6)"},
-      {"eps", "X", "central-difference step (default 1e-5)"},
-      {"seed", "S", "seed for weights, data and masks (default 1)"},
-  };
-  return t;
-}
+std::string gradcheck_usage() { return GradcheckFlags().command.app.help(); }
 
 int run_gradcheck(const Args& args) {
-  const Flags flags(gradcheck_flags(), args);
-  if (!flags.positional().empty()) throw UsageError("unexpected argument '" + flags.positional()[0] + "'");
-  const GradcheckOptions o = read_options(flags);
+  GradcheckFlags flags;
+  parse(flags.command.app, args);
+  const GradcheckOptions o = flags.options();
   std::printf("%-44s %8s %13s  %s\n", "configuration", "weights", "worst rel err", "result");
   int failures = 0, checks = 0;
   double worst = 0;

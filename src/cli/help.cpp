@@ -1,8 +1,7 @@
 // Usage messages of `mlp` and its commands (`mlp help [COMMAND]`).
 #include "cli/bench_command.hpp"
 #include "cli/commands.hpp"
-#include "cli/options.hpp"
-#include "cli/presets.hpp"
+#include "config/presets.hpp"
 
 #include <sstream>
 
@@ -12,10 +11,10 @@ namespace {
 
 std::string preset_list() {
   std::ostringstream s;
-  for (const auto& p : presets()) {
+  for (const RunPreset& p : run_presets()) {
     std::string name = "  " + p.name;
     name.resize(22, ' ');
-    s << name << p.summary << '\n';
+    s << name << p.title << '\n';
   }
   return s.str();
 }
@@ -46,40 +45,14 @@ std::string overview() {
 }  // namespace
 
 std::string usage(const std::string& command) {
-  if (command.empty()) return overview();
-  if (command == "train")
-    return "usage: mlp train [--preset NAME] [FLAGS]\n\n"
-           "Trains on the training set, evaluating the training and test sets as it goes.\n\n"
-           "  --preset NAME           start from a preset's flags (listed below); later flags override\n" +
-           flag_help(train_flag_specs()) + "\npresets:\n" + preset_list();
-  if (command == "gradcheck")
-    return "usage: mlp gradcheck [FLAGS]\n\n"
-           "Checks back-propagation against central differences for every combination of the\n"
-           "given activations, outputs and dropout ratios on a small random network (double).\n\n" +
-           flag_help(gradcheck_flags());
-  if (command == "dump")
-    return "usage: mlp dump [--preset NAME] [FLAGS] --out FILE.json\n\n"
-           "Writes every matrix of one training step (weights before, X, Y, Z/H/dropout masks per\n"
-           "layer, Y_hat, loss, dZ/dH/dW, weights after) as JSON.\n\n" +
-           flag_help(dump_flags());
-  if (command == "search")
-    return "usage: mlp search [FLAGS]\n\n"
-           "Tries every combination (grid) or --samples random ones of the listed values, judged on a\n"
-           "validation split of the training set or by k-fold cross-validation; prints a table, then\n"
-           "retrains the best configuration on the whole training set and reports its test accuracy.\n"
-           "Defaults: --data mnist --preprocess zscore-global.\n\n" +
-           flag_help(search_flags());
-  if (command == "evaluate")
-    return "usage: mlp evaluate --model FILE.json [DATA FLAGS]\n\n"
-           "Evaluates a model saved by `mlp train --save-model` on the training and test sets; give the\n"
-           "same data and --preprocess flags as for training.\n\n" +
-           flag_help(evaluate_flags());
-  if (command == "make-data")
-    return "usage: mlp make-data NAME [FLAGS] --out FILE\n\n"
-           "Generates toy set NAME and writes it in the lecture's text format (header x1 x2 label).\n\n" +
-           flag_help(make_data_flags());
+  if (command.empty() || command == "help") return overview();
+  if (command == "train") return train_usage() + "\npresets:\n" + preset_list();
+  if (command == "gradcheck") return gradcheck_usage();
+  if (command == "dump") return dump_usage();
+  if (command == "search") return search_usage();
+  if (command == "evaluate") return evaluate_usage();
+  if (command == "make-data") return make_data_usage();
   if (command == "bench") return bench_usage();
-  if (command == "help") return overview();
   return "";
 }
 

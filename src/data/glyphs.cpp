@@ -1,7 +1,7 @@
 // Glyphs: pixel data copied from the lecture's "Example: ReLU and Dropout" slide.
 #include "data/glyphs.hpp"
 
-#include "nn/random.hpp"
+#include "core/random.hpp"
 
 #include <cmath>
 #include <stdexcept>

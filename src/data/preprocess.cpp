@@ -1,7 +1,7 @@
 // Preprocessing: scaling, z-scoring, seeded splits and folds, row subsets.
 #include "data/preprocess.hpp"
 
-#include "nn/random.hpp"
+#include "core/random.hpp"
 
 #include <algorithm>
 #include <cmath>

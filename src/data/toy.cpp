@@ -4,7 +4,7 @@
 // shuffles the label order, draws each row's point and adds the Gaussian jitter.
 #include "data/toy.hpp"
 
-#include "nn/random.hpp"
+#include "core/random.hpp"
 
 #include <cmath>
 #include <sstream>

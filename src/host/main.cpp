@@ -7,7 +7,7 @@
 //           `playground --frames N` quits after N frames (smoke test under Xvfb).
 #include "app/app.hpp"
 #include "platform/js_bridge.hpp"
-#include "platform/style.hpp"
+#include "host/style.hpp"
 
 #include <SDL.h>
 #include <imgui.h>

@@ -1,5 +1,5 @@
 // UI font (DejaVu Sans with math and Greek glyph ranges) and the light theme.
-#include "platform/style.hpp"
+#include "host/style.hpp"
 
 #include <imgui.h>
 

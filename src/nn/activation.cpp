@@ -1,7 +1,7 @@
 // The activation table: each activation with its names and derivative; see activation.hpp.
 #include "nn/activation.hpp"
 
-#include "nn/names.hpp"
+#include "core/names.hpp"
 
 #include <cmath>
 #include <stdexcept>

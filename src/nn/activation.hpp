@@ -4,7 +4,7 @@
 // and its entry in activation_table() (activation.cpp).
 #pragma once
 
-#include "nn/matrix.hpp"
+#include "core/matrix.hpp"
 
 #include <string>
 #include <vector>

@@ -4,8 +4,8 @@
 // The same mask multiplies the activations forward and the gradient backward.
 #pragma once
 
-#include "nn/matrix.hpp"
-#include "nn/random.hpp"
+#include "core/matrix.hpp"
+#include "core/random.hpp"
 
 namespace mlp {
 

@@ -1,7 +1,7 @@
 // Weight initialisations; see init.hpp.
 #include "nn/init.hpp"
 
-#include "nn/names.hpp"
+#include "core/names.hpp"
 
 #include <cmath>
 #include <stdexcept>

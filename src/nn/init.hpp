@@ -2,8 +2,8 @@
 // and the two the lecture warns about (all weights equal; large weights).
 #pragma once
 
-#include "nn/matrix.hpp"
-#include "nn/random.hpp"
+#include "core/matrix.hpp"
+#include "core/random.hpp"
 
 #include <string>
 #include <vector>

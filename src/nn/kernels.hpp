@@ -8,7 +8,7 @@
 // same formula in plain Eigen, building [1 X], to read, and to test the fast one against.
 #pragma once
 
-#include "nn/matrix.hpp"
+#include "core/matrix.hpp"
 
 #include <vector>
 

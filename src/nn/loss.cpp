@@ -2,7 +2,7 @@
 #include "nn/loss.hpp"
 
 #include "nn/activation.hpp"
-#include "nn/names.hpp"
+#include "core/names.hpp"
 
 #include <cmath>
 #include <stdexcept>

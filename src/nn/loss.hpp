@@ -7,7 +7,7 @@
 // take log(0) and never overflow for large logits.
 #pragma once
 
-#include "nn/matrix.hpp"
+#include "core/matrix.hpp"
 
 #include <string>
 #include <vector>

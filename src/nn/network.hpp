@@ -16,8 +16,8 @@
 #include "nn/init.hpp"
 #include "nn/kernels.hpp"
 #include "nn/loss.hpp"
-#include "nn/matrix.hpp"
-#include "nn/random.hpp"
+#include "core/matrix.hpp"
+#include "core/random.hpp"
 
 #include <string>
 #include <vector>

@@ -13,6 +13,7 @@ void TrainConfig::validate() const {
     fail("learning rate must be in (0, 100], got " + std::to_string(learning_rate));
   if (batch_size < 0) fail("batch size must be 0 (full batch) or positive, got " + std::to_string(batch_size));
   if (!(momentum >= 0.0 && momentum < 1.0)) fail("momentum must be in [0, 1), got " + std::to_string(momentum));
+  if (!(l2 >= 0.0 && l2 <= 10.0)) fail("L2 rate must be in [0, 10], got " + std::to_string(l2));
 }
 
 std::string phase_label(const Phase& phase) {
@@ -106,12 +107,20 @@ void Trainer<T>::update() {
   W_before_ = net_.W;
   const T lr = T(config_.learning_rate);
   const T mu = T(config_.momentum);
+  Matrix<T> penalised;  // dW + λ₂·W, the bias row (row 0) left alone; only when λ₂ > 0
   for (size_t l = 0; l < net_.W.size(); ++l) {
+    const Matrix<T>* step = &pass_.dW[l];
+    if (config_.l2 > 0) {
+      const Eigen::Index weights = net_.W[l].rows() - 1;
+      penalised = pass_.dW[l];
+      penalised.bottomRows(weights) += T(config_.l2) * net_.W[l].bottomRows(weights);
+      step = &penalised;
+    }
     if (config_.momentum > 0) {
-      velocity_[l] = mu * velocity_[l] - lr * pass_.dW[l];
+      velocity_[l] = mu * velocity_[l] - lr * *step;
       net_.W[l] += velocity_[l];
     } else {
-      net_.W[l].noalias() -= lr * pass_.dW[l];                 // W ← W − α dW
+      net_.W[l].noalias() -= lr * *step;                       // W ← W − α (dW + λ₂·W)
     }
   }
   ++iteration_;

@@ -21,6 +21,7 @@ struct TrainConfig {
   int batch_size = 32;         // 0 = the whole training set in one batch
   bool shuffle = false;        // reshuffle the example order at every epoch
   double momentum = 0.0;       // 0 = plain gradient descent; else V ← μV − α dW, W ← W + V
+  double l2 = 0.0;             // λ₂: the step uses dW + λ₂·W on the weights (not the bias row, row 0)
   uint64_t seed = 1;           // weights, data order and dropout masks all follow from it
 
   void validate() const;       // throws std::invalid_argument naming the bad field

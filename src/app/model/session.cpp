@@ -1,5 +1,5 @@
 // Session: data, trainer and run of the playground; see session.hpp.
-#include "app/session.hpp"
+#include "app/model/session.hpp"
 
 #include "data/preprocess.hpp"
 

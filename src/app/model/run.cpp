@@ -1,0 +1,93 @@
+// Run: a session, its stepper and where play pauses; see run.hpp.
+#include "app/model/run.hpp"
+
+#include <utility>
+
+namespace mlp::ui {
+
+Run::Run(float batches_per_second, double frame_budget_ms, Clock clock)
+    : stepper_(batches_per_second, frame_budget_ms, std::move(clock)) {}
+
+void Run::start(const RunSetup& setup, std::shared_ptr<const SetupData> data, const Network<float>* start) {
+  stepper_.stop();
+  pause_reason_.clear();
+  auto session = data ? std::make_unique<Session>(setup, data, start) : std::make_unique<Session>(setup, start);
+  setup_ = setup;
+  data_ = std::move(data);
+  start_weights_.reset();
+  if (start) start_weights_ = *start;
+  session_ = std::move(session);
+  ++serial_;
+}
+
+void Run::restart() {
+  const RunSetup setup = setup_;
+  const std::optional<Network<float>> weights = start_weights_;
+  start(setup, data_, weights ? &*weights : nullptr);
+}
+
+void Run::clear() {
+  stepper_.stop();
+  session_.reset();
+  data_.reset();
+  start_weights_.reset();
+}
+
+void Run::step_phase() {
+  stepper_.stop();
+  session_->step_phase();
+}
+
+void Run::step_batch() {
+  stepper_.stop();
+  session_->step_batch();
+}
+
+void Run::step_epoch() { stepper_.run_to_epoch(session_->trainer().epoch() + 1); }
+
+void Run::toggle_play() {
+  if (stepper_.playing()) {
+    stepper_.stop();
+    return;
+  }
+  stepper_.play();
+  pause_reason_.clear();
+  const int epoch = session_->trainer().epoch(), epochs = setup_.schedule.epochs;
+  stop_epoch_ = epoch < epochs ? epochs : epoch + epochs;
+  const long iteration = session_->trainer().iteration(), length = setup_.schedule.iterations;
+  stop_iteration_ = iteration < length ? length : iteration + length;
+}
+
+void Run::pause() { stepper_.stop(); }
+
+Stepper::Report Run::advance(double frame_seconds) {
+  if (!session_) return {};
+  Stepper::Steps steps;
+  steps.batch = [this] {
+    session_->step_batch();
+    return !should_pause();
+  };
+  steps.epoch = [this] { return session_->trainer().epoch(); };
+  return stepper_.advance(frame_seconds, steps);
+}
+
+// Pauses with a reason when the run diverged or play reached the set-up's length.
+bool Run::should_pause() {
+  const Session& s = *session_;
+  if (s.diverged()) {
+    pause_reason_ = s.divergence_message();
+    return true;
+  }
+  if (!stepper_.playing() || !s.trainer().at_batch_start()) return false;
+  if (setup_.schedule.iterations > 0) {
+    if (s.trainer().iteration() < stop_iteration_) return false;
+    pause_reason_ = "Paused after iteration " + std::to_string(stop_iteration_) +
+                    " (the set-up's length). Press play to go on.";
+    return true;
+  }
+  if (s.trainer().epoch() < stop_epoch_) return false;
+  pause_reason_ = "Paused after epoch " + std::to_string(stop_epoch_) + " (set-up: play epochs). Press play to go on.";
+  return true;
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,60 @@
+// RunConfig: the one description of a training run, shared by the page, the `mlp` tool, the
+// presets, the lessons and the model file: which data, which network, how it trains and for
+// how long. Every field is a row of the property table (config/properties.hpp), which reads
+// and writes it as text for the page address and the command-line flags.
+//
+// The page and the command line start from different defaults (a small playground run, a
+// longer command-line run): RunConfig{} is the page's, cli_defaults() the tool's.
+#pragma once
+
+#include "data/scaling.hpp"
+#include "nn/network.hpp"
+#include "nn/run.hpp"
+#include "nn/trainer.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mlp {
+
+// Which part of the test set a run is judged on. The lecture's MNIST code (after
+// Perrotta, "Programming Machine Learning") splits the 10,000 test digits in two halves;
+// its reported accuracy is on the second half.
+enum class TestPart { All, FirstHalf, SecondHalf };
+const char* test_part_name(TestPart part);         // "all", "first-half", "second-half"
+TestPart parse_test_part(const std::string& name);  // throws std::invalid_argument listing the names
+
+struct DataConfig {
+  std::string source = "circles";  // a toy set's name, "glyphs", "mnist", "fashion-mnist" or (CLI) a file
+  int examples = 200;              // toy sets: points generated (train + test)
+  double noise = -1.0;             // toy: jitter; glyphs: pixel flip probability of the test copies; < 0 = default
+  int classes = 0;                 // toy sets with several classes; 0 = the set's default
+  double test_fraction = 0.25;     // toy sets and files: share held out for testing
+  Scaling scaling = Scaling::None; // input scaling, fitted on the training set
+  TestPart test_part = TestPart::All;
+  int limit = 0;                   // > 0: keep only the first `limit` training examples
+};
+
+struct RunConfig {
+  DataConfig data;
+  std::vector<LayerSpec> hidden = {LayerSpec{6, Activation::ReLU, 0.0}, LayerSpec{6, Activation::ReLU, 0.0}};
+  Output output = Output::Softmax;
+  Init init = Init::Lecture;
+  TrainConfig train = playground_train_config();
+  RunSchedule schedule = playground_schedule();
+
+  // The network for data with `inputs` features and `classes` classes.
+  NetworkSpec spec(int inputs, int classes) const;
+
+  static TrainConfig playground_train_config();  // lr 0.2, batch 10, shuffled, seed 1
+  static RunSchedule playground_schedule();      // 200 epochs
+  // Equal when every property reads the same (config/properties.cpp).
+  bool operator==(const RunConfig& o) const;
+  bool operator!=(const RunConfig& o) const { return !(*this == o); }
+};
+
+// The command line's starting point: 400 examples, one hidden ReLU layer of 8, lr 0.1,
+// batch 32 in order, 10 epochs.
+RunConfig cli_defaults();
+
+}  // namespace mlp

@@ -1,0 +1,37 @@
+// The data a run's configuration describes, where it can be made without files: the toy sets
+// (generated, then split into training and test sets) and the lecture's glyphs (the five clean
+// images to train on, noisy copies to test on). The page makes all its data here; the command
+// line too, before it looks for MNIST or a file.
+#pragma once
+
+#include "config/run_config.hpp"
+#include "data/dataset.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mlp {
+
+struct DataSplit {
+  Dataset train;
+  Dataset test;              // empty (size 0) when nothing is held out
+  std::string description;   // one line, e.g. "mnist: 60000 train, 10000 test (all), 784 features, ..."
+
+  const Dataset* test_or_null() const { return test.size() > 0 ? &test : nullptr; }
+};
+
+// The toy sets' names, then "glyphs", in menu order.
+std::vector<std::string> generated_sources();
+bool is_generated(const std::string& source);
+// One line about a generated source, for tooltips.
+std::string source_description(const std::string& source);
+// The default noise of a source (toy: its own; glyphs: pixel flip probability).
+double default_noise(const std::string& source);
+// The noise actually used (the default when data.noise < 0).
+double effective_noise(const DataConfig& data);
+
+// Generates the data of a toy set or the glyphs (seeded by `seed`) and holds out
+// data.test_fraction of a toy set, stratified by class. Throws std::invalid_argument.
+DataSplit generate_data(const DataConfig& data, uint64_t seed);
+
+}  // namespace mlp

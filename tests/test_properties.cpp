@@ -1,0 +1,115 @@
+// Tests for the property table (src/config/properties): every setting survives a trip through
+// the page address and through the `mlp` flags, links are read forgivingly (clamped, unknown
+// keys noted) and diffs strictly.
+#include <catch2/catch.hpp>
+
+#include "cli/cli_app.hpp"
+#include "config/presets.hpp"
+#include "config/properties.hpp"
+
+#include <set>
+
+using namespace mlp;
+
+namespace {
+
+// A configuration where every property differs from both starting points.
+RunConfig unusual() {
+  return with_diff(RunConfig{},
+                   "data=spiral&n=321&noise=0.07&classes=3&test=0.3&scale=zscore&test-part=first-half&limit=99"
+                   "&layers=7,5,3&act=tanh,sigmoid,relu&drop=0.1,0,0.25&out=sigmoid&init=xavier&lr=0.0125"
+                   "&batch=17&shuffle=0&mom=0.5&l2=0.003&seed=42&epochs=33&iterations=1234&eval-every=7"
+                   "&train-eval-limit=500");
+}
+
+// `config` through the `mlp` flags: each row with a flag written as --flag value.
+RunConfig through_flags(const RunConfig& config, const RunConfig& start) {
+  cli::Args args;
+  for (const Property& p : properties()) {
+    if (!*p.flag) continue;
+    const std::string value = p.write(config);
+    if (!*p.value_name) args.push_back((value == "1" ? "--" : "--no-") + std::string(p.flag));
+    else args.insert(args.end(), {std::string("--") + p.flag, value});
+  }
+  cli::Command command("test", "mlp test");
+  cli::ConfigFlags flags(command.app, false);
+  cli::parse(command.app, args);
+  return flags.config(start);
+}
+
+}  // namespace
+
+TEST_CASE("keys and flags are unique, every row reads what it writes", "[properties]") {
+  std::set<std::string> keys, flags;
+  const RunConfig c = unusual();
+  for (const Property& p : properties()) {
+    INFO(p.key);
+    CHECK(keys.insert(p.key).second);
+    if (*p.flag) CHECK(flags.insert(p.flag).second);
+    CHECK(find_property(p.key) == &p);
+    // this row alone, written from one config and read into another, carries the value
+    RunConfig other = cli_defaults();
+    other.hidden = c.hidden;  // the per-layer rows need the same layer count
+    std::vector<std::string> notes;
+    CHECK(p.read(p, other, p.write(c), OutOfRange::Refuse, notes).empty());
+    CHECK(p.write(other) == p.write(c));
+    CHECK(notes.empty());
+  }
+  CHECK(unusual() != RunConfig{});
+  CHECK(unusual() != cli_defaults());
+}
+
+TEST_CASE("every property and every preset survives the flags", "[properties]") {
+  CHECK(through_flags(unusual(), cli_defaults()) == unusual());
+  for (const RunPreset& p : run_presets()) {
+    INFO(p.name);
+    CHECK(through_flags(p.config, RunConfig{}) == p.config);
+  }
+}
+
+TEST_CASE("the address carries the page's settings, for every preset too", "[properties]") {
+  std::vector<std::string> notes;
+  const RunConfig page = decode_config(encode_config(unusual()), notes);
+  CHECK(notes.empty());
+  for (const Property& p : properties()) {
+    INFO(p.key);
+    if (p.in_address) CHECK(p.write(page) == p.write(unusual()));
+    else CHECK(p.write(page) == p.write(RunConfig{}));  // not in the address: the page's default
+  }
+  for (const RunPreset& p : run_presets()) {
+    INFO(p.name);
+    CHECK(encode_config(decode_config(encode_config(p.config), notes)) == encode_config(p.config));
+  }
+  CHECK(notes.empty());
+  // the default address (links written before the L2 row simply lack l2=0)
+  CHECK(encode_config(RunConfig{}) ==
+        "data=circles&n=200&noise=-1&classes=0&test=0.25&layers=6,6&act=relu,relu&drop=0,0&out=softmax&init=lecture"
+        "&lr=0.2&batch=10&shuffle=1&mom=0&l2=0&seed=1&epochs=200");
+}
+
+TEST_CASE("links are read forgivingly: clamped, unknown and bad parts noted", "[properties]") {
+  std::vector<std::string> notes;
+  const RunConfig c = decode_config("lr=500&layers=4,4&act=sigmoid&drop=x&colour=red&batch&seed=7", notes);
+  CHECK(c.train.learning_rate == 100);
+  CHECK(c.hidden.size() == 2);
+  CHECK(c.hidden[1].activation == Activation::Sigmoid);
+  CHECK(c.train.seed == 7);
+  const std::string all = [&] {
+    std::string s;
+    for (const auto& n : notes) s += n + "\n";
+    return s;
+  }();
+  CHECK_THAT(all, Catch::Contains("learning rate 500 is above 100: using 100"));
+  CHECK_THAT(all, Catch::Contains("link: drop 'x' is not valid (ignored)"));
+  CHECK_THAT(all, Catch::Contains("link: unknown setting 'colour' (ignored)"));
+  CHECK_THAT(all, Catch::Contains("link: 'batch' has no value"));
+  CHECK(decode_config("act=relu%2Ctanh&layers=3,3", notes).hidden[1].activation == Activation::Tanh);
+}
+
+TEST_CASE("diffs are strict and show what differs", "[properties]") {
+  CHECK_THROWS_WITH(with_diff(RunConfig{}, "lr=500"), Catch::Contains("lr 500 is outside"));
+  CHECK_THROWS_WITH(with_diff(RunConfig{}, "speed=2"), Catch::Contains("unknown setting 'speed'"));
+  const RunConfig c = with_diff(RunConfig{}, "layers=8&act=sigmoid&lr=1");
+  CHECK(config_diff(RunConfig{}, c) == "layers=8&act=sigmoid&drop=0&lr=1");
+  CHECK(config_diff(c, c).empty());
+}
