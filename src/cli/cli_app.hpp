@@ -62,6 +62,16 @@ class ConfigFlags {
 NetworkSpec checked_spec(const RunConfig& config, const Dataset& train);
 TrainConfig checked_config(const TrainConfig& config);
 
+// Adds --data-dir DIR: the MNIST folder (default: found from here, see find_mnist_dir).
+void add_mnist_dir(CLI::App& app, std::string& dir);
+
+// Where `option` was last given among the parsed options (-1 when it was not): of two options
+// that exclude each other, the later one wins.
+long last_position(const CLI::App& app, const CLI::Option* option);
+
+// A hidden layer width, a whole number in 1..max; throws std::invalid_argument.
+int parse_width(const std::string& text, int max);
+
 // Turns a core parser's std::invalid_argument into a UsageError naming the flag.
 template <class F>
 auto parse_flag(const std::string& flag, const std::string& text, F parse) -> decltype(parse(text)) {

