@@ -9,14 +9,13 @@
 
 using namespace mlp;
 using ui::Run;
-using ui::RunSetup;
 
 namespace {
 
 constexpr double kFrame = 1.0 / 60;
 
-RunSetup short_setup() {
-  RunSetup s;                  // circles: 150 training points, batch 10: 15 batches per epoch
+RunConfig short_setup() {
+  RunConfig s;                  // circles: 150 training points, batch 10: 15 batches per epoch
   s.hidden = {LayerSpec{4, Activation::Tanh, 0.0}};
   s.schedule.epochs = 2;
   return s;
@@ -49,7 +48,7 @@ TEST_CASE("play pauses at the set-up's epochs, then plays as many more", "[app_r
 }
 
 TEST_CASE("a set-up counted in iterations pauses after that many updates", "[app_run]") {
-  RunSetup setup = short_setup();
+  RunConfig setup = short_setup();
   setup.schedule.iterations = 20;
   Run run = still_clock_run(1000);
   run.start(setup);
@@ -78,7 +77,7 @@ TEST_CASE("step epoch runs to the end of the current epoch; steps stop play", "[
 }
 
 TEST_CASE("a diverging run pauses with the core's message", "[app_run]") {
-  RunSetup setup = short_setup();
+  RunConfig setup = short_setup();
   setup.output = Output::Linear;
   setup.train.learning_rate = 100.0;
   Run run = still_clock_run(1000);
@@ -108,7 +107,7 @@ TEST_CASE("a set-up that cannot start leaves the old session running", "[app_run
   Run run = still_clock_run(20);
   run.start(short_setup());
   run.step_batch();
-  RunSetup bad = short_setup();
+  RunConfig bad = short_setup();
   bad.data.source = "no such data";
   CHECK_THROWS_AS(run.start(bad), std::invalid_argument);
   REQUIRE(run.has_session());

@@ -1,6 +1,6 @@
 // Tests for the command-line tool's modules (src/cli): the run configuration's flags (from the
 // property table, parsed by CLI11) and the presets behind --preset, the data a run loads, the
-// SVG plot writer, the progress text, and the dump and gradcheck commands.
+// SVG plot writer, the progress text, and the dump, gradcheck, train and evaluate commands.
 #include <catch2/catch.hpp>
 
 #include "cli/cli_app.hpp"
@@ -10,6 +10,7 @@
 #include "cli/svg_plot.hpp"
 #include "config/presets.hpp"
 #include "config/properties.hpp"
+#include "nn/model_io.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -294,4 +295,22 @@ TEST_CASE("mlp gradcheck passes at its threshold and fails at an impossible one"
   CHECK(run_gradcheck({"--layers", "3,3", "--activation", "sigmoid", "--output", "softmax", "--eps", "1e-2",
                        "--threshold", "1e-12"}) == 1);
   CHECK_THROWS_AS(run_gradcheck({"--activation", "softplus"}), UsageError);
+}
+
+TEST_CASE("mlp train --save-model records the run; mlp evaluate reads its data from it", "[cli]") {
+  const std::string path = (std::filesystem::temp_directory_path() / "mlp_test_cli_model.json").string();
+  const Args train_args = {"--data", "xor", "--n", "60", "--noise", "0.2", "--layers", "3", "--epochs", "2"};
+  Args with_output = train_args;
+  with_output.insert(with_output.end(), {"--save-model", path});
+  REQUIRE(run_train(with_output) == 0);
+  std::string recorded;
+  load_model<float>(path, &recorded);
+  CHECK(recorded == encode_config(train_config(train_args)));
+  CHECK(recorded.find("data=xor&n=60&noise=0.2") != std::string::npos);
+  CHECK(run_evaluate({"--model", path}) == 0);  // no data flags: the recorded xor set
+  CHECK_THROWS_WITH(run_evaluate({"--model", path, "--data", "glyphs"}),  // a flag overrides it
+                    "the model has 2 inputs but the data has 25 features");
+  std::ofstream(path) << model_to_json(load_model<float>(path), "data=xor&lr=lots");
+  CHECK_THROWS_WITH(run_evaluate({"--model", path}), Catch::StartsWith(path + ": its \"run\" field: diff"));
+  std::remove(path.c_str());
 }

@@ -27,7 +27,7 @@ TEST_CASE("every lesson set-up is in range, survives the address and starts", "[
   for (const Lesson& lesson : lessons()) {
     for (const LessonPreset& p : lesson.presets) {
       INFO(lesson.title << ": " << p.label);
-      RunSetup clamped = p.setup;
+      RunConfig clamped = p.setup;
       CHECK(sanitize(clamped).empty());
       std::vector<std::string> notes;
       CHECK(decode_config(encode_config(p.setup), notes) == p.setup);

@@ -83,6 +83,26 @@ TEST_CASE("model files are readable: a header, then one weight row per line", "[
   CHECK(json.find("\"hidden\": [\n   {\n    \"units\": 2,\n    \"activation\": \"relu\"") != std::string::npos);
 }
 
+TEST_CASE("the run configuration rides along as the optional \"run\" text", "[model_io]") {
+  const Network<float> net = sample_network<float>();
+  const std::string run = "data=xor&layers=4&lr=0.5";
+  const std::string json = model_to_json(net, run);
+  CHECK(json.rfind("{\n \"format\": \"mlp-playground-model\",\n \"version\": 1,\n \"run\": \"data=xor&layers=4&lr=0.5\",\n", 0) == 0);
+  std::string back = "stale";
+  const Network<float> read = model_from_json<float>(json, &back);
+  CHECK(back == run);
+  CHECK(read.W == net.W);
+  model_from_json<float>(model_to_json(net), &back);  // none written: none read
+  CHECK(back.empty());
+  CHECK(model_to_json(net).find("\"run\"") == std::string::npos);
+  CHECK_THROWS_WITH(model_from_json<float>(replaced(json, "\"data=xor&layers=4&lr=0.5\"", "4")),
+                    "run must be a string, got a number");
+  TempFile file;
+  save_model(net, file.path, run);
+  load_model<float>(file.path, &back);
+  CHECK(back == run);
+}
+
 TEST_CASE("save_model / load_model through a file, errors name the file", "[model_io]") {
   TempFile file;
   const Network<float> net = sample_network<float>();
@@ -146,6 +166,8 @@ TEST_CASE("each kind of bad model file gets its own message", "[model_io]") {
       {replaced(t, "\"init\"", "\"initialisation\""), "missing field \"spec.init\""},
       {replaced(t, "\"dropout\": 0", "\"dropout\": 0, \"dropuot\": 0.5"),
        "unknown field \"spec.hidden[0].dropuot\" (expected units, activation, dropout)"},
+      {replaced(t, "\"version\": 1,", "\"version\": 1, \"runs\": \"\","),
+       "unknown field \"runs\" (expected format, version, spec, weights, run)"},
       {replaced(t, "\"dropout\": 0", "\"dropout\": 1"), "invalid spec: hidden layer 1: dropout ratio must be in [0, 1)"},
       {replaced(t, "\"units\": 2", "\"units\": 0"), "invalid spec: hidden layer 1: units must be between 1 and 4096"},
       {replaced(t, "\"weights\": [[", "\"weights\": [[[0, 0], "),

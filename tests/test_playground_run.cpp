@@ -11,7 +11,7 @@ using namespace mlp::ui;
 
 TEST_CASE("apply_setup clamps to the playground's limits and notes it", "[playground_run]") {
   PlaygroundRun p;
-  RunSetup s;
+  RunConfig s;
   s.train.learning_rate = 500.0;
   REQUIRE(apply_setup(p, s));
   CHECK(p.setup.train.learning_rate == SetupLimits::kMaxLearningRate);
@@ -25,15 +25,15 @@ TEST_CASE("apply_setup clamps to the playground's limits and notes it", "[playgr
 
 TEST_CASE("an imported model's weights are kept while the network matches", "[playground_run]") {
   PlaygroundRun p;
-  REQUIRE(apply_setup(p, RunSetup{}));
+  REQUIRE(apply_setup(p, RunConfig{}));
   p.run.step_batch();
   p.start_weights = p.run.session().network();
   p.model_source = "model.json";
-  RunSetup same = p.setup;
+  RunConfig same = p.setup;
   same.train.learning_rate = 0.05;  // not the network: the weights stay
   REQUIRE(apply_setup(p, same));
   CHECK(p.run.session().network().W[0] == p.start_weights->W[0]);
-  RunSetup wider = p.setup;
+  RunConfig wider = p.setup;
   wider.hidden[0].units = 7;
   REQUIRE(apply_setup(p, wider));
   CHECK_FALSE(p.start_weights);
@@ -44,14 +44,14 @@ TEST_CASE("an imported model's weights are kept while the network matches", "[pl
 
 TEST_CASE("a set-up that cannot start leaves the old run and says why", "[playground_run]") {
   PlaygroundRun p;
-  REQUIRE(apply_setup(p, RunSetup{}));
+  REQUIRE(apply_setup(p, RunConfig{}));
   p.start_weights = p.run.session().network();  // 2 inputs (circles)
   p.model_source = "model.json";
-  RunSetup glyphs;
+  RunConfig glyphs;
   glyphs.data.source = "glyphs";                // the same layers on 25 inputs: the model does not fit
   CHECK_FALSE(apply_setup(p, glyphs));
   CHECK(p.setup_error.rfind("This set-up cannot start: the model has 2 inputs", 0) == 0);
   CHECK(p.setup == glyphs);                     // the set-up panel shows what was asked for
-  CHECK(p.run.setup() == RunSetup{});           // the old run goes on
+  CHECK(p.run.setup() == RunConfig{});           // the old run goes on
   CHECK(p.run.serial() == 1);
 }

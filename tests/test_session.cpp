@@ -8,14 +8,13 @@
 #include "data/toy.hpp"
 
 using namespace mlp;
-using ui::RunSetup;
 using ui::Session;
 
 namespace {
 
 // The page's default set-up (circles, 200 points, 6-6 ReLU, batch 10) with a smaller network.
-RunSetup small_setup() {
-  RunSetup s;
+RunConfig small_setup() {
+  RunConfig s;
   s.hidden = {LayerSpec{4, Activation::Tanh, 0.0}};
   return s;
 }
@@ -73,13 +72,13 @@ TEST_CASE("a session starts from given weights, which must fit the data", "[sess
   Session again(small_setup(), &first.network());
   CHECK(same_weights(again.network(), first.network()));
 
-  RunSetup glyphs = small_setup();
+  RunConfig glyphs = small_setup();
   glyphs.data.source = "glyphs";  // 25 inputs: the circles' 2-input network does not fit
   CHECK_THROWS_AS(Session(glyphs, &first.network()), std::invalid_argument);
 }
 
 TEST_CASE("a test set larger than the playground's is sampled for the curves", "[session]") {
-  auto data = std::make_shared<ui::SetupData>();
+  auto data = std::make_shared<DataSplit>();
   data->train = make_toy("circles", 400, 0.1, 1);
   data->test = make_toy("circles", ui::SetupLimits::kMaxExamples + 500, 0.1, 2);
   Session s(small_setup(), data);

@@ -32,10 +32,10 @@ float content_height() {
 App::App() {
   const std::string address = bridge::read_url_state();
   std::vector<std::string> notes;
-  const ui::RunSetup setup = address.empty() ? ui::RunSetup{} : decode_config(address, notes);
+  const RunConfig setup = address.empty() ? RunConfig{} : decode_config(address, notes);
   if (!ui::apply_setup(playground_, setup)) {
     notes.push_back(playground_.setup_error);
-    ui::apply_setup(playground_, ui::RunSetup{});
+    ui::apply_setup(playground_, RunConfig{});
   }
   notes.insert(notes.end(), playground_.setup_notes.begin(), playground_.setup_notes.end());
   playground_.setup_notes = notes;
@@ -115,7 +115,7 @@ void App::draw_left_column(const ui::Layout& l) {
       // The set-up scrolls; "share and keep" stays in view below it.
       ImGui::BeginChild("##setup_scroll", ImVec2(0, -io_panel_height_));
       const ui::Session* session = playground_.run.has_session() ? &playground_.run.session() : nullptr;
-      const std::optional<ui::RunSetup> edited = ui::show_setup_panel(
+      const std::optional<RunConfig> edited = ui::show_setup_panel(
           setup_panel_, {playground_.setup, session, playground_.setup_notes, playground_.setup_error,
                          playground_.model_source});
       ImGui::EndChild();
@@ -180,7 +180,7 @@ void App::draw_playground(const ui::Layout& l) {
   ImGui::End();
 }
 
-void App::take_setup(const ui::RunSetup& edited) {
+void App::take_setup(const RunConfig& edited) {
   if (ui::same_except_epochs(edited, playground_.setup)) {  // no restart needed
     const int epochs = std::clamp(edited.schedule.epochs, 1, ui::SetupLimits::kMaxEpochs);
     playground_.setup.schedule.epochs = epochs;

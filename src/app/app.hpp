@@ -33,7 +33,7 @@ class App {
   void draw_panels();
   void draw_left_column(const ui::Layout& l);
   void draw_playground(const ui::Layout& l);  // network, matrices / chain rule, boundary, curves
-  void take_setup(const ui::RunSetup& edited);  // the set-up panel's edit
+  void take_setup(const RunConfig& edited);  // the set-up panel's edit
   void load_lesson(const ui::LessonLoad& load);
   ui::Run* active_run();     // the run the top bar and the keys drive
   void reset_active_run();

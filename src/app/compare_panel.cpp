@@ -44,7 +44,7 @@ constexpr int kMetricCount = static_cast<int>(sizeof kMetrics / sizeof kMetrics[
 
 // --- 1. Runs ------------------------------------------------------------------------------
 
-std::vector<CompareRun> default_runs(const RunSetup& base) {
+std::vector<CompareRun> default_runs(const RunConfig& base) {
   const double lr = base.train.learning_rate;
   return {{Activation::Sigmoid, 0.0, lr, base.init},
           {Activation::ReLU, 0.0, lr, base.init},
@@ -52,7 +52,7 @@ std::vector<CompareRun> default_runs(const RunSetup& base) {
 }
 
 // "relu + dropout 0.2, α 0.5, init large": what sets the run apart from the set-up.
-std::string run_label(const CompareRun& r, const RunSetup& base) {
+std::string run_label(const CompareRun& r, const RunConfig& base) {
   std::string s = base.hidden.empty() ? "no hidden layer" : activation_name(r.activation);
   if (r.dropout > 0 && !base.hidden.empty()) s += " + dropout " + format_value(r.dropout, 2);
   if (r.learning_rate != base.train.learning_rate) s += ", α " + format_value(r.learning_rate, 3);
@@ -60,8 +60,8 @@ std::string run_label(const CompareRun& r, const RunSetup& base) {
   return s;
 }
 
-CompareEntry make_entry(const CompareRun& r, const RunSetup& base, const Dataset& train) {
-  RunSetup s = base;
+CompareEntry make_entry(const CompareRun& r, const RunConfig& base, const Dataset& train) {
+  RunConfig s = base;
   for (auto& h : s.hidden) {
     h.activation = r.activation;
     h.dropout = r.dropout;
@@ -72,7 +72,7 @@ CompareEntry make_entry(const CompareRun& r, const RunSetup& base, const Dataset
 }
 
 // The set-up's epochs, with at most about kMaxCurvePoints history points per run.
-RunSchedule schedule_for(const RunSetup& base, const Dataset& train) {
+RunSchedule schedule_for(const RunConfig& base, const Dataset& train) {
   RunSchedule s;
   s.epochs = base.schedule.epochs;
   const long total = s.total_iterations(batches_per_epoch(train.size(), base.train.batch_size));
@@ -102,7 +102,7 @@ void restart(CompareState& c) {
 }
 
 // Follows the set-up: a new set-up brings the default runs for it.
-void sync_with_setup(CompareState& c, const RunSetup& setup) {
+void sync_with_setup(CompareState& c, const RunConfig& setup) {
   if (!c.runs.empty() && c.base == setup) return;
   c.base = setup;
   c.runs = default_runs(c.base);
@@ -193,7 +193,7 @@ void target_control(CompareState& c) {
 
 }  // namespace
 
-void show_compare_setup(CompareState& c, const RunSetup& setup) {
+void show_compare_setup(CompareState& c, const RunConfig& setup) {
   sync_with_setup(c, setup);
   ImGui::TextWrapped("Runs of the set-up (%s, %s layers) side by side: same data, same initial weights. Data and "
                      "layers come from Set up; here, how the runs differ.",
@@ -436,7 +436,7 @@ void summary_table(const CompareState& c) {
 
 }  // namespace
 
-void show_compare_view(CompareState& c, const RunSetup& setup) {
+void show_compare_view(CompareState& c, const RunConfig& setup) {
   sync_with_setup(c, setup);
   if (!c.comparison) {
     ImGui::TextWrapped("%s", c.error.c_str());
@@ -472,13 +472,13 @@ bool compare_key(CompareState& c, ImWchar key) {
   }
 }
 
-void reset_comparison(CompareState& c, const RunSetup& setup) {
+void reset_comparison(CompareState& c, const RunConfig& setup) {
   c.base = setup;
   c.runs = default_runs(c.base);
   restart(c);
 }
 
-void open_comparison(CompareState& c, const RunSetup& setup, const std::vector<CompareRun>& runs) {
+void open_comparison(CompareState& c, const RunConfig& setup, const std::vector<CompareRun>& runs) {
   c.base = setup;
   c.runs = runs;
   restart(c);

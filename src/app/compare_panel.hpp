@@ -31,13 +31,13 @@ struct CompareBoundary {
 };
 
 struct CompareState {
-  RunSetup base;                   // the set-up the runs were made from
+  RunConfig base;                   // the set-up the runs were made from
   std::vector<CompareRun> runs;    // 2..4
   double target_loss = 0.1;        // summary: iterations until the training loss is at most this
   int metric = 0;                  // curve shown: index into the metric list of compare_panel.cpp
   bool log_scale = false;
 
-  SetupData data;                  // the comparison's own copy of the set-up's data
+  DataSplit data;                  // the comparison's own copy of the set-up's data
   std::unique_ptr<Comparison<float>> comparison;  // null when it could not start (see error)
   std::string error;
   std::vector<CompareBoundary> boundaries;        // one per run
@@ -47,21 +47,21 @@ struct CompareState {
 
 // The Compare tab of the left column: the runs and the target loss. Follows `setup`: a new
 // set-up brings the default runs for it.
-void show_compare_setup(CompareState& c, const RunSetup& setup);
+void show_compare_setup(CompareState& c, const RunConfig& setup);
 
 // The comparison itself, for the body of the page: controls, curves, boundaries, summary.
 // While playing it first runs this frame's share of batches (within the frame budget), so a
 // comparison only trains while it is on screen.
-void show_compare_view(CompareState& c, const RunSetup& setup);
+void show_compare_view(CompareState& c, const RunConfig& setup);
 
 // The keys while the comparison is shown: B one batch, E one epoch, P play / pause, R restart
 // (every run together). Returns whether the key was one of these.
 bool compare_key(CompareState& c, ImWchar key);
 // Goes back to the default runs for `setup` and restarts.
-void reset_comparison(CompareState& c, const RunSetup& setup);
+void reset_comparison(CompareState& c, const RunConfig& setup);
 
 // Compares `runs` (2..4) of `setup` (a lesson; the app brings the Compare tab forward).
-void open_comparison(CompareState& c, const RunSetup& setup, const std::vector<CompareRun>& runs);
+void open_comparison(CompareState& c, const RunConfig& setup, const std::vector<CompareRun>& runs);
 
 // window.mlp.state.compare for the browser tests: runs with their summaries; `active`: the
 // Compare tab is open.

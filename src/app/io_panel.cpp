@@ -20,8 +20,8 @@ constexpr const char* kHistoryFile = "mlp-history.csv";
 
 // The set-up of an imported network: its layers, output and init, on a data set it fits.
 // Throws std::invalid_argument when no data set of the playground fits its inputs.
-RunSetup setup_for_model(const RunSetup& current, const NetworkSpec& spec) {
-  RunSetup s = current;
+RunConfig setup_for_model(const RunConfig& current, const NetworkSpec& spec) {
+  RunConfig s = current;
   s.hidden = spec.hidden;
   s.output = spec.output;
   s.init = spec.init;
@@ -42,9 +42,9 @@ void export_history(IoPanelState& state, const Session& session) {
   state.message = bridge::download_file(kHistoryFile, csv.str(), "text/csv").message;
 }
 
-void export_model(IoPanelState& state, const Session& session) {
+void export_model(IoPanelState& state, const PlaygroundRun& playground) {
   try {
-    const std::string json = model_to_json(session.network());
+    const std::string json = model_to_json(playground.run.session().network(), encode_config(playground.setup));
     state.message = bridge::download_file(kModelFile, json, "application/json").message;
   } catch (const std::exception& e) {
     state.message = std::string("cannot export the model: ") + e.what();
@@ -61,8 +61,10 @@ void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::Ope
     return;
   }
   try {
-    const Network<float> net = model_from_json<float>(file.contents);
-    const RunSetup setup = setup_for_model(playground.setup, net.spec);
+    std::string recorded;  // the set-up the model was trained with, if the file says
+    const Network<float> net = model_from_json<float>(file.contents, &recorded);
+    std::vector<std::string> notes;
+    const RunConfig setup = setup_for_model(recorded.empty() ? playground.setup : decode_config(recorded, notes), net.spec);
     const std::optional<Network<float>> old_weights = playground.start_weights;
     const std::string old_source = playground.model_source;
     playground.start_weights = net;
@@ -74,7 +76,9 @@ void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::Ope
       playground.model_source = old_source;
       return;
     }
-    io.message = "imported " + file.name + ": " + net.spec.describe();
+    io.message = "imported " + file.name + ": " + net.spec.describe() +
+                 (recorded.empty() ? "" : ", with the set-up it was trained with");
+    for (const std::string& note : notes) io.message += "; " + note;
   } catch (const std::exception& e) {
     io.import_error = file.name + ": " + e.what();
   }
@@ -107,7 +111,7 @@ std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const Playg
     export_history(state, session);
   ImGui::SameLine();
   if (published_button("model JSON", "export_model", "Download the network (shape and weights) as JSON"))
-    export_model(state, session);
+    export_model(state, playground);
   if (!state.message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", state.message.c_str());

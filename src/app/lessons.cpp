@@ -10,10 +10,10 @@ namespace mlp::ui {
 namespace {
 
 // The page's default set-up with a diff in the address's words (config/properties.hpp).
-RunSetup setup(const std::string& diff) { return with_diff(RunSetup{}, diff); }
+RunConfig setup(const std::string& diff) { return with_diff(RunConfig{}, diff); }
 
 // A button that loads `setup` and compares `runs` of it side by side.
-LessonPreset comparing(std::string label, const RunSetup& setup, std::vector<CompareRun> runs) {
+LessonPreset comparing(std::string label, const RunConfig& setup, std::vector<CompareRun> runs) {
   LessonPreset p{std::move(label), setup};
   p.compare = std::move(runs);
   return p;
@@ -73,7 +73,7 @@ Lesson chain_rule() {
 }
 
 Lesson initialisation() {
-  const RunSetup base = setup("data=circles&layers=4&act=sigmoid&drop=0&out=softmax&lr=1&batch=10&epochs=300");
+  const RunConfig base = setup("data=circles&layers=4&act=sigmoid&drop=0&out=softmax&lr=1&batch=10&epochs=300");
   return {"Initialisation",
           "Equal weights make every hidden unit compute the same value and get the same gradient: they stay "
           "twins, as if there were one hidden node. Large weights saturate σ, where σ' = H(1 − H) ≈ 0, so "
@@ -93,7 +93,7 @@ Lesson initialisation() {
 }
 
 Lesson batching() {
-  const RunSetup base = setup("data=circles&layers=8&act=relu&drop=0&out=softmax&lr=0.5&batch=3&epochs=10");
+  const RunConfig base = setup("data=circles&layers=8&act=relu&drop=0&out=softmax&lr=0.5&batch=3&epochs=10");
   return {"Mini-batches",
           "One iteration = one batch: forward, loss, backward, update. 99 examples in batches of 3 give 33 "
           "updates per epoch, 330 in 10 epochs. If the batch size does not divide N, the last batch is shorter.",
@@ -151,7 +151,7 @@ Lesson dropout() {
 }
 
 Lesson homework() {
-  const RunSetup recipe =
+  const RunConfig recipe =
       setup("data=glyphs&layers=20,20,20&act=relu&drop=0.2&out=softmax&lr=0.01&batch=0&epochs=2000");
   return {"Homework 10-1, 10-2",
           "10-1: ReLU and dropout, MNIST pixels rescaled to [0, 1], 50 hidden nodes, 2000 iterations, "

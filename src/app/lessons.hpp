@@ -1,6 +1,6 @@
 // Lessons: the lecture as a path through the playground, one chapter per part of the lecture.
 // Each chapter says in a few lines what the lecture shows, what to look at and what to try,
-// names the view to bring forward, and carries one or more set-ups (RunSetup) that its "Load"
+// names the view to bring forward, and carries one or more set-ups (RunConfig) that its "Load"
 // buttons apply. Content only: the lessons panel (lessons_panel.cpp) draws them, the app loads them.
 #pragma once
 
@@ -18,7 +18,7 @@ enum class LessonView { Boundary, Curves, Gradients, Matrices, ChainRule, Networ
 // One "Load" button of a chapter.
 struct LessonPreset {
   std::string label;        // button text, e.g. "Circles"
-  RunSetup setup;
+  RunConfig setup;
   int weight_layer = -1;    // ≥ 0: the chain-rule view follows W_{layer}[row, col] after loading
   int weight_row = 0, weight_col = 0;
   std::vector<CompareRun> compare{};  // non-empty: also opens the Compare tab with these runs

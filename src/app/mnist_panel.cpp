@@ -126,7 +126,7 @@ void MnistPanel::use_sets() {
     pending_key_ = {-1, -1};
     digits_.reset();  // frees the old digits before building the new ones
     MnistSets sets = build_mnist_sets(loader_.bytes(), train_size_, p.config.data.scaling);
-    auto digits = std::make_shared<ui::SetupData>();
+    auto digits = std::make_shared<DataSplit>();
     digits->train = std::move(sets.train);
     digits->test = std::move(sets.test);
     digits_ = std::move(digits);
@@ -142,7 +142,7 @@ void MnistPanel::use_sets() {
 // The preset as a playground set-up, trained on the prepared digits.
 void MnistPanel::reset_run() {
   const RunPreset& p = mnist_preset(preset_);
-  ui::RunSetup setup = p.config;
+  RunConfig setup = p.config;
   setup.data.examples = digits_->train.size() + digits_->test.size();
   setup.schedule.epochs = std::max(1, epochs_);
   setup.schedule.iterations = p.config.schedule.iterations > 0 ? std::max(1, iterations_) : 0;

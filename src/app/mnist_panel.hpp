@@ -51,7 +51,7 @@ class MnistPanel {
   MnistViewInput view_input() const;
 
   MnistLoader loader_;
-  std::shared_ptr<const ui::SetupData> digits_;  // train N x 784 and test 10000 x 784, compact (bytes + scaling table); null until ready
+  std::shared_ptr<const DataSplit> digits_;  // train N x 784 and test 10000 x 784, compact (bytes + scaling table); null until ready
   Scaler scaler_;                 // fitted on the training digits; for the drawn digit too
   int train_size_ = 60000;        // training digits used
   int preset_ = 0;                // index in presets_for("mnist")

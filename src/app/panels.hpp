@@ -39,7 +39,7 @@ struct SetupPanelState {
 
 // What the set-up panel shows besides the set-up.
 struct SetupPanelInput {
-  const RunSetup& setup;
+  const RunConfig& setup;
   const Session* session;            // the running session (null when none)
   const std::vector<std::string>& notes;
   const std::string& error;
@@ -49,10 +49,10 @@ struct SetupPanelInput {
 // Data set, network (layers, units, activation, dropout, output), initialisation, learning
 // rate, batch size, epochs, seed; validation messages. Returns the edited set-up when the
 // student changed it (the app restarts the run, or only takes the play epochs).
-std::optional<RunSetup> show_setup_panel(SetupPanelState& state, const SetupPanelInput& in);
+std::optional<RunConfig> show_setup_panel(SetupPanelState& state, const SetupPanelInput& in);
 
 // True when only the play epochs differ (they change no computation: no restart needed).
-bool same_except_epochs(RunSetup a, const RunSetup& b);
+bool same_except_epochs(RunConfig a, const RunConfig& b);
 
 // --- Share and keep (io_panel.cpp) -----------------------------------------------------------
 

@@ -39,7 +39,7 @@ void clamp_field(V& value, V lo, V hi, const std::string& what, std::vector<std:
   }
 }
 
-void sanitize_data(DataSetup& d, std::vector<std::string>& notes) {
+void sanitize_data(DataConfig& d, std::vector<std::string>& notes) {
   if (!is_generated(d.source)) {
     notes.push_back("unknown data set '" + d.source + "': using circles");
     d.source = "circles";
@@ -54,7 +54,7 @@ void sanitize_data(DataSetup& d, std::vector<std::string>& notes) {
   }
 }
 
-void sanitize_network(RunSetup& s, std::vector<std::string>& notes) {
+void sanitize_network(RunConfig& s, std::vector<std::string>& notes) {
   if (static_cast<int>(s.hidden.size()) > SetupLimits::kMaxHiddenLayers) {
     notes.push_back("at most " + std::to_string(SetupLimits::kMaxHiddenLayers) + " hidden layers: dropped the rest");
     s.hidden.resize(SetupLimits::kMaxHiddenLayers);
@@ -72,7 +72,7 @@ void sanitize_network(RunSetup& s, std::vector<std::string>& notes) {
   }
 }
 
-void sanitize_training(RunSetup& s, std::vector<std::string>& notes) {
+void sanitize_training(RunConfig& s, std::vector<std::string>& notes) {
   TrainConfig& t = s.train;
   clamp_field(t.learning_rate, SetupLimits::kMinLearningRate, SetupLimits::kMaxLearningRate, "learning rate", notes);
   clamp_field(t.batch_size, 0, SetupLimits::kMaxBatch, "batch size", notes);
@@ -82,7 +82,7 @@ void sanitize_training(RunSetup& s, std::vector<std::string>& notes) {
 
 }  // namespace
 
-std::vector<std::string> sanitize(RunSetup& setup) {
+std::vector<std::string> sanitize(RunConfig& setup) {
   std::vector<std::string> notes;
   sanitize_data(setup.data, notes);
   sanitize_network(setup, notes);
@@ -90,9 +90,9 @@ std::vector<std::string> sanitize(RunSetup& setup) {
   return notes;
 }
 
-SetupData make_data(const RunSetup& setup) { return generate_data(setup.data, setup.train.seed); }
+DataSplit make_data(const RunConfig& setup) { return generate_data(setup.data, setup.train.seed); }
 
-NetworkSpec network_spec(const RunSetup& setup, const Dataset& train) {
+NetworkSpec network_spec(const RunConfig& setup, const Dataset& train) {
   return setup.spec(train.features(), train.num_classes);
 }
 

@@ -10,10 +10,6 @@
 
 namespace mlp::ui {
 
-using RunSetup = RunConfig;
-using DataSetup = DataConfig;
-using SetupData = DataSplit;
-
 // Limits the playground offers (and clamps to): its toy runs are drawn whole every frame.
 struct SetupLimits {
   static constexpr int kMaxHiddenLayers = 6;
@@ -31,12 +27,12 @@ struct SetupLimits {
 
 // Clamps every field into the playground's range and replaces unknown data sets by circles;
 // returns one message per change, e.g. "learning rate 500 is above 100: using 100".
-std::vector<std::string> sanitize(RunSetup& setup);
+std::vector<std::string> sanitize(RunConfig& setup);
 
 // Generates the data (seeded by setup.train.seed). Throws std::invalid_argument.
-SetupData make_data(const RunSetup& setup);
+DataSplit make_data(const RunConfig& setup);
 
 // The network shape for the set-up and the data it trains on.
-NetworkSpec network_spec(const RunSetup& setup, const Dataset& train);
+NetworkSpec network_spec(const RunConfig& setup, const Dataset& train);
 
 }  // namespace mlp::ui

@@ -72,7 +72,7 @@ void draw_preview(ImDrawList* draw, const Dataset& data, ImVec2 a, float side) {
   }
 }
 
-void data_picker(SetupPanelState& state, RunSetup& s) {
+void data_picker(SetupPanelState& state, RunConfig& s) {
   const auto names = generated_sources();
   const auto& samples = previews(state);
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -98,8 +98,8 @@ void data_picker(SetupPanelState& state, RunSetup& s) {
   ImGui::TextWrapped("%s: %s", s.data.source.c_str(), source_description(s.data.source).c_str());
 }
 
-void data_options(const Session* session, RunSetup& s) {
-  DataSetup& d = s.data;
+void data_options(const Session* session, RunConfig& s) {
+  DataConfig& d = s.data;
   const bool glyphs = d.source == "glyphs";
   ImGui::PushItemWidth(-label_width());
   if (!glyphs) {
@@ -144,7 +144,7 @@ void activation_combo(const char* id, Activation& a) {
 }
 
 // One row per hidden layer: units (− n +), activation, dropout, remove.
-void layer_rows(RunSetup& s) {
+void layer_rows(RunConfig& s) {
   const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX;
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 2));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
@@ -201,7 +201,7 @@ void layer_rows(RunSetup& s) {
   if (remove >= 0) s.hidden.erase(s.hidden.begin() + remove);
 }
 
-void network_options(RunSetup& s) {
+void network_options(RunConfig& s) {
   layer_rows(s);
   const bool room = static_cast<int>(s.hidden.size()) < SetupLimits::kMaxHiddenLayers;
   if (!room) ImGui::BeginDisabled();
@@ -250,7 +250,7 @@ void network_options(RunSetup& s) {
   ImGui::PopItemWidth();
 }
 
-void training_options(const Session* session, RunSetup& s) {
+void training_options(const Session* session, RunConfig& s) {
   TrainConfig& t = s.train;
   ImGui::PushItemWidth(-label_width());
   float lr = static_cast<float>(t.learning_rate);
@@ -299,13 +299,13 @@ void messages(const SetupPanelInput& in) {
 
 }  // namespace
 
-bool same_except_epochs(RunSetup a, const RunSetup& b) {
+bool same_except_epochs(RunConfig a, const RunConfig& b) {
   a.schedule.epochs = b.schedule.epochs;
   return a == b;
 }
 
-std::optional<RunSetup> show_setup_panel(SetupPanelState& state, const SetupPanelInput& in) {
-  RunSetup edited = in.setup;
+std::optional<RunConfig> show_setup_panel(SetupPanelState& state, const SetupPanelInput& in) {
+  RunConfig edited = in.setup;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Any change restarts training from the seed.");
   ImGui::PopStyleColor();

@@ -65,7 +65,7 @@ void add_session(json& j, const StateInput& in) {
 
 std::string state_json(const StateInput& in, const FrameStats& stats) {
   const PlaygroundRun& p = in.playground;
-  const RunSetup& setup = p.setup;
+  const RunConfig& setup = p.setup;
   json j = json::object();
   j["setup"] = encode_config(setup);
   j["compare"] = in.compare;

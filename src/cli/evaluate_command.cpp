@@ -1,7 +1,8 @@
-// `mlp evaluate`: a saved model (--save-model) on the training and test sets of the
-// given data flags: loss, accuracy and the test set's confusion matrix.
+// `mlp evaluate`: a saved model (--save-model) on the training and test sets of the data it
+// records (or the data flags given): loss, accuracy and the test set's confusion matrix.
 #include "cli/commands.hpp"
 #include "cli/data_source.hpp"
+#include "config/properties.hpp"
 #include "nn/metrics.hpp"
 #include "nn/model_io.hpp"
 
@@ -22,14 +23,20 @@ void print_confusion(const Evaluation& ev, const std::vector<std::string>& names
   }
 }
 
-}  // namespace
+// The defaults for the data flags: the run a model file records, else mlp's own defaults.
+RunConfig recorded_run(const std::string& model_path, const std::string& recorded) {
+  try {
+    return with_diff(cli_defaults(), recorded);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(model_path + ": its \"run\" field: " + e.what());
+  }
+}
 
-namespace {
 
 // The data rows of the run configuration, the seed and the model file.
 struct EvaluateFlags {
-  Command command{"Evaluates a model saved by `mlp train --save-model` on the training and test sets; give the\n"
-                  "same data and --preprocess flags as for training.",
+  Command command{"Evaluates a model saved by `mlp train --save-model` (or the page) on the training and test\n"
+                  "sets. The data flags default to the run the model file records; flags given override it.",
                   "mlp evaluate"};
   ConfigFlags config{command.app, false, {"data", "n", "noise", "classes", "test", "scale", "test-part", "limit", "seed"}};
   std::string mnist_dir, model;
@@ -49,8 +56,9 @@ std::string evaluate_usage() { return EvaluateFlags().command.app.help(); }
 int run_evaluate(const Args& args) {
   EvaluateFlags flags;
   parse(flags.command.app, args);
-  const Network<float> net = load_model<float>(flags.model);
-  const RunConfig run = flags.config.config(cli_defaults());
+  std::string recorded;  // the model file's run configuration ("" when it has none)
+  const Network<float> net = load_model<float>(flags.model, &recorded);
+  const RunConfig run = flags.config.config(recorded_run(flags.model, recorded));
   const DataSplit data = load_data(run.data, run.train.seed, flags.mnist_dir);
   if (data.train.features() != net.spec.inputs)
     throw UsageError("the model has " + std::to_string(net.spec.inputs) + " inputs but the data has " +

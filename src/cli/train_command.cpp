@@ -6,6 +6,7 @@
 #include "cli/progress.hpp"
 #include "cli/svg_plot.hpp"
 #include "config/presets.hpp"
+#include "config/properties.hpp"
 #include "nn/model_io.hpp"
 
 #include <unistd.h>
@@ -87,7 +88,9 @@ std::string plot_title(const DataSplit& data, const NetworkSpec& spec, const Tra
   return t.str();
 }
 
-void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, const std::string& title) {
+// The outputs asked for; the model file records the run configuration it was trained with.
+void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, const RunConfig& config,
+                   const std::string& title) {
   const History& h = run.history();
   if (!out.history_csv.empty()) {
     std::ofstream f(out.history_csv);
@@ -107,7 +110,7 @@ void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, cons
     std::printf("loss plot written to %s\n", out.plot_svg.c_str());
   }
   if (!out.model_json.empty()) {
-    save_model(run.trainer().network(), out.model_json);
+    save_model(run.trainer().network(), out.model_json, encode_config(config));
     std::printf("model written to %s\n", out.model_json.c_str());
   }
 }
@@ -162,7 +165,7 @@ int run_train(const Args& args) {
     return 1;
   }
   print_final(run.history().points.back(), seconds);
-  write_outputs(output, run, plot_title(data, spec, o.train));
+  write_outputs(output, run, o, plot_title(data, spec, o.train));
   return 0;
 }
 

@@ -72,16 +72,20 @@ const json& typed(const json& v, bool is, const char* expected, const std::strin
 
 const json& array(const json& v, const std::string& path) { return typed(v, v.is_array(), "an array", path); }
 
-// The object at `path`, checked to have exactly the given fields.
-const json& object_with(const json& v, const std::string& path, std::initializer_list<const char*> fields) {
+// The object at `path`, checked to have all the required fields and no field but those and
+// the optional ones.
+const json& object_with(const json& v, const std::string& path, std::initializer_list<const char*> fields,
+                        std::initializer_list<const char*> optional = {}) {
   typed(v, v.is_object(), "an object", path.empty() ? "the model" : path);
   std::string expected;
-  for (const char* f : fields) expected += (expected.empty() ? "" : ", ") + std::string(f);
+  for (auto list : {fields, optional})
+    for (const char* f : list) expected += (expected.empty() ? "" : ", ") + std::string(f);
   for (const char* f : fields)
     if (!v.contains(f)) fail("missing field \"" + join(path, f) + "\"");
   for (auto member = v.begin(); member != v.end(); ++member) {
     bool known = false;
-    for (const char* f : fields) known = known || member.key() == f;
+    for (auto list : {fields, optional})
+      for (const char* f : list) known = known || member.key() == f;
     if (!known) fail("unknown field \"" + join(path, member.key()) + "\" (expected " + expected + ")");
   }
   return v;
@@ -165,7 +169,7 @@ Matrix<T> read_matrix(const json& v, const NetworkSpec& spec, int l) {
 }  // namespace
 
 template <class T>
-std::string model_to_json(const Network<T>& net) {
+std::string model_to_json(const Network<T>& net, const std::string& run) {
   check_layer_count(net.spec, net.W.size());
   for (int l = 0; l < net.spec.layers(); ++l)
     if (net.W[l].rows() != net.spec.fan_in(l) + 1 || net.W[l].cols() != net.spec.units(l))
@@ -192,15 +196,15 @@ std::string model_to_json(const Network<T>& net) {
                {"outputs", net.spec.outputs},
                {"output", output_name(net.spec.output)},
                {"init", init_name(net.spec.init)}};
-  const json model = {{"format", kModelFormat},
-                      {"version", kModelVersion},
-                      {"spec", std::move(spec)},
-                      {"weights", std::move(weights)}};
+  json model = {{"format", kModelFormat}, {"version", kModelVersion}};
+  if (!run.empty()) model["run"] = run;
+  model["spec"] = std::move(spec);
+  model["weights"] = std::move(weights);
   return dump_rows(model) + "\n";
 }
 
 template <class T>
-Network<T> model_from_json(const std::string& text) {
+Network<T> model_from_json(const std::string& text, std::string* run) {
   json root;
   try {
     root = json::parse(text);
@@ -217,7 +221,7 @@ Network<T> model_from_json(const std::string& text) {
     fail("not an mlp-playground model: \"format\" must be " + expected + ", got " + a_type(format));
   if (format != kModelFormat)
     fail("not an mlp-playground model: \"format\" is " + format.dump() + ", expected " + expected);
-  object_with(root, "", {"format", "version", "spec", "weights"});
+  object_with(root, "", {"format", "version", "spec", "weights"}, {"run"});
   const int version = integer(root.at("version"), "version");
   if (version != kModelVersion)
     fail("unsupported model version " + std::to_string(version) + " (this program reads version " +
@@ -226,12 +230,18 @@ Network<T> model_from_json(const std::string& text) {
   const json& weights = array(root.at("weights"), "weights");
   check_layer_count(net.spec, weights.size());
   for (int l = 0; l < net.spec.layers(); ++l) net.W.push_back(read_matrix<T>(weights[l], net.spec, l));
+  std::string run_text;
+  if (root.contains("run")) {
+    const json& r = root.at("run");
+    run_text = typed(r, r.is_string(), "a string", "run").get<std::string>();
+  }
+  if (run) *run = run_text;
   return net;
 }
 
 template <class T>
-void save_model(const Network<T>& net, const std::string& path) {
-  const std::string json = model_to_json(net);
+void save_model(const Network<T>& net, const std::string& path, const std::string& run) {
+  const std::string json = model_to_json(net, run);
   std::ofstream out(path, std::ios::binary);
   if (!out) fail("cannot write model file '" + path + "': " + std::strerror(errno));
   out << json;
@@ -240,7 +250,7 @@ void save_model(const Network<T>& net, const std::string& path) {
 }
 
 template <class T>
-Network<T> load_model(const std::string& path) {
+Network<T> load_model(const std::string& path, std::string* run) {
   constexpr std::streamoff kMaxBytes = 512L << 20;
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) fail("cannot open model file '" + path + "': it is a folder");
@@ -254,17 +264,17 @@ Network<T> load_model(const std::string& path) {
   if (in.bad()) fail("cannot read model file '" + path + "'");
   if (contents.str().empty()) fail(path + ": the file is empty");
   try {
-    return model_from_json<T>(contents.str());
+    return model_from_json<T>(contents.str(), run);
   } catch (const ModelError& e) {
     fail(path + ": " + e.what());
   }
 }
 
-#define MLP_INSTANTIATE(T)                                         \
-  template std::string model_to_json<T>(const Network<T>&);        \
-  template Network<T> model_from_json<T>(const std::string&);      \
-  template void save_model<T>(const Network<T>&, const std::string&); \
-  template Network<T> load_model<T>(const std::string&);
+#define MLP_INSTANTIATE(T)                                                                   \
+  template std::string model_to_json<T>(const Network<T>&, const std::string&);              \
+  template Network<T> model_from_json<T>(const std::string&, std::string*);                  \
+  template void save_model<T>(const Network<T>&, const std::string&, const std::string&);    \
+  template Network<T> load_model<T>(const std::string&, std::string*);
 MLP_INSTANTIATE(float)
 MLP_INSTANTIATE(double)
 #undef MLP_INSTANTIATE

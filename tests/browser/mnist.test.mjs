@@ -49,6 +49,15 @@ function rendererRssKb() {
   return [...info].filter(([pid, i]) => i.renderer && mine(pid)).map(([, i]) => i.rss);
 }
 
+// Prints the wasm heap and the renderer's resident memory, and checks they stay modest.
+async function memoryFigures(app, when) {
+  const heap = await app.page.evaluate(() => HEAP8.length);
+  figure(`wasm heap ${when} (MB)`, (heap / 1e6).toFixed(0));
+  const rss = rendererRssKb();
+  figure(`chromium renderer RSS ${when} (MB)`, rss.map((kb) => (kb / 1024).toFixed(0)).join(', '));
+  assert.ok(heap < 512e6, `the wasm heap should stay modest, got ${heap / 1e6} MB`);
+}
+
 // Drags the mouse through points given as fractions of a widget's rectangle.
 async function drag(app, id, points) {
   const r = await app.widget(id);
@@ -97,6 +106,7 @@ test('a student loads MNIST, trains the lecture network and explores the views',
   figure('MNIST load, click to ready (s)', ((Date.now() - t0) / 1000).toFixed(1));
   figure('MNIST load as the page measures it (s)', q.load_seconds.toFixed(2));
   await quick.close();
+  await memoryFigures(app, 'with MNIST loaded');
 
   // The playground's own views on MNIST: the top bar and the keys step the MNIST run (not the
   // toy run behind the other tabs), the network graph and this phase's matrices follow it.
@@ -143,11 +153,7 @@ test('a student loads MNIST, trains the lecture network and explores the views',
   figure('test accuracy after one epoch (10,000 test digits)', `${(100 * s.test_accuracy).toFixed(2)} %`);
   assert.ok(s.test_accuracy > 0.9, `one epoch of the lecture's network should pass 90 %, got ${s.test_accuracy}`);
 
-  const heap = await app.page.evaluate(() => HEAP8.length);
-  figure('wasm heap with MNIST loaded (MB)', (heap / 1e6).toFixed(0));
-  const rss = rendererRssKb();
-  figure('chromium renderer RSS with MNIST loaded (MB)', rss.map((kb) => (kb / 1024).toFixed(0)).join(', '));
-  assert.ok(heap < 512e6, `the wasm heap should stay modest, got ${heap / 1e6} MB`);
+  await memoryFigures(app, 'after one epoch');
 
   // The gallery: a click on a digit shows its softmax bars.
   await app.screenshot('mnist_gallery');

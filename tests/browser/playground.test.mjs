@@ -205,8 +205,14 @@ test('import a bad model file, then a good one exported by the page', { timeout:
   const file = await download;
   assert.equal(file.suggestedFilename(), 'mlp-model.json');
   const text = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  assert.equal(JSON.parse(text).run, trained.setup, 'the model file records the set-up');
+  // Another data set meanwhile: importing brings back the set-up the model was trained with.
+  await app.clickWidget('data_xor');
+  assert.equal((await app.getState()).dataset, 'xor');
   s = await pick('mlp-model.json', text);
   assert.equal(s.import_error, '');
+  assert.equal(s.setup, trained.setup);
+  assert.match(s.io_message, /with the set-up it was trained with/);
   assert.equal(s.model_source, 'mlp-model.json');
   assert.equal(s.iteration, 0, 'training restarts from the imported weights');
   assert.ok(Math.abs(s.train_loss - trained.train_loss) < 1e-6,

@@ -8,7 +8,7 @@ namespace mlp::ui {
 namespace {
 
 // True when the set-up's hidden layers and output are those of the imported model.
-bool matches_model(const RunSetup& setup, const NetworkSpec& model) {
+bool matches_model(const RunConfig& setup, const NetworkSpec& model) {
   if (setup.output != model.output || setup.hidden.size() != model.hidden.size()) return false;
   for (size_t i = 0; i < setup.hidden.size(); ++i) {
     const LayerSpec &a = setup.hidden[i], &b = model.hidden[i];
@@ -19,7 +19,7 @@ bool matches_model(const RunSetup& setup, const NetworkSpec& model) {
 
 }  // namespace
 
-bool apply_setup(PlaygroundRun& p, RunSetup setup) {
+bool apply_setup(PlaygroundRun& p, RunConfig setup) {
   p.setup_notes = sanitize(setup);
   p.setup = setup;
   if (p.start_weights && !matches_model(setup, p.start_weights->spec)) {

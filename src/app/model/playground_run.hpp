@@ -13,7 +13,7 @@
 namespace mlp::ui {
 
 struct PlaygroundRun {
-  RunSetup setup;                                // the set-up being edited and (unless setup_error) running
+  RunConfig setup;                                // the set-up being edited and (unless setup_error) running
   Run run;
   std::optional<Network<float>> start_weights;   // imported model: runs start from it instead of the seed
   std::string model_source;                      // the imported file's name ("" = weights from the seed)
@@ -25,7 +25,7 @@ struct PlaygroundRun {
 // start_weights while the set-up's network still matches them (otherwise they are dropped
 // with a note). On failure the old run goes on and setup_error says why. Returns true when the
 // new run started.
-bool apply_setup(PlaygroundRun& p, RunSetup setup);
+bool apply_setup(PlaygroundRun& p, RunConfig setup);
 
 // Starts the set-up again (same data, same initial weights), keeping the set-up notes.
 void reset_session(PlaygroundRun& p);

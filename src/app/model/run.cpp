@@ -8,7 +8,7 @@ namespace mlp::ui {
 Run::Run(float batches_per_second, double frame_budget_ms, Clock clock)
     : stepper_(batches_per_second, frame_budget_ms, std::move(clock)) {}
 
-void Run::start(const RunSetup& setup, std::shared_ptr<const SetupData> data, const Network<float>* start) {
+void Run::start(const RunConfig& setup, std::shared_ptr<const DataSplit> data, const Network<float>* start) {
   stepper_.stop();
   pause_reason_.clear();
   auto session = data ? std::make_unique<Session>(setup, data, start) : std::make_unique<Session>(setup, start);
@@ -21,7 +21,7 @@ void Run::start(const RunSetup& setup, std::shared_ptr<const SetupData> data, co
 }
 
 void Run::restart() {
-  const RunSetup setup = setup_;
+  const RunConfig setup = setup_;
   const std::optional<Network<float>> weights = start_weights_;
   start(setup, data_, weights ? &*weights : nullptr);
 }

@@ -21,7 +21,7 @@ class Run {
   // data the set-up generates; from the `start` weights when given (an imported model), else
   // from the seed. Stops stepping and clears the pause reason first. Throws
   // std::invalid_argument when the set-up cannot start (the old session stays).
-  void start(const RunSetup& setup, std::shared_ptr<const SetupData> data = nullptr,
+  void start(const RunConfig& setup, std::shared_ptr<const DataSplit> data = nullptr,
              const Network<float>* start = nullptr);
   // Starts the same set-up again: same data, same initial weights.
   void restart();
@@ -31,7 +31,7 @@ class Run {
   bool has_session() const { return session_ != nullptr; }
   const Session& session() const { return *session_; }  // only when has_session()
   long serial() const { return serial_; }               // sessions started so far (view caches compare it)
-  const RunSetup& setup() const { return setup_; }      // the set-up of the session
+  const RunConfig& setup() const { return setup_; }      // the set-up of the session
   // Play epochs change no computation: they are edited without a restart.
   void set_play_epochs(int epochs) { setup_.schedule.epochs = epochs; }
 
@@ -54,8 +54,8 @@ class Run {
  private:
   bool should_pause();
 
-  RunSetup setup_;
-  std::shared_ptr<const SetupData> data_;       // null: the session generated its data
+  RunConfig setup_;
+  std::shared_ptr<const DataSplit> data_;       // null: the session generated its data
   std::optional<Network<float>> start_weights_; // empty: from the seed
   std::unique_ptr<Session> session_;
   long serial_ = 0;

@@ -17,7 +17,7 @@ namespace {
 
 bool is_large(const Dataset& data) { return data.size() > SetupLimits::kMaxExamples; }
 
-// The playground plays until the student stops it (RunSetup::epochs pauses play), so the
+// The playground plays until the student stops it (RunConfig::epochs pauses play), so the
 // core's run gets a horizon it never reaches.
 RunSchedule open_ended_schedule(const Trainer<float>& trainer, const Dataset& train) {
   RunSchedule s;
@@ -38,10 +38,10 @@ Dataset first_rows(const Dataset& data, int count) {
 
 }  // namespace
 
-Session::Session(const RunSetup& setup, const Network<float>* start)
-    : Session(setup, std::make_shared<const SetupData>(make_data(setup)), start) {}
+Session::Session(const RunConfig& setup, const Network<float>* start)
+    : Session(setup, std::make_shared<const DataSplit>(make_data(setup)), start) {}
 
-Session::Session(const RunSetup& setup, std::shared_ptr<const SetupData> data, const Network<float>* start)
+Session::Session(const RunConfig& setup, std::shared_ptr<const DataSplit> data, const Network<float>* start)
     : setup_(setup), data_(std::move(data)) {
   const NetworkSpec spec = network_spec(setup_, data_->train);
   if (start) {

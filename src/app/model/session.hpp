@@ -1,4 +1,4 @@
-// Session: one running training run of the playground, built from a RunSetup. It holds the
+// Session: one running training run of the playground, built from a RunConfig. It holds the
 // data (generated from the set-up, or prepared elsewhere and shared: MNIST), the core's Trainer and TrainingRun (which record the history and detect divergence),
 // and the per-layer gradient sizes over time. Stepping goes through the core only: a phase
 // is Trainer::step_phase, except the update, which TrainingRun::step runs so that the history
@@ -31,9 +31,9 @@ class Session {
 
   // Generates the data and the initial weights (or starts from `start`, e.g. an imported
   // model, which must match the data's inputs and classes). Throws std::invalid_argument.
-  Session(const RunSetup& setup, const Network<float>* start = nullptr);
+  Session(const RunConfig& setup, const Network<float>* start = nullptr);
   // Trains on data prepared elsewhere (MNIST's digits), shared rather than copied.
-  Session(const RunSetup& setup, std::shared_ptr<const SetupData> data, const Network<float>* start = nullptr);
+  Session(const RunConfig& setup, std::shared_ptr<const DataSplit> data, const Network<float>* start = nullptr);
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
@@ -41,7 +41,7 @@ class Session {
   bool step_phase();
   bool step_batch();
 
-  const RunSetup& setup() const { return setup_; }
+  const RunConfig& setup() const { return setup_; }
   const Dataset& train() const { return data_->train; }
   const Dataset* test() const { return data_->test.size() > 0 ? &data_->test : nullptr; }
   // Where the curves' test points are measured: all of test(), or a sample of a large test set.
@@ -67,8 +67,8 @@ class Session {
  private:
   void after_update();
 
-  RunSetup setup_;
-  std::shared_ptr<const SetupData> data_;
+  RunConfig setup_;
+  std::shared_ptr<const DataSplit> data_;
   Dataset curve_test_;  // empty unless the test set is large
   std::unique_ptr<Trainer<float>> trainer_;
   std::unique_ptr<TrainingRun<float>> run_;
