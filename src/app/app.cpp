@@ -133,9 +133,7 @@ void App::draw_left_column(const ui::Layout& l) {
       if (load) load_lesson(*load);
       ImGui::EndTabItem();
     }
-    const ImGuiTabItemFlags compare_flags = select_compare_tab_ ? ImGuiTabItemFlags_SetSelected : 0;
-    select_compare_tab_ = false;
-    compare_shown_ = ui::begin_tab("Compare", "tab_compare", compare_flags);
+    compare_shown_ = ui::begin_tab("Compare", "tab_compare", compare_tab_.take());
     if (compare_shown_) {
       ImGui::BeginChild("##compare_scroll");
       ui::show_compare_setup(compare_, playground_.setup);
@@ -196,11 +194,11 @@ void App::load_lesson(const ui::LessonLoad& load) {
   const ui::LessonPreset& p = lesson.presets.at(load.preset);
   if (!ui::apply_setup(playground_, p.setup)) return;
   if (p.weight_layer >= 0) views_.selection.weight = WeightRef{p.weight_layer, p.weight_row, p.weight_col};
-  if (lesson.view == ui::LessonView::ChainRule) views_.details.bring_chain_forward = true;
-  if (lesson.view == ui::LessonView::Gradients) views_.curves.bring_gradients_forward = true;
+  if (lesson.view == ui::LessonView::ChainRule) views_.details.chain_tab.ask();
+  if (lesson.view == ui::LessonView::Gradients) views_.curves.gradients_tab.ask();
   if (!p.compare.empty()) {
     ui::open_comparison(compare_, playground_.setup, p.compare);
-    select_compare_tab_ = true;
+    compare_tab_.ask();
   }
 }
 

@@ -51,7 +51,7 @@ class App {
   // Which tab of the left column shows (measured while drawing it; the body follows it).
   bool compare_shown_ = false;
   bool mnist_shown_ = false;
-  bool select_compare_tab_ = false;  // bring the Compare tab forward when the tabs are drawn next
+  ui::TabRequest compare_tab_;       // bring the Compare tab forward
 
   // Heights measured each frame for the next frame's layout (the text in them may wrap).
   float top_bar_height_ = 130.0f;

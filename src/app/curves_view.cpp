@@ -116,9 +116,7 @@ void show_curves_view(CurvesState& state, const Session& s) {
     accuracy_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
-  const ImGuiTabItemFlags gradient_flags = state.bring_gradients_forward ? ImGuiTabItemFlags_SetSelected : 0;
-  state.bring_gradients_forward = false;
-  if (begin_tab("Gradients", "tab_gradients", gradient_flags)) {
+  if (begin_tab("Gradients", "tab_gradients", state.gradients_tab.take())) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("rms(dW) per layer, log scale");
     ImGui::SameLine();

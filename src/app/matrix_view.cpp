@@ -153,9 +153,7 @@ Picks show_phase_details(DetailsState& state, const RunView& in, const std::stri
     picks.add(show_matrix_view(in));
     ImGui::EndTabItem();
   }
-  const ImGuiTabItemFlags chain_flags = state.bring_chain_forward ? ImGuiTabItemFlags_SetSelected : 0;
-  state.bring_chain_forward = false;
-  if (begin_tab("Chain rule for one weight", ("tab_" + id_prefix + "chain").c_str(), chain_flags)) {
+  if (begin_tab("Chain rule for one weight", ("tab_" + id_prefix + "chain").c_str(), state.chain_tab.take())) {
     picks.add(show_chain_rule_view(state.chain, in));
     ImGui::EndTabItem();
   }

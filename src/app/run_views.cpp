@@ -33,7 +33,7 @@ void RunViews::apply(const Picks& picks) {
   if (picks.example) selection.example = *picks.example;
   if (picks.weight) {
     selection.weight = *picks.weight;
-    details.bring_chain_forward = true;
+    details.chain_tab.ask();
   }
 }
 

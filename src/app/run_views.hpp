@@ -9,6 +9,7 @@
 
 #include "app/model/run.hpp"
 #include "app/phase_info.hpp"
+#include "app/widgets.hpp"
 #include "nn/gradcheck.hpp"
 #include "platform/texture.hpp"
 
@@ -68,13 +69,13 @@ struct ChainRuleState {
 // The two detail tabs under the graph: this phase's matrices, the chain rule.
 struct DetailsState {
   ChainRuleState chain;
-  bool bring_chain_forward = false;  // select the chain-rule tab when it is drawn next
+  TabRequest chain_tab;              // bring the chain-rule tab forward
 };
 
 struct CurvesState {
   bool log_scale = false;            // loss curves
   bool per_epoch = false;            // one point per epoch instead of per iteration
-  bool bring_gradients_forward = false;  // select the gradients tab when it is drawn next
+  TabRequest gradients_tab;          // bring the gradients tab forward
 };
 
 // The output and hidden activations over a grid of the plane, and their images; remade when

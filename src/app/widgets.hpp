@@ -6,7 +6,7 @@
 //   1. Colour scale:  diverging_colour, class_colour, colour_legend
 //   2. Heatmap:       HeatmapStyle, heatmap (draws a matrix, numbers when cells are big, hover value),
 //                     MatrixStats (shape, min, mean, max, rms of a matrix too large to draw)
-//   3. Help and ids:  help_marker, publish_last_item, published_button, begin_tab
+//   3. Help and ids:  help_marker, publish_last_item, published_button, begin_tab, TabRequest
 //   4. Text:          format_value, shape_text
 #pragma once
 
@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mlp::ui {
@@ -98,6 +99,18 @@ bool published_button(const char* label, const char* id, const char* tooltip = n
 // ImGui::BeginTabItem that also publishes the tab's rectangle under `id`. Pair with
 // ImGui::EndTabItem() when it returns true.
 bool begin_tab(const char* label, const char* id, ImGuiTabItemFlags flags = 0);
+
+// A request to bring a tab forward. ImGui selects a tab only while drawing its tab bar, so a
+// request made elsewhere (a lesson loaded, a weight clicked) waits here until then, once.
+class TabRequest {
+ public:
+  void ask() { asked_ = true; }
+  // The flags for this frame's begin_tab; the request is used up.
+  ImGuiTabItemFlags take() { return std::exchange(asked_, false) ? ImGuiTabItemFlags_SetSelected : 0; }
+
+ private:
+  bool asked_ = false;
+};
 
 // --- 4. Text ------------------------------------------------------------------------------
 // A compact number: 4 significant digits, "NaN"/"inf" for non-finite values.
