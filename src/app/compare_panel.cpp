@@ -135,19 +135,16 @@ bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& 
     publish_last_item(("compare_activation_" + n).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Activation of every hidden layer of run %d", i + 1);
     ImGui::SameLine();
-    float drop = static_cast<float>(r.dropout);
     ImGui::SetNextItemWidth(half);
-    if (ImGui::SliderFloat("##dropout", &drop, 0.0f, 0.8f, "dropout %.2f")) r.dropout = drop, changed = true;
+    if (slider_double("##dropout", r.dropout, 0.0, 0.8, "dropout %.2f")) changed = true;
     publish_last_item(("compare_dropout_" + n).c_str());
   } else {
     ImGui::AlignTextToFramePadding();
     ImGui::Text("Run %d", i + 1);
   }
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-  float lr = static_cast<float>(r.learning_rate);
   ImGui::SetNextItemWidth(half);
-  if (ImGui::SliderFloat("##lr", &lr, 0.001f, 10.0f, "α %.4g", ImGuiSliderFlags_Logarithmic))
-    r.learning_rate = lr, changed = true;
+  if (slider_double("##lr", r.learning_rate, 0.001, 10.0, "α %.4g", ImGuiSliderFlags_Logarithmic)) changed = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Learning rate α of run %d (Ctrl+click to type)", i + 1);
   ImGui::SameLine();
   const float remove_w = can_remove ? swatch + style.ItemSpacing.x : 0.0f;

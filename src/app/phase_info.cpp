@@ -83,10 +83,13 @@ std::string backward_formula(const Session& s, int l) {
 
 std::string update_formula(const Session& s) {
   const TrainConfig& c = s.trainer().config();
+  // With L2 the step's gradient is dW + λ₂·W on the weight rows (the bias row, row 0, keeps dW).
+  const std::string step = c.l2 > 0 ? "(dW + λ₂·W)" : "dW";
+  const std::string l2 = c.l2 > 0 ? ", λ₂ = " + format_value(c.l2) + ", not on the bias row" : "";
   if (c.momentum > 0)
-    return "V ← μV − α·dW,  W ← W + V  for every layer  (α = " + format_value(c.learning_rate) +
-           ", μ = " + format_value(c.momentum) + ")";
-  return "W ← W − α · dW  for every layer  (α = " + format_value(c.learning_rate) + ")";
+    return "V ← μV − α·" + step + ",  W ← W + V  for every layer  (α = " + format_value(c.learning_rate) +
+           ", μ = " + format_value(c.momentum) + l2 + ")";
+  return "W ← W − α · " + step + "  for every layer  (α = " + format_value(c.learning_rate) + l2 + ")";
 }
 
 std::string formula(const Session& s, const Phase& p) {
@@ -298,6 +301,7 @@ void describe_update(const Session& s, PhaseView& v) {
   const Pass<float>& p = s.pass();
   const std::string alpha = format_value(s.trainer().config().learning_rate);
   const bool momentum = s.trainer().config().momentum > 0;
+  const bool l2 = s.trainer().config().l2 > 0;
   for (size_t l = 0; l < after.size(); ++l) {
     const int li = static_cast<int>(l);
     const std::string W = weight_name(li), k = std::to_string(l + 1);
@@ -307,7 +311,8 @@ void describe_update(const Session& s, PhaseView& v) {
     const int ib = read(v, std::move(b));
     const int id = read(v, weight_matrix("dW" + k, p.dW[l], li));
     const int ia = write(v, std::move(a));
-    equation(v, momentum ? W + " ← " + W + " + V (momentum)" : W + " ← " + W + " − α · dW" + k + "   (α = " + alpha + ")",
+    const std::string step = l2 ? "(dW" + k + " + λ₂·" + W + ")" : "dW" + k;
+    equation(v, momentum ? W + " ← " + W + " + V (momentum)" : W + " ← " + W + " − α · " + step + "   (α = " + alpha + ")",
              {mat(ib), op(momentum ? "and" : "− " + alpha + " ·"), mat(id), op("→"), mat(ia)});
   }
 }

@@ -106,9 +106,8 @@ void data_options(const Session* session, RunConfig& s) {
     ImGui::SliderInt("examples", &d.examples, SetupLimits::kMinExamples, SetupLimits::kMaxExamples);
     publish_last_item("examples");
   }
-  float noise = static_cast<float>(effective_noise(d));
-  if (ImGui::SliderFloat(glyphs ? "pixel flips" : "noise", &noise, 0.0f, glyphs ? 0.3f : 0.5f, "%.2f"))
-    d.noise = noise;
+  double noise = effective_noise(d);
+  if (slider_double(glyphs ? "pixel flips" : "noise", noise, 0.0, glyphs ? 0.3 : 0.5, "%.2f")) d.noise = noise;
   publish_last_item("noise");
   ImGui::SameLine();
   help_marker(glyphs ? "Probability that a pixel of a test copy is flipped. Training uses the five clean glyphs."
@@ -119,9 +118,7 @@ void data_options(const Session* session, RunConfig& s) {
     if (ImGui::SliderInt("classes", &k, t.min_classes, t.max_classes)) d.classes = k;
   }
   if (!glyphs) {
-    float frac = static_cast<float>(d.test_fraction);
-    if (ImGui::SliderFloat("test share", &frac, 0.0f, static_cast<float>(SetupLimits::kMaxTestFraction), "%.2f"))
-      d.test_fraction = frac;
+    slider_double("test share", d.test_fraction, 0.0, SetupLimits::kMaxTestFraction, "%.2f");
     ImGui::SameLine();
     help_marker("Share of the examples held out as the test set (never trained on; its loss is the orange curve).");
   }
@@ -182,10 +179,8 @@ void layer_rows(RunConfig& s) {
     activation_combo("##act", h.activation);
     publish_last_item(("act_" + n).c_str());
     ImGui::TableNextColumn();
-    float drop = static_cast<float>(h.dropout);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::DragFloat("##drop", &drop, 0.01f, 0.0f, static_cast<float>(SetupLimits::kMaxDropout), "%.2f"))
-      h.dropout = drop;
+    drag_double("##drop", h.dropout, 0.01f, 0.0, SetupLimits::kMaxDropout, "%.2f");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Dropout ratio of H%s: this share of its activations is set to 0 in each training batch;\n"
                         "the kept ones are scaled by 1/(1 − ratio). Off when evaluating. Drag or double-click.",
@@ -253,9 +248,7 @@ void network_options(RunConfig& s) {
 void training_options(const Session* session, RunConfig& s) {
   TrainConfig& t = s.train;
   ImGui::PushItemWidth(-label_width());
-  float lr = static_cast<float>(t.learning_rate);
-  if (ImGui::SliderFloat("learning rate α", &lr, 0.001f, 10.0f, "%.4g", ImGuiSliderFlags_Logarithmic))
-    t.learning_rate = lr;
+  slider_double("learning rate α", t.learning_rate, 0.001, 10.0, "%.4g", ImGuiSliderFlags_Logarithmic);
   publish_last_item("lr");
   ImGui::SameLine();
   help_marker("Step size of W ← W − α·dW. Too small: slow. Too large: the loss jumps around or becomes NaN. "
@@ -269,8 +262,12 @@ void training_options(const Session* session, RunConfig& s) {
               "shorter). 0 = all training examples in one batch.");
   ImGui::TextDisabled("→ %d batches (iterations) per epoch", batches_per_epoch(n_train, t.batch_size));
   ImGui::Checkbox("shuffle each epoch", &t.shuffle);
-  float momentum = static_cast<float>(t.momentum);
-  if (ImGui::SliderFloat("momentum μ", &momentum, 0.0f, 0.99f, "%.2f")) t.momentum = momentum;
+  slider_double("momentum μ", t.momentum, 0.0, 0.99, "%.2f");
+  slider_double("L2 rate λ₂", t.l2, 0.0, 1.0, "%.4g", ImGuiSliderFlags_Logarithmic);
+  publish_last_item("l2");
+  ImGui::SameLine();
+  help_marker("Weight decay: each step uses dW + λ₂·W for the weights (not the bias row), pulling large "
+              "weights towards 0 against overfitting. 0 = off. Ctrl+click to type a value (up to 10).");
   ImGui::DragInt("play epochs", &s.schedule.epochs, 1.0f, 1, SetupLimits::kMaxEpochs);
   ImGui::SameLine();
   help_marker("Play pauses after this many epochs (press play again to go on).");

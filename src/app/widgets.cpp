@@ -304,6 +304,14 @@ void publish_last_item(const char* id) {
   if (a.x < b.x && a.y < b.y) bridge::publish_widget(id, a.x, a.y, b.x, b.y);
 }
 
+bool slider_double(const char* label, double& v, double lo, double hi, const char* format, ImGuiSliderFlags flags) {
+  return ImGui::SliderScalar(label, ImGuiDataType_Double, &v, &lo, &hi, format, flags);
+}
+
+bool drag_double(const char* label, double& v, float speed, double lo, double hi, const char* format) {
+  return ImGui::DragScalar(label, ImGuiDataType_Double, &v, speed, &lo, &hi, format);
+}
+
 bool published_button(const char* label, const char* id, const char* tooltip, const ImVec2& size) {
   const bool pressed = ImGui::Button(label, size);
   publish_last_item(id);

@@ -6,7 +6,8 @@
 //   1. Colour scale:  diverging_colour, class_colour, colour_legend
 //   2. Heatmap:       HeatmapStyle, heatmap (draws a matrix, numbers when cells are big, hover value),
 //                     MatrixStats (shape, min, mean, max, rms of a matrix too large to draw)
-//   3. Help and ids:  help_marker, publish_last_item, published_button, begin_tab, TabRequest
+//   3. Help and ids:  help_marker, publish_last_item, published_button, begin_tab, TabRequest,
+//                     slider_double, drag_double
 //   4. Text:          format_value, shape_text
 #pragma once
 
@@ -99,6 +100,13 @@ bool published_button(const char* label, const char* id, const char* tooltip = n
 // ImGui::BeginTabItem that also publishes the tab's rectangle under `id`. Pair with
 // ImGui::EndTabItem() when it returns true.
 bool begin_tab(const char* label, const char* id, ImGuiTabItemFlags flags = 0);
+
+// Sliders on a double, for the run configuration's numbers: a value typed (Ctrl+click) or
+// rounded to the format stays that decimal (0.01, not the float 0.009999999776), so the page
+// address shows what the student chose.
+bool slider_double(const char* label, double& v, double lo, double hi, const char* format,
+                   ImGuiSliderFlags flags = 0);
+bool drag_double(const char* label, double& v, float speed, double lo, double hi, const char* format);
 
 // A request to bring a tab forward. ImGui selects a tab only while drawing its tab bar, so a
 // request made elsewhere (a lesson loaded, a weight clicked) waits here until then, once.

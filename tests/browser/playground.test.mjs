@@ -20,17 +20,22 @@ async function shot(app, name) {
 
 const matrixNames = (state) => state.matrices.map((m) => m.name);
 
-// Clicks a widget of the set-up panel, first scrolling the panel (mouse wheel over it) until the
-// widget is in view: the app publishes only what is visible.
-async function clickSetup(app, id) {
+// Scrolls the set-up panel (mouse wheel over it) until a widget is in view: the app publishes
+// only what is visible.
+async function scrollSetupTo(app, id) {
   for (let tries = 0; tries < 12; ++tries) {
     const r = await app.page.evaluate((wid) => window.mlp.widgets[wid] || null, id);
-    if (r) return app.clickWidget(id);
+    if (r) return r;
     await app.page.mouse.move(150, 450);
     await app.page.mouse.wheel(0, 120);
     await app.waitFrames(3);
   }
   throw new Error(`set-up widget '${id}' never came into view`);
+}
+
+async function clickSetup(app, id) {
+  await scrollSetupTo(app, id);
+  return app.clickWidget(id);
 }
 
 test('circles + sigmoid, phase by phase: status line, matrices, chain rule, one batch', { timeout: 180_000 }, async () => {
@@ -150,6 +155,28 @@ test('copy the link, reopen it: the same set-up and the same numbers', { timeout
   assert.equal(r1.train_loss, s.train_loss, 'same seed, same batch, same loss');
   await shot(again, '9_link_reopened');
   await again.close();
+});
+
+test('the L2 rate: typed into its slider, it is in the link and in the formula of the update', { timeout: 120_000 }, async () => {
+  const app = await openApp(env);
+  const r = await scrollSetupTo(app, 'l2');
+  // Ctrl+click turns an ImGui slider into a text field.
+  await app.page.keyboard.down('Control');
+  await app.page.mouse.click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+  await app.waitFrames(2);
+  await app.page.keyboard.up('Control');
+  await app.pressKey('Control+A');
+  await app.page.keyboard.type('0.01');
+  await app.pressKey('Enter');
+  await app.waitFrames(3);
+  let s = await app.getState();
+  assert.match(s.setup, /(^|&)l2=0\.01(&|$)/, `the address carries λ₂: ${s.setup}`);
+  await app.clickWidget('step_batch');
+  s = await app.getState();
+  assert.equal(s.phase, 'update');
+  assert.match(s.formula, /W ← W − α · \(dW \+ λ₂·W\) {2}for every layer {2}\(α = 0\.2, λ₂ = 0\.01, not on the bias row\)/);
+  await shot(app, '8b_l2_update');
+  await app.close();
 });
 
 test('a link with bad values opens with clear corrections', { timeout: 120_000 }, async () => {
