@@ -29,8 +29,10 @@ async function waitLoad(app, timeout = 120_000) {
   return (await app.getState()).mnist;
 }
 
-// Resident memory (kB) of the chromium renderer processes started by this test's browser.
-function rendererRssKb() {
+// Resident memory (kB) of the chromium renderer processes started by this test's browser:
+// rss, and private, its part not mapped from files (most of the rest is chromium's own code,
+// shared between its processes).
+function rendererMemoryKb() {
   const parent = new Map();
   const info = new Map();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -38,16 +40,20 @@ function rendererRssKb() {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      info.set(pid, { renderer: cmd.includes('--type=renderer'), rss: rss ? Number(rss[1]) : 0 });
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      info.set(pid, { renderer: cmd.includes('--type=renderer'), rss: kb('VmRSS'), private: kb('RssAnon') + kb('RssShmem') });
     } catch { /* the process ended */ }
   }
   const mine = (pid) => {
     for (let p = pid; p && p !== '0' && p !== '1'; p = parent.get(p)) if (p === String(process.pid)) return true;
     return false;
   };
-  return [...info].filter(([pid, i]) => i.renderer && mine(pid)).map(([, i]) => i.rss);
+  return [...info].filter(([pid, i]) => i.renderer && mine(pid)).map(([, i]) => i);
 }
+
+const mb = (kb) => (kb / 1024).toFixed(0);
+const memoryText = (processes) => processes.map((i) => `${mb(i.rss)} (private ${mb(i.private)})`).join(', ');
 
 // Prints the wasm heap and the renderer's resident memory (as it is, then once the garbage,
 // such as the downloaded files already copied into the heap, is collected), and checks the
@@ -55,11 +61,10 @@ function rendererRssKb() {
 async function memoryFigures(app, cdp, when) {
   const heap = await app.page.evaluate(() => HEAP8.length);
   figure(`wasm heap ${when} (MB)`, (heap / 1e6).toFixed(0));
-  const mb = (kbs) => kbs.map((kb) => (kb / 1024).toFixed(0)).join(', ');
-  figure(`chromium renderer RSS ${when} (MB)`, mb(rendererRssKb()));
+  figure(`chromium renderer RSS ${when} (MB)`, memoryText(rendererMemoryKb()));
   await cdp.send('HeapProfiler.collectGarbage');
   await app.waitFrames(10);
-  figure(`chromium renderer RSS ${when}, garbage collected (MB)`, mb(rendererRssKb()));
+  figure(`chromium renderer RSS ${when}, garbage collected (MB)`, memoryText(rendererMemoryKb()));
   assert.ok(heap < 512e6, `the wasm heap should stay modest, got ${heap / 1e6} MB`);
 }
 
@@ -78,7 +83,19 @@ async function drag(app, id, points) {
   await app.waitFrames(3);
 }
 
+// What chromium's renderer takes for an empty page with a WebGL2 canvas, to compare the
+// playground's figures with.
+async function emptyPageMemory() {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<canvas></canvas><script>document.querySelector("canvas").getContext("webgl2")</script>');
+  await page.waitForTimeout(1000);
+  figure('chromium renderer RSS with an empty WebGL2 page (MB)', memoryText(rendererMemoryKb()));
+  await context.close();
+}
+
 test('a student loads MNIST, trains the lecture network and explores the views', { timeout: 900_000 }, async () => {
+  await emptyPageMemory();
   const app = await openApp(env, { width: 1280, height: 800 });
   figure('time from navigation to the first frame (ms)', (await app.page.evaluate(() => window.mlp.firstFrameMs)).toFixed(0));
   assert.equal((await app.getState()).mnist.load, 'idle', 'MNIST is fetched only when the student picks it');
