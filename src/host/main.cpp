@@ -6,8 +6,9 @@
 //   Native: OpenGL 3.0 ("#version 130") in a resizable desktop window; a plain while loop.
 //           `playground --frames N` quits after N frames (smoke test under Xvfb).
 #include "app/app.hpp"
-#include "platform/js_bridge.hpp"
+#include "host/input_queue.hpp"
 #include "host/style.hpp"
+#include "platform/js_bridge.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -35,6 +36,7 @@ struct Platform {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   std::unique_ptr<mlp::App> app;
+  mlp::platform::InputQueue input;  // SDL's events, at most one press or release per frame
   float font_pixel_ratio = 0.0f;  // the device pixel ratio the font atlas was built for
   long frames_left = -1;          // native --frames N; -1 = run until the window closes
   bool quit = false;
@@ -52,8 +54,8 @@ void update_font_for_pixel_ratio(Platform& p) {
 
 void frame(void* arg) {
   Platform& p = *static_cast<Platform*>(arg);
-  SDL_Event event;
-  while (SDL_PollEvent(&event)) {
+  p.input.poll();
+  for (const SDL_Event& event : p.input.frame_events()) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) p.quit = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -65,6 +67,7 @@ void frame(void* arg) {
   mlp::bridge::begin_frame();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  p.input.apply(ImGui::GetIO());
   update_font_for_pixel_ratio(p);
   ImGui::NewFrame();
   p.app->frame();
@@ -77,7 +80,7 @@ void frame(void* arg) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(p.window);
-  mlp::bridge::end_frame();
+  mlp::bridge::end_frame(p.input.pending());
 
   if (p.frames_left > 0 && --p.frames_left == 0) p.quit = true;
 }

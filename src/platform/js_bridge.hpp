@@ -7,7 +7,7 @@
 //   2. URL state:    read_url_state, page_address, write_url_state  (location, history.replaceState)
 //   3. Clipboard:    copy_to_clipboard
 //   4. Files:        download_file, has_file_picker, open_file, take_opened_file
-//   5. Platform use: init, begin_frame, end_frame     (called by src/platform/main.cpp only)
+//   5. Host use:     init, begin_frame, end_frame     (called by src/host/main.cpp only)
 //   6. Data fetches: start_fetch, fetch_status, take_fetched   (served data files, e.g. MNIST)
 #pragma once
 
@@ -81,7 +81,10 @@ std::optional<OpenedFile> take_opened_file();
 // --- 5. Platform use --------------------------------------------------------------------
 void init();         // creates window.mlp = {widgets, state, frames, ready, ...}; file drop
 void begin_frame();  // clears last frame's widgets
-void end_frame();    // counts frames; window.mlp.ready = true (and firstFrameMs) after the first one
+// Counts frames (window.mlp.frames); window.mlp.ready = true (and firstFrameMs) after the first
+// one; window.mlp.inputPending = the input events still queued for later frames (tests wait
+// for 0 after a click or a key).
+void end_frame(size_t pending_input);
 
 // --- 6. Data fetches --------------------------------------------------------------------
 // Starts fetching a binary file served with the page (`path` relative to it, e.g.

@@ -124,7 +124,7 @@ std::vector<uint8_t> take_fetched(int handle) {
 
 void init() {}
 void begin_frame() {}
-void end_frame() {}
+void end_frame(size_t) {}
 
 }  // namespace mlp::bridge
 

@@ -54,9 +54,10 @@ EM_JS(void, mlp_js_begin_frame, (), {
   mlp.canvasTop = r.top;
 });
 
-EM_JS(void, mlp_js_end_frame, (), {
+EM_JS(void, mlp_js_end_frame, (double pending_input), {
   var mlp = window.mlp;
   if (!mlp.ready) mlp.firstFrameMs = performance.now();  // ms from navigation start to the first frame
+  mlp.inputPending = pending_input;
   mlp.frames++;
   mlp.ready = true;
 });
@@ -291,7 +292,7 @@ std::vector<uint8_t> take_fetched(int handle) {
 
 void init() { mlp_js_init(); }
 void begin_frame() { mlp_js_begin_frame(); }
-void end_frame() { mlp_js_end_frame(); }
+void end_frame(size_t pending_input) { mlp_js_end_frame(static_cast<double>(pending_input)); }
 
 }  // namespace mlp::bridge
 

@@ -65,7 +65,7 @@ test('Compare: sigmoid vs ReLU vs ReLU + dropout in lockstep from the same weigh
   await shot(app, 'compare_trained');
 
   // Type a new target loss: the "reached at" column is re-read from the curves, no retraining.
-  await app.typeInto('compare_target', '0.3');  // each key in frames of its own: a loaded machine loses quick presses
+  await app.typeInto('compare_target', '0.3');
   state = await app.getState();
   assert.ok(Math.abs(state.compare.target_loss - 0.3) < 1e-6, `target ${state.compare.target_loss}`);
   const relu = state.compare.runs[1];

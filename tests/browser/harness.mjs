@@ -4,7 +4,7 @@
 //   const env = await startBrowser();           // in before(); env.close() in after()
 //   const app = await openApp(env, { width: 1280, height: 800, deviceScaleFactor: 1, hash: '' });
 //   await app.clickWidget('step_batch');        // clicks the centre of a published rectangle
-//   await app.typeInto('lr', '0.3');            // click, select all, type, Enter (see pressKey)
+//   await app.typeInto('lr', '0.3');            // click, select all, type, Enter
 //   const state = await app.getState();         // window.mlp.state (published by the app)
 //   await app.screenshot('first_page');         // build/screenshots/first_page.png
 //   await app.close();                          // throws if any console error or page error happened
@@ -98,40 +98,43 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
       await page.waitForFunction((target) => window.mlp.frames >= target, start + n, { timeout: 30_000 });
     },
 
-    // Rectangle {x0, y0, x1, y1} (page CSS pixels) of a published widget; waits for it.
+    // Rectangle {x0, y0, x1, y1} (page CSS pixels) of a published widget; waits for it to be
+    // published and to stay where it is for a frame (a panel shown for the first time may
+    // still move in its first frame).
     async widget(id) {
-      const handle = await page.waitForFunction((wid) => window.mlp.widgets[wid], id, { timeout: 10_000 })
+      const read = () => page.waitForFunction((wid) => window.mlp.widgets[wid], id, { timeout: 10_000 })
+        .then((handle) => handle.jsonValue())
         .catch(() => { throw new Error(`widget '${id}' was never published`); });
-      return handle.jsonValue();
+      let r = await read();
+      for (let tries = 0; tries < 10; ++tries) {
+        await app.waitFrames(1);
+        const again = await read();
+        if (JSON.stringify(again) === JSON.stringify(r)) break;
+        r = again;
+      }
+      return r;
     },
 
-    // Clicks the centre of a published widget with the real mouse: move, press and release,
-    // each seen by ImGui in its own frame.
+    // Waits until the app has handled every input event sent so far (it hands ImGui one press
+    // or release per frame; window.mlp.inputPending counts what waits) and drawn once more.
+    async settle() {
+      const start = await page.evaluate(() => window.mlp.frames);
+      await page.waitForFunction((f) => window.mlp.frames >= f && window.mlp.inputPending === 0, start + 2,
+        { timeout: 30_000 });
+      await app.waitFrames(1);
+    },
+
+    // Clicks the centre of a published widget with the real mouse (Playwright's ordinary click).
     async clickWidget(id) {
       const r = await app.widget(id);
-      const x = (r.x0 + r.x1) / 2, y = (r.y0 + r.y1) / 2;
-      await page.mouse.move(x, y);
-      await app.waitFrames(2);
-      await page.mouse.down();
-      await app.waitFrames(2);
-      await page.mouse.up();
-      await app.waitFrames(2);
+      await page.mouse.click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+      await app.settle();
     },
 
-    // Presses a key or a combination ('Enter', 'Control+A') so that ImGui sees it: each key
-    // goes down and up in frames of its own. (ImGui 1.86 has no input queue: a key pressed
-    // and released between two frames, as keyboard.press does on a slow machine, is lost.
-    // Typed text is queued and safe: page.keyboard.type is fine.)
+    // Presses a key or a combination ('Enter', 'Control+A'), then waits until the app handled it.
     async pressKey(combo) {
-      const keys = combo.split('+');
-      for (const key of keys) {
-        await page.keyboard.down(key);
-        await app.waitFrames(2);
-      }
-      for (const key of keys.reverse()) {
-        await page.keyboard.up(key);
-        await app.waitFrames(1);
-      }
+      await page.keyboard.press(combo);
+      await app.settle();
     },
 
     // Replaces the text of a published input field: click into it (`at` = x offset from its
@@ -139,12 +142,10 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
     async typeInto(id, text, { at = null } = {}) {
       const r = await app.widget(id);
       await page.mouse.click(at === null ? (r.x0 + r.x1) / 2 : r.x0 + at, (r.y0 + r.y1) / 2);
-      await app.waitFrames(2);
+      await app.settle();
       await app.pressKey('Control+A');
       await page.keyboard.type(text);
-      await app.waitFrames(2);
       await app.pressKey('Enter');
-      await app.waitFrames(2);
     },
 
     async getState() {
