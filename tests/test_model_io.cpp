@@ -4,6 +4,8 @@
 
 #include "nn/model_io.hpp"
 
+#include "data_test_util.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -124,6 +126,25 @@ TEST_CASE("save_model / load_model through a file, errors name the file", "[mode
   CHECK_THROWS_WITH(load_model<float>(file.path),
                     file.path + ": not a JSON file: line 3, column 13: syntax error while parsing object separator - "
                                 "unexpected number literal; expected ':'");
+}
+
+TEST_CASE("a model file's bytes: the JSON or the JSON gzipped; empty, binary and damaged files named", "[model_io]") {
+  const Network<float> net = sample_network<float>();
+  const std::string text = model_to_json(net, "data=xor");
+  std::string run;
+  CHECK(model_from_file_bytes<float>(text, &run).W[2] == net.W[2]);
+  CHECK(run == "data=xor");
+  const mlp_test::Bytes gz = mlp_test::system_gzip(mlp_test::bytes_of(text), 9);
+  const std::string gz_text(gz.begin(), gz.end());
+  CHECK(model_from_file_bytes<float>(gz_text).W[2] == net.W[2]);
+
+  CHECK_THROWS_WITH(model_from_file_bytes<float>(""), "the file is empty");
+  CHECK_THROWS_WITH(model_from_file_bytes<float>(gz_text.substr(0, gz_text.size() / 2)),
+                    Catch::StartsWith("a gzip file that cannot be read: "));
+  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  CHECK_THROWS_WITH(model_from_file_bytes<float>(png), "binary data, not a model JSON (a zero byte at offset 8)");
+  CHECK_THROWS_WITH(model_from_file_bytes<float>("[1, 2]"),
+                    "not an mlp-playground model: the JSON is an array, not an object");
 }
 
 TEST_CASE("a diverged network is not saved", "[model_io]") {

@@ -62,7 +62,7 @@ void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::Ope
   }
   try {
     std::string recorded;  // the set-up the model was trained with, if the file says
-    const Network<float> net = model_from_json<float>(file.contents, &recorded);
+    const Network<float> net = model_from_file_bytes<float>(file.contents, &recorded);
     std::vector<std::string> notes;
     const RunConfig setup = setup_for_model(recorded.empty() ? playground.setup : decode_config(recorded, notes), net.spec);
     const std::optional<Network<float>> old_weights = playground.start_weights;
@@ -95,8 +95,9 @@ std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const Playg
   ImGui::SameLine();
   if (bridge::has_file_picker()) {
     if (published_button("Import model…", "import_model",
-                         "Load a model JSON saved by the page (or drop the file onto the page)"))
-      bridge::open_file(".json,application/json", "");
+                         "Load a model JSON saved by the page or by mlp, gzipped or not (or drop the file "
+                         "onto the page)"))
+      bridge::open_file(".json,.gz,application/json,application/gzip", "");
   } else {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4.5f);
     ImGui::InputText("##path", state.native_path, sizeof state.native_path);

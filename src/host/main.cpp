@@ -8,6 +8,7 @@
 #include "app/app.hpp"
 #include "host/input_queue.hpp"
 #include "host/style.hpp"
+#include "nn/model_io.hpp"
 #include "platform/js_bridge.hpp"
 
 #include <SDL.h>
@@ -162,7 +163,7 @@ int main(int argc, char** argv) {
   ImGui_ImplOpenGL3_Init(glsl_version);
 
   // --- App and loop ---
-  mlp::bridge::init();
+  mlp::bridge::init(mlp::kMaxModelFileBytes);  // the files a student opens are model files
   p->app = std::make_unique<mlp::App>();
 #ifdef __EMSCRIPTEN__
   emscripten_set_main_loop_arg(frame, p, 0, true);  // never returns

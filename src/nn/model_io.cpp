@@ -2,6 +2,8 @@
 // every kind of bad file; see model_io.hpp.
 #include "nn/model_io.hpp"
 
+#include "data/gzip.hpp"
+
 #include "nn/json_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -240,6 +242,25 @@ Network<T> model_from_json(const std::string& text, std::string* run) {
 }
 
 template <class T>
+Network<T> model_from_file_bytes(const std::string& bytes, std::string* run) {
+  if (bytes.empty()) fail("the file is empty");
+  std::string text = bytes;
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  if (is_gzip(data, bytes.size())) {
+    try {
+      const std::vector<uint8_t> unzipped = gunzip(data, bytes.size(), kMaxModelFileBytes);
+      text.assign(unzipped.begin(), unzipped.end());
+    } catch (const GzipError& e) {
+      fail(std::string("a gzip file that cannot be read: ") + e.what());
+    }
+  }
+  const size_t zero = text.find('\0');
+  if (zero != std::string::npos)
+    fail("binary data, not a model JSON (a zero byte at offset " + std::to_string(zero) + ")");
+  return model_from_json<T>(text, run);
+}
+
+template <class T>
 void save_model(const Network<T>& net, const std::string& path, const std::string& run) {
   const std::string json = model_to_json(net, run);
   std::ofstream out(path, std::ios::binary);
@@ -251,20 +272,19 @@ void save_model(const Network<T>& net, const std::string& path, const std::strin
 
 template <class T>
 Network<T> load_model(const std::string& path, std::string* run) {
-  constexpr std::streamoff kMaxBytes = 512L << 20;
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) fail("cannot open model file '" + path + "': it is a folder");
   std::ifstream in(path, std::ios::binary);
   if (!in) fail("cannot open model file '" + path + "': " + std::strerror(errno));
   in.seekg(0, std::ios::end);
-  if (in.tellg() > kMaxBytes) fail(path + ": larger than 512 MB, not a model file");
+  if (in.tellg() > static_cast<std::streamoff>(kMaxModelFileBytes))
+    fail(path + ": larger than " + std::to_string(kMaxModelFileBytes >> 20) + " MB, not a model file");
   in.seekg(0);
   std::ostringstream contents;
   contents << in.rdbuf();
   if (in.bad()) fail("cannot read model file '" + path + "'");
-  if (contents.str().empty()) fail(path + ": the file is empty");
   try {
-    return model_from_json<T>(contents.str(), run);
+    return model_from_file_bytes<T>(contents.str(), run);
   } catch (const ModelError& e) {
     fail(path + ": " + e.what());
   }
@@ -273,6 +293,7 @@ Network<T> load_model(const std::string& path, std::string* run) {
 #define MLP_INSTANTIATE(T)                                                                   \
   template std::string model_to_json<T>(const Network<T>&, const std::string&);              \
   template Network<T> model_from_json<T>(const std::string&, std::string*);                  \
+  template Network<T> model_from_file_bytes<T>(const std::string&, std::string*);            \
   template void save_model<T>(const Network<T>&, const std::string&, const std::string&);    \
   template Network<T> load_model<T>(const std::string&, std::string*);
 MLP_INSTANTIATE(float)

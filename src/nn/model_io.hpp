@@ -29,6 +29,9 @@ class ModelError : public std::runtime_error {
 
 inline constexpr const char* kModelFormat = "mlp-playground-model";
 inline constexpr int kModelVersion = 1;
+// The largest model file read (a 784-1000-1000-10 network's is about 25 MB); larger files
+// are refused by their size before they are read.
+inline constexpr size_t kMaxModelFileBytes = size_t{64} << 20;
 
 // The model as JSON text (one weight row per line). Throws ModelError when a weight is
 // NaN or infinite (a diverged network) or the weights do not match the spec.
@@ -40,6 +43,11 @@ std::string model_to_json(const Network<T>& net, const std::string& run = {});
 // null it receives the "run" field ("" when the file has none).
 template <class T>
 Network<T> model_from_json(const std::string& text, std::string* run = nullptr);
+
+// A model file's bytes as read from disk or picked in the page: the JSON, or the JSON gzipped.
+// An empty file, binary data or a damaged gzip file is named as such. Throws ModelError.
+template <class T>
+Network<T> model_from_file_bytes(const std::string& bytes, std::string* run = nullptr);
 
 // The same through a file; errors start with the file name.
 template <class T>

@@ -59,7 +59,7 @@ FileResult download_file(const std::string& filename, const std::string& content
 
 struct OpenedFile {
   std::string name;      // file name as the user picked it (native: the path)
-  std::string contents;  // the whole file as text (UTF-8)
+  std::string contents;  // the whole file's bytes
   std::string error;     // non-empty when it could not be read
   bool ok() const { return error.empty(); }
 };
@@ -68,7 +68,8 @@ struct OpenedFile {
 // for a path and pass it to open_file.
 bool has_file_picker();
 
-// Asks for a text file. Web: opens the browser's file picker filtered by `accept`
+// Asks for a file. Files larger than init's max_file_bytes are refused unread (the error says
+// so), as are empty ones. Web: opens the browser's file picker filtered by `accept`
 // (e.g. ".json,application/json") and returns nothing now; the file arrives later through
 // take_opened_file(). Must be called from a click (browsers block pickers otherwise).
 // Native: reads `native_path` right away and returns it (or the error).
@@ -79,7 +80,9 @@ std::optional<OpenedFile> open_file(const char* accept, const std::string& nativ
 std::optional<OpenedFile> take_opened_file();
 
 // --- 5. Platform use --------------------------------------------------------------------
-void init();         // creates window.mlp = {widgets, state, frames, ready, ...}; file drop
+// Creates window.mlp = {widgets, state, frames, ready, ...} and the file drop; files picked or
+// dropped above max_file_bytes are refused by their size, unread.
+void init(size_t max_file_bytes);
 void begin_frame();  // clears last frame's widgets
 // Counts frames (window.mlp.frames); window.mlp.ready = true (and firstFrameMs) after the first
 // one; window.mlp.inputPending = the input events still queued for later frames (tests wait

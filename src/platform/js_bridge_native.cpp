@@ -43,14 +43,25 @@ FileResult download_file(const std::string& filename, const std::string& content
 
 bool has_file_picker() { return false; }
 
+// The limit init() was given (the desktop's counterpart of window.mlp.maxFileBytes).
+size_t& max_file_bytes() {
+  static size_t bytes = 0;
+  return bytes;
+}
+
 std::optional<OpenedFile> open_file(const char*, const std::string& native_path) {
   OpenedFile file;
   file.name = native_path;
   std::ifstream in(native_path, std::ios::binary);
+  std::error_code ec;
+  const auto size = native_path.empty() ? 0 : std::filesystem::file_size(native_path, ec);
   if (native_path.empty()) {
     file.error = "no file name given";
   } else if (std::filesystem::is_directory(native_path)) {
     file.error = native_path + " is a folder, not a file";
+  } else if (!ec && size > max_file_bytes()) {
+    file.error = native_path + ": the file is " + std::to_string(size >> 20) + " MB; files up to " +
+                 std::to_string(max_file_bytes() >> 20) + " MB are opened";
   } else if (!in) {
     file.error = "could not open " + native_path + ": " + std::strerror(errno);
   } else {
@@ -122,7 +133,7 @@ std::vector<uint8_t> take_fetched(int handle) {
   return std::move(native_fetches()[handle].bytes);
 }
 
-void init() {}
+void init(size_t max_bytes) { max_file_bytes() = max_bytes; }
 void begin_frame() {}
 void end_frame(size_t) {}
 

@@ -21,23 +21,27 @@ std::string take_js_string(char* text) {
 }  // namespace
 
 // clang-format off
-EM_JS(void, mlp_js_init, (), {
+EM_JS(void, mlp_js_init, (double max_file_bytes), {
   var mlp = window.mlp = window.mlp || {};
+  mlp.maxFileBytes = max_file_bytes;
   mlp.widgets = {};
   mlp.state = null;
   mlp.frames = 0;
   mlp.ready = false;
-  mlp.openedFile = null;   // {name, text, error}: picked or dropped, waiting for C++
+  mlp.openedFile = null;   // {name, bytes, error}: picked or dropped, waiting for C++
   mlp.fetches = [];        // start_fetch handles: {loaded, total, done, error, bytes}
   mlp.canvasLeft = 0;
   mlp.canvasTop = 0;
   mlp.receiveFile = function(file) {
+    var fail = function(message) { mlp.openedFile = {name: file.name, bytes: null, error: file.name + ': ' + message}; };
+    var mb = function(bytes) { return (bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 0) + ' MB'; };
+    if (file.size > mlp.maxFileBytes) {
+      return fail('the file is ' + mb(file.size) + '; files up to ' + mb(mlp.maxFileBytes) + ' are opened');
+    }
     var reader = new FileReader();
-    reader.onload = function() { mlp.openedFile = {name: file.name, text: reader.result, error: ""}; };
-    reader.onerror = function() {
-      mlp.openedFile = {name: file.name, text: "", error: 'could not read ' + file.name + ': ' + reader.error};
-    };
-    reader.readAsText(file);
+    reader.onload = function() { mlp.openedFile = {name: file.name, bytes: new Uint8Array(reader.result), error: ""}; };
+    reader.onerror = function() { fail('could not be read (' + reader.error + ')'); };
+    reader.readAsArrayBuffer(file);
   };
   window.addEventListener('dragover', function(e) { e.preventDefault(); });
   window.addEventListener('drop', function(e) {
@@ -142,15 +146,26 @@ EM_JS(void, mlp_js_open_file_picker, (const char* accept), {
   input.click();
 });
 
-// Returns the waiting file's name (malloc'd) or 0; the text and error follow by the calls below.
+// Returns the waiting file's name (field 0) or error (field 1), malloc'd, or 0 when no file
+// waits; its bytes follow by the two calls below.
 EM_JS(char*, mlp_js_opened_file_field, (int field), {
   var f = window.mlp.openedFile;
   if (!f) return 0;
-  var s = field === 0 ? f.name : (field === 1 ? f.text : f.error);
+  var s = field === 0 ? f.name : f.error;
   var size = lengthBytesUTF8(s) + 1;
   var p = _malloc(size);
   stringToUTF8(s, p, size);
   return p;
+});
+
+EM_JS(double, mlp_js_opened_file_size, (), {
+  var f = window.mlp.openedFile;
+  return f && f.bytes ? f.bytes.length : 0;
+});
+
+EM_JS(void, mlp_js_copy_opened_file, (uint8_t* out), {
+  var f = window.mlp.openedFile;
+  if (f && f.bytes) HEAPU8.set(f.bytes, out);
 });
 
 EM_JS(void, mlp_js_clear_opened_file, (), { window.mlp.openedFile = null; });
@@ -261,8 +276,9 @@ std::optional<OpenedFile> take_opened_file() {
   if (name == nullptr) return std::nullopt;
   OpenedFile file;
   file.name = take_js_string(name);
-  file.contents = take_js_string(mlp_js_opened_file_field(1));
-  file.error = take_js_string(mlp_js_opened_file_field(2));
+  file.error = take_js_string(mlp_js_opened_file_field(1));
+  file.contents.resize(static_cast<size_t>(mlp_js_opened_file_size()));
+  mlp_js_copy_opened_file(reinterpret_cast<uint8_t*>(file.contents.data()));
   mlp_js_clear_opened_file();
   return file;
 }
@@ -290,7 +306,7 @@ std::vector<uint8_t> take_fetched(int handle) {
   return bytes;
 }
 
-void init() { mlp_js_init(); }
+void init(size_t max_file_bytes) { mlp_js_init(static_cast<double>(max_file_bytes)); }
 void begin_frame() { mlp_js_begin_frame(); }
 void end_frame(size_t pending_input) { mlp_js_end_frame(static_cast<double>(pending_input)); }
 

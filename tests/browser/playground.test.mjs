@@ -5,6 +5,10 @@
 // and watch a diverging run pause. Screenshots of each step go to build/screenshots/playground_*.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { openApp, startBrowser } from './harness.mjs';
 
 let env;
@@ -192,17 +196,20 @@ test('a link with bad values opens with clear corrections', { timeout: 120_000 }
   await app.close();
 });
 
-test('import a bad model file, then a good one exported by the page', { timeout: 180_000 }, async () => {
+test('import bad model files, then a good one exported by the page', { timeout: 180_000 }, async () => {
   const app = await openApp(env);
-  // Clicks "Import model…" and gives the browser's file picker a file (clicks again if a slow
-  // frame let the picker miss the click's user activation).
-  const pick = async (name, text) => {
+  // Clicks "Import model…" and gives the browser's file picker a file: its bytes (text or a
+  // Buffer), or a path on disk (clicks again if a slow frame let the picker miss the click's
+  // user activation).
+  const pick = async (name, contents) => {
     const before = (await app.getState()).imports;
+    const file = typeof contents === 'object' && contents.path
+      ? contents.path : { name, mimeType: 'application/octet-stream', buffer: Buffer.from(contents) };
     for (let attempt = 0; ; ++attempt) {
       const chooser = app.page.waitForEvent('filechooser', { timeout: 10_000 });
       await app.clickWidget('import_model');
       try {
-        await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+        await (await chooser).setFiles(file);
         break;
       } catch (err) {
         if (attempt === 2) throw err;
@@ -223,7 +230,25 @@ test('import a bad model file, then a good one exported by the page', { timeout:
   }));
   assert.match(s.import_error, /wide\.json: the model has 3 inputs/, s.import_error);
 
-  // Export the trained model, then import it back.
+  // Files that are not model JSON at all: each named, none half-read.
+  s = await pick('empty.json', '');
+  assert.equal(s.import_error, 'empty.json: the file is empty');
+  s = await pick('photo.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+  assert.equal(s.import_error, 'photo.png: binary data, not a model JSON (a zero byte at offset 8)');
+  s = await pick('model.json.gz', gzipSync(Buffer.from('{"format": "mlp-playground-model"}')).subarray(0, 20));
+  assert.match(s.import_error, /^model\.json\.gz: a gzip file that cannot be read: /, s.import_error);
+  const dir = mkdtempSync(join(tmpdir(), 'mlp-big-'));
+  try {
+    const big = join(dir, 'huge.json');
+    writeFileSync(big, '');
+    truncateSync(big, 200 * 1024 * 1024);  // 200 MB (sparse: nothing written)
+    s = await pick('huge.json', { path: big });
+    assert.equal(s.import_error, 'huge.json: the file is 200 MB; files up to 64 MB are opened');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // The page still trains after the refused files. Export the trained model, then import it back.
   await app.clickWidget('step_epoch');
   await app.page.waitForFunction(() => window.mlp.state.iteration === 15, null, { timeout: 30_000 });
   const trained = await app.getState();
