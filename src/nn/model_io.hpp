@@ -29,6 +29,10 @@ class ModelError : public std::runtime_error {
 
 inline constexpr const char* kModelFormat = "mlp-playground-model";
 inline constexpr int kModelVersion = 1;
+// The most weights a model file may declare (100 million: 400 MB as floats); a spec with more
+// is refused before any weight is allocated, and so is a weight matrix whose rows in the file
+// do not all have the spec's length.
+inline constexpr long long kMaxModelWeights = 100'000'000;
 
 // The model as JSON text (one weight row per line). Throws ModelError when a weight is
 // NaN or infinite (a diverged network) or the weights do not match the spec.
