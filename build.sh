@@ -101,7 +101,10 @@ fuzz_one() {
   local target="$1" seconds="$2" rc=0 work="build/fuzz/corpus/$1" crashes="build/fuzz/crashes/$1/"
   local log_file="build/fuzz/logs/$1.log"
   mkdir -p "$work" "$crashes" build/fuzz/logs
-  cp -n "tests/fuzz/corpus/$target"/* "$work"/ || return
+  if ! cp -n "tests/fuzz/corpus/$target"/* "$work"/ 2>/dev/null; then
+    MLP_STEP="fuzz $target" log "no seed corpus in tests/fuzz/corpus/$target"
+    return 1
+  fi
   "build/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$crashes" "$work" >"$log_file" 2>&1 || rc=$?
   MLP_STEP="fuzz $target" log "$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log_file" | tail -n 1 || true)"
@@ -123,7 +126,7 @@ run_fuzz() {
     fuzz_one "$target" "$seconds" || failed+=("$target")
   done
   if [ ${#failed[@]} -gt 0 ]; then
-    MLP_STEP=fuzz log "crashes found by: ${failed[*]}"
+    MLP_STEP=fuzz log "FAILED (a crash, or see above): ${failed[*]}"
     return 1
   fi
   MLP_STEP=fuzz log "no crash in ${seconds} s per target"
