@@ -4,11 +4,14 @@
 # SDL2 web build outside the repo ($MLP_CACHE, default ~/.cache/mlp-playground).
 #
 #   ./build.sh [serve [port]]  build native + web, then serve the page on 127.0.0.1 (default)
-#   ./build.sh test            build all; layer check, unit tests (also under ASan+UBSan), browser tests
+#   ./build.sh test            build all; layer check, unit tests (also under ASan+UBSan), fuzz targets
+#                              20 s each, browser tests
+#   ./build.sh fuzz [SECONDS]  build the libFuzzer targets (build/fuzz, clang) and run each for SECONDS
+#                              (default 60) on a copy of tests/fuzz/corpus; fails if one finds a crash
 #   ./build.sh native          native build only (build/native: mlp, mlp_tests, playground, benchmarks)
 #   ./build.sh web             web build only (build/web: playground.html/.js/.wasm/.data)
 #   ./build.sh deps            install dependencies only
-#   ./build.sh clean           remove build/native, build/web, build/sanitize and build/screenshots
+#   ./build.sh clean           remove build/native, build/web, build/sanitize, build/fuzz, build/screenshots
 # Environment: MLP_CACHE (cache folder), MLP_JOBS (parallel jobs, default 2), PORT (serve).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -16,7 +19,7 @@ repo="$(pwd)"
 # shellcheck source=scripts/common.sh
 . scripts/common.sh
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
 
 # step NAME FUNCTION...: runs a step, reporting its time; returns its status.
 # (Functions run as steps stop at their first failure through `|| die`/`|| return`,
@@ -81,6 +84,54 @@ build_sanitize() {
 
 sanitized_unit_tests() { ctest --preset sanitize; }
 
+# The libFuzzer targets of tests/fuzz (one per parser of untrusted bytes): the `fuzz` preset
+# (build/fuzz, clang) builds them and the libraries with -fsanitize=fuzzer,address,undefined.
+build_fuzz() {
+  local imgui
+  imgui="$(imgui_dir)" || exit 1
+  cmake --preset fuzz -DIMGUI_DIR="$imgui" >/dev/null || die "cmake configure (fuzz) failed"
+  cmake --build --preset fuzz -j "$MLP_JOBS" || die "fuzz build failed"
+}
+
+# fuzz_one TARGET SECONDS: runs one target on its working corpus build/fuzz/corpus/TARGET (a
+# copy of the seeds in tests/fuzz/corpus/TARGET, where libFuzzer adds new inputs), crashes into
+# build/fuzz/crashes/TARGET/, the whole output into build/fuzz/logs/TARGET.log. Prints
+# libFuzzer's final line (executions, coverage, corpus); fails on a crash.
+fuzz_one() {
+  local target="$1" seconds="$2" rc=0 work="build/fuzz/corpus/$1" crashes="build/fuzz/crashes/$1/"
+  local log_file="build/fuzz/logs/$1.log"
+  mkdir -p "$work" "$crashes" build/fuzz/logs
+  if ! cp -n "tests/fuzz/corpus/$target"/* "$work"/ 2>/dev/null; then
+    MLP_STEP="fuzz $target" log "no seed corpus in tests/fuzz/corpus/$target"
+    return 1
+  fi
+  "build/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$crashes" "$work" >"$log_file" 2>&1 || rc=$?
+  MLP_STEP="fuzz $target" log "$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log_file" | tail -n 1 || true)"
+  MLP_STEP="fuzz $target" log "$(grep -E '^stat::number_of_executed_units' "$log_file" || true)"
+  if [ $rc != 0 ]; then
+    MLP_STEP="fuzz $target" log "CRASH (exit $rc): see $log_file and $crashes"
+    grep -E 'ERROR: |SUMMARY: |runtime error|Test unit written' "$log_file" | head -n 5 >&2 || true
+  fi
+  return $rc
+}
+
+# run_fuzz SECONDS: every target in turn, SECONDS each; fails if any found a crash.
+run_fuzz() {
+  local seconds="${1:-60}" src target failed=()
+  [[ "$seconds" =~ ^[0-9]+$ ]] || die "fuzz: SECONDS must be a whole number (got '$seconds')"
+  for src in tests/fuzz/*.cpp; do
+    target="$(basename "$src" .cpp)"
+    [ -x "build/fuzz/$target" ] || die "build/fuzz/$target missing (build it with ./build.sh fuzz)"
+    fuzz_one "$target" "$seconds" || failed+=("$target")
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    MLP_STEP=fuzz log "FAILED (a crash, or see above): ${failed[*]}"
+    return 1
+  fi
+  MLP_STEP=fuzz log "no crash in ${seconds} s per target"
+}
+
 # Native unit tests, then the web unit tests (mlp_tests_web under node).
 unit_tests() {
   local rc=0
@@ -98,6 +149,7 @@ run_tests() {
   step layers bash scripts/check_layers.sh || failed+=("layer check (scripts/check_layers.sh)")
   step unit-tests unit_tests || failed+=("unit tests (ctest)")
   step sanitized-unit-tests sanitized_unit_tests || failed+=("unit tests under ASan + UBSan (ctest --preset sanitize)")
+  step fuzz-short run_fuzz 20 || failed+=("fuzz targets, 20 s each (./build.sh fuzz 20)")
   step browser-tests browser_tests || failed+=("browser tests (node --test tests/browser)")
   if [ ${#failed[@]} -gt 0 ]; then
     MLP_STEP=test die "FAILED: ${failed[*]}"
@@ -116,12 +168,13 @@ cmd="${1:-serve}"
 case "$cmd" in
   serve)  step deps deps; step native build_native; step web build_web; serve "${2:-}" ;;
   test)   step deps deps; step native build_native; step web build_web; step web-tests build_web_tests
-          step sanitize build_sanitize; run_tests ;;
+          step sanitize build_sanitize; step fuzz build_fuzz; run_tests ;;
+  fuzz)   step deps deps; step fuzz build_fuzz; step fuzz-run run_fuzz "${2:-60}" ;;
   native) step deps deps; step native build_native ;;
   web)    step deps deps; step web build_web ;;
   deps)   step deps deps ;;
-  clean)  rm -rf build/native build/web build/sanitize build/screenshots
-          log "removed build/native, build/web, build/sanitize, build/screenshots" ;;
+  clean)  rm -rf build/native build/web build/sanitize build/fuzz build/screenshots
+          log "removed build/native, build/web, build/sanitize, build/fuzz, build/screenshots" ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; die "unknown command '$cmd'" ;;
 esac

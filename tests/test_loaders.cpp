@@ -274,6 +274,24 @@ TEST_CASE("bad IDX files: the error names the file and the problem", "[loaders][
   CHECK(idx_error(idx_file({0, 28, 28}, {}), idx_file({0}, {})) == "img: no examples in the file");
 }
 
+TEST_CASE("IDX headers declaring too much are refused before anything is allocated", "[loaders][idx][errors]") {
+  auto idx_error = [](const Bytes& images, const Bytes& labels) {
+    return data_error([&] { parse_idx(images, "img", labels, "lbl", 10); });
+  };
+  const Bytes images = small_images(), labels = small_labels();
+  CHECK(idx_error(idx_file({1000000000, 28, 28}, {}), labels) ==
+        "img: the header declares 1000000000 examples, more than the 10000000 an IDX file may hold");
+  CHECK(idx_error(images, idx_file({1000000000}, {})) ==
+        "lbl: the header declares 1000000000 examples, more than the 10000000 an IDX file may hold");
+  CHECK(idx_error(idx_file({1, 28, 100000}, {}), labels) ==
+        "img: the header declares a size of 100000 in dimension 3, more than 4096");
+  // 65536 x 2^24 x 2^24 is 2^64 bytes: a product in 64 bits wraps to 0, matching an empty file.
+  CHECK(idx_error(idx_file({65536, 16777216, 16777216}, {}), labels) ==
+        "img: the header declares a size of 16777216 in dimension 2, more than 4096");
+  CHECK(idx_error(idx_file({3, 4096, 4096}, {}), labels) ==
+        "img: truncated data: the header promises 50331648 bytes, the file has 0");
+}
+
 TEST_CASE("bad IDX files on disk: missing, corrupt gzip, missing MNIST folder, bad split", "[loaders][idx][errors]") {
   TempDir dir;
   write_file(dir / "labels", small_labels());

@@ -156,6 +156,20 @@ TEST_CASE("a diverged network is not saved", "[model_io]") {
   CHECK_THROWS_WITH(model_to_json(net), Catch::StartsWith("weights has 2 matrices but the spec has 3 layers"));
 }
 
+TEST_CASE("a model file declaring too many weights is refused before they are allocated", "[model_io]") {
+  std::string hidden = R"({"units": 4096, "activation": "relu", "dropout": 0})";
+  for (int i = 1; i < NetworkSpec::kMaxHiddenLayers; ++i) hidden += R"(, {"units": 4096, "activation": "relu", "dropout": 0})";
+  const std::string huge = R"({"format": "mlp-playground-model", "version": 1, "spec": {"inputs": 100000, "hidden": [)" +
+                           hidden + R"(], "outputs": 10, "output": "softmax", "init": "lecture"}, "weights": []})";
+  // (100000 + 1) x 4096 + 15 x (4096 + 1) x 4096 + (4096 + 1) x 10
+  CHECK_THAT(load_error(huge), Catch::StartsWith("spec 100000-4096-4096") &&
+                                   Catch::EndsWith(" has 661364746 weights, more than the 100000000 a model file may hold"));
+  // Every row's length is checked before the matrix is allocated: the short row 1 is
+  // reported, not the string in row 0.
+  CHECK(load_error(replaced(kTiny, "[[1, 2], [3, 4], [5, 6]]", "[[1, \"x\"], [3], [5, 6]]")) ==
+        "weights[1][1] must have 2 numbers (the layer's units), got 1");
+}
+
 TEST_CASE("each kind of bad model file gets its own message", "[model_io]") {
   REQUIRE(model_from_json<float>(kTiny).W[1](2, 1) == 6.0f);
   struct Case {

@@ -106,6 +106,43 @@ TEST_CASE("links are read forgivingly: clamped, unknown and bad parts noted", "[
   CHECK(decode_config("act=relu%2Ctanh&layers=3,3", notes).hidden[1].activation == Activation::Tanh);
 }
 
+TEST_CASE("a data name with '+', '&', '%' or a space reads back unchanged from the address", "[properties]") {
+  RunConfig c;
+  c.data.source = "my+data & more=100%#1.csv";
+  const std::string address = encode_config(c);
+  CHECK_THAT(address, Catch::StartsWith("data=my%2Bdata%20%26%20more%3D100%25%231.csv&n=200&"));
+  std::vector<std::string> notes;
+  CHECK(decode_config(address, notes).data.source == c.data.source);
+  CHECK(notes.empty());
+  CHECK(with_diff(RunConfig{}, config_diff(RunConfig{}, c)).data.source == c.data.source);
+  // the bytes that were not round-tripping: "%2b" reads as '+', which was written back bare
+  CHECK(decode_config(encode_config(decode_config("data=a%2bb", notes)), notes).data.source == "a+b");
+}
+
+TEST_CASE("huge sizes in a link are clamped or refused before anything is allocated", "[properties]") {
+  std::vector<std::string> notes;
+  const RunConfig c = decode_config("layers=100000000&n=1000000000000&batch=1000000000000&limit=1e12", notes);
+  CHECK(c.hidden.size() == 1);
+  CHECK(c.hidden[0].units == NetworkSpec::kMaxUnits);
+  CHECK(c.data.examples == 10000000);
+  CHECK(c.train.batch_size == 100000000);
+  CHECK(c.data.limit == 0);
+  REQUIRE(notes.size() == 4);
+  CHECK_THAT(notes[0], Catch::EndsWith("examples 1e+12 is above 1e+07: using 1e+07"));
+  CHECK(notes[1] == "link: limit '1e12' is not valid (ignored)");
+  CHECK_THAT(notes[2], Catch::EndsWith(" 1e+08 is above 4096: using 4096"));
+  CHECK_THAT(notes[3], Catch::EndsWith(" 1e+12 is above 1e+08: using 1e+08"));
+
+  std::string many = "1";
+  for (int i = 0; i < NetworkSpec::kMaxHiddenLayers; ++i) many += ",1";
+  notes.clear();
+  CHECK(decode_config("layers=" + many, notes).hidden.size() == 2);  // the default, unchanged
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0] == "link: layers: 17 hidden layers, at most 16 (ignored)");
+  CHECK_THROWS_WITH(with_diff(cli_defaults(), "layers=" + many), Catch::Contains("layers: 17 hidden layers, at most 16"));
+  CHECK_THROWS_WITH(with_diff(cli_defaults(), "n=1000000000000"), Catch::Contains("n 1e+12 is outside 1 .. 1e+07"));
+}
+
 TEST_CASE("diffs are strict and show what differs", "[properties]") {
   CHECK_THROWS_WITH(with_diff(RunConfig{}, "lr=500"), Catch::Contains("lr 500 is outside"));
   CHECK_THROWS_WITH(with_diff(RunConfig{}, "speed=2"), Catch::Contains("unknown setting 'speed'"));

@@ -70,6 +70,23 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
+// %XX encoding of the bytes percent_decode would change or split_pairs would split on (and of
+// blanks and control bytes), so a value reads back as written: a file named "a+b&c.csv".
+std::string percent_encode(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte > 0x20 && byte != 0x7f && std::string("%&+=#").find(c) == std::string::npos) {
+      out += c;
+    } else {
+      char code[4];
+      std::snprintf(code, sizeof code, "%%%02X", byte);
+      out += code;
+    }
+  }
+  return out;
+}
+
 std::string not_valid(const Property& p, const std::string& value) {
   return std::string(p.key) + " '" + value + "' is not valid";
 }
@@ -151,7 +168,11 @@ std::string read_layers(const Property& p, RunConfig& c, const std::string& v, O
                         std::vector<std::string>& notes) {
   std::vector<LayerSpec> hidden;
   if (v != "none" && !v.empty()) {
-    for (const auto& part : split(v, ',')) {
+    const auto parts = split(v, ',');
+    if (parts.size() > static_cast<size_t>(NetworkSpec::kMaxHiddenLayers))
+      return std::string(p.key) + ": " + std::to_string(parts.size()) + " hidden layers, at most " +
+             std::to_string(NetworkSpec::kMaxHiddenLayers);
+    for (const auto& part : parts) {
       long long units;
       if (!parse_integer(part, units)) return not_valid(p, v);
       double d = static_cast<double>(units);
@@ -246,7 +267,8 @@ const std::vector<Property>& properties() {
          return read_integer(p, c, v, o, n, [](RunConfig& r) -> int& { return r.data.limit; });
        }},
       // --- network -----------------------------------------------------------------------------
-      {"layers", "layers", "W1,W2,..", "hidden layer widths, or none (a single-layer perceptron)", 1, 4096, true,
+      {"layers", "layers", "W1,W2,..", "hidden layer widths, or none (a single-layer perceptron)", 1,
+       NetworkSpec::kMaxUnits, true,
        [](const RunConfig& c) { return join_layers(c, [](const LayerSpec& h) { return std::to_string(h.units); }); },
        read_layers},
       {"act", "activation", "A[,A..]", "activation per hidden layer: sigmoid, relu, tanh, linear (one for all, or one per layer)",
@@ -338,7 +360,7 @@ const Property* find_flag(const std::string& flag) {
 std::string encode_config(const RunConfig& config) {
   std::string out;
   for (const Property& p : properties())
-    if (p.in_address) out += (out.empty() ? "" : "&") + std::string(p.key) + "=" + p.write(config);
+    if (p.in_address) out += (out.empty() ? "" : "&") + std::string(p.key) + "=" + percent_encode(p.write(config));
   return out;
 }
 
@@ -395,7 +417,7 @@ std::string config_diff(const RunConfig& from, const RunConfig& to) {
   std::string out;
   for (const Property& p : properties()) {
     const std::string value = p.write(to);
-    if (value != p.write(from)) out += (out.empty() ? "" : "&") + std::string(p.key) + "=" + value;
+    if (value != p.write(from)) out += (out.empty() ? "" : "&") + std::string(p.key) + "=" + percent_encode(value);
   }
   return out;
 }

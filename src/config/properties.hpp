@@ -43,7 +43,8 @@ const Property* find_property(const std::string& key);
 // The row with this flag name; null when there is none.
 const Property* find_flag(const std::string& flag);
 
-// "key=value&key=value..." of every address row.
+// "key=value&key=value..." of every address row; a value's '%', '&', '+', '=', '#', blanks and
+// control bytes are written as %XX, so it reads back unchanged.
 std::string encode_config(const RunConfig& config);
 
 // key -> value pairs of an address or diff text ("%XX" and "+" decoded); pairs without a
@@ -61,7 +62,8 @@ RunConfig decode_config(const std::string& text, std::vector<std::string>& notes
 // part of the diff is refused (diffs are written in the code, so a bad one is a bug).
 RunConfig with_diff(RunConfig base, const std::string& diff);
 
-// The rows whose values differ between two configs, as a diff text (for printing).
+// The rows whose values differ between two configs, as a diff text (for printing), values
+// encoded as encode_config writes them.
 std::string config_diff(const RunConfig& from, const RunConfig& to);
 
 }  // namespace mlp

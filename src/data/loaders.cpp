@@ -212,6 +212,10 @@ std::string file_text(const std::string& path) {
 // ---------------------------------------------------------------------------- IDX
 
 constexpr uint8_t kIdxUnsignedByte = 0x08;
+// Sane upper bounds on what an IDX header declares, checked before its sizes are multiplied
+// (three 32-bit sizes could overflow 64 bits) and before anything is allocated.
+constexpr uint32_t kMaxIdxExamples = 10'000'000;  // MNIST has 70000
+constexpr uint32_t kMaxIdxSide = 4096;            // image height and width
 
 uint32_t read_be32(const uint8_t* p) {
   return uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | uint32_t{p[3]};
@@ -222,6 +226,17 @@ std::string hex(uint32_t value, int digits) {
   char text[16];
   std::snprintf(text, sizeof text, "0x%0*X", digits, value);
   return text;
+}
+
+// Refuses a header declaring more examples, or larger images, than the loaders read.
+void check_idx_sizes(const std::vector<uint32_t>& sizes, const std::string& name) {
+  if (sizes.front() > kMaxIdxExamples)
+    throw DataError(name + ": the header declares " + std::to_string(sizes.front()) + " examples, more than the " +
+                    std::to_string(kMaxIdxExamples) + " an IDX file may hold");
+  for (size_t d = 1; d < sizes.size(); ++d)
+    if (sizes[d] > kMaxIdxSide)
+      throw DataError(name + ": the header declares a size of " + std::to_string(sizes[d]) + " in dimension " +
+                      std::to_string(d + 1) + ", more than " + std::to_string(kMaxIdxSide));
 }
 
 // Checks an IDX file of unsigned bytes with the given number of dimensions and returns
@@ -243,11 +258,10 @@ std::vector<uint32_t> idx_dimensions(const std::vector<uint8_t>& bytes, const st
   if (bytes.size() < header) throw DataError(name + ": truncated IDX header (" + std::to_string(bytes.size()) + " bytes)");
 
   std::vector<uint32_t> sizes;
+  for (int d = 0; d < dims; ++d) sizes.push_back(read_be32(bytes.data() + 4 + 4 * d));
+  check_idx_sizes(sizes, name);
   uint64_t items = 1;
-  for (int d = 0; d < dims; ++d) {
-    sizes.push_back(read_be32(bytes.data() + 4 + 4 * d));
-    items *= sizes.back();
-  }
+  for (uint32_t size : sizes) items *= size;
   const uint64_t available = bytes.size() - header;
   if (available < items)
     throw DataError(name + ": truncated data: the header promises " + std::to_string(items) + " bytes, the file has " +

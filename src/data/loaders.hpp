@@ -11,7 +11,9 @@
 //     a larger label is taken for a typo) unless the caller states K; class names are
 //     "0".."K-1"; Windows line ends are accepted.
 // IDX files (MNIST, Fashion-MNIST): unsigned-byte idx3 images + idx1 labels, raw or gzip;
-// pixels are loaded as raw values 0..255 (scaling is preprocessing's job).
+// pixels are loaded as raw values 0..255 (scaling is preprocessing's job). A header may declare
+// at most 10,000,000 examples and images of at most 4096 x 4096, and its sizes must match the
+// bytes present: all checked before anything is allocated.
 //
 // Every file is read whole, and gzip is detected by its magic bytes, so any of these
 // may be gzip-compressed. A bad file throws DataError naming the file and the problem

@@ -118,6 +118,15 @@ auto named(const json& v, const std::string& path, Parse parse) {
   }
 }
 
+// Refuses a spec with more weights than a model file may hold, before any is allocated.
+void check_weight_count(const NetworkSpec& spec) {
+  long long weights = 0;  // at most 16 layers of 100001 x 4096 after validate: no overflow
+  for (int l = 0; l < spec.layers(); ++l) weights += (spec.fan_in(l) + 1LL) * spec.units(l);
+  if (weights > kMaxModelWeights)
+    fail("spec " + spec.describe() + " has " + std::to_string(weights) + " weights, more than the " +
+         std::to_string(kMaxModelWeights) + " a model file may hold");
+}
+
 NetworkSpec read_spec(const json& v) {
   object_with(v, "spec", {"inputs", "hidden", "outputs", "output", "init"});
   NetworkSpec spec;
@@ -140,6 +149,7 @@ NetworkSpec read_spec(const json& v) {
   } catch (const std::invalid_argument& e) {
     fail(std::string("invalid spec: ") + e.what());
   }
+  check_weight_count(spec);
   return spec;
 }
 
@@ -152,13 +162,17 @@ Matrix<T> read_matrix(const json& v, const NetworkSpec& spec, int l) {
   if (static_cast<long>(row_list.size()) != rows)
     fail(path + " must be " + required_shape(spec, l) + " for the spec, got " + std::to_string(row_list.size()) +
          " rows");
-  Matrix<T> W(rows, cols);
-  for (long r = 0; r < rows; ++r) {
+  for (long r = 0; r < rows; ++r) {  // every row's length before the matrix is allocated
     const std::string row_path = index(path, r);
     const json& row = array(row_list[r], row_path);
     if (static_cast<long>(row.size()) != cols)
       fail(row_path + " must have " + std::to_string(cols) + " numbers (the layer's units), got " +
            std::to_string(row.size()));
+  }
+  Matrix<T> W(rows, cols);
+  for (long r = 0; r < rows; ++r) {
+    const std::string row_path = index(path, r);
+    const json& row = row_list[r];
     for (long c = 0; c < cols; ++c) {
       const std::string entry = index(row_path, c);
       W(r, c) = static_cast<T>(number(row[c], entry));

@@ -32,6 +32,10 @@ inline constexpr int kModelVersion = 1;
 // The largest model file read (a 784-1000-1000-10 network's is about 25 MB); larger files
 // are refused by their size before they are read.
 inline constexpr size_t kMaxModelFileBytes = size_t{64} << 20;
+// The most weights a model file may declare (100 million: 400 MB as floats); a spec with more
+// is refused before any weight is allocated, and so is a weight matrix whose rows in the file
+// do not all have the spec's length.
+inline constexpr long long kMaxModelWeights = 100'000'000;
 
 // The model as JSON text (one weight row per line). Throws ModelError when a weight is
 // NaN or infinite (a diverged network) or the weights do not match the spec.

@@ -15,12 +15,10 @@ int NetworkSpec::units(int l) const {
 int NetworkSpec::fan_in(int l) const { return l == 0 ? inputs : units(l - 1); }
 
 void NetworkSpec::validate() const {
-  constexpr int kMaxUnits = 4096;
-  constexpr int kMaxLayers = 16;
   auto fail = [](const std::string& msg) { throw std::invalid_argument(msg); };
   if (inputs < 1 || inputs > 100000) fail("inputs must be between 1 and 100000, got " + std::to_string(inputs));
   if (outputs < 1 || outputs > kMaxUnits) fail("outputs must be between 1 and 4096, got " + std::to_string(outputs));
-  if (static_cast<int>(hidden.size()) > kMaxLayers) fail("at most 16 hidden layers");
+  if (static_cast<int>(hidden.size()) > kMaxHiddenLayers) fail("at most 16 hidden layers");
   for (size_t i = 0; i < hidden.size(); ++i) {
     const LayerSpec& h = hidden[i];
     const std::string name = "hidden layer " + std::to_string(i + 1);

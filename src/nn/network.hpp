@@ -31,6 +31,9 @@ struct LayerSpec {
 };
 
 struct NetworkSpec {
+  static constexpr int kMaxHiddenLayers = 16;  // validate's limits, also the page address's
+  static constexpr int kMaxUnits = 4096;
+
   int inputs = 2;                          // D
   std::vector<LayerSpec> hidden;           // hidden layers, first to last
   int outputs = 2;                         // K output units
