@@ -41,12 +41,16 @@ deps() { bash scripts/install_deps.sh || die "installing dependencies failed"; }
 
 imgui_dir() { find_source imgui || die "imgui sources missing in $MLP_CACHE/src (run ./build.sh deps)"; }
 
-build_native() {
+# build_preset NAME: configures and builds one of the native-compiler presets (native,
+# sanitize, fuzz) of CMakePresets.json.
+build_preset() {
   local imgui
   imgui="$(imgui_dir)" || exit 1
-  cmake --preset native -DIMGUI_DIR="$imgui" >/dev/null || die "cmake configure (native) failed"
-  cmake --build --preset native -j "$MLP_JOBS" || die "native build failed"
+  cmake --preset "$1" -DIMGUI_DIR="$imgui" >/dev/null || die "cmake configure ($1) failed"
+  cmake --build --preset "$1" -j "$MLP_JOBS" || die "$1 build failed"
 }
+
+build_native() { build_preset native; }
 
 build_web() {
   local imgui sdl2_dir
@@ -75,23 +79,13 @@ build_web_tests() {
 
 # The native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer: the `sanitize`
 # preset (build/sanitize) builds the libraries and mlp_tests with -fsanitize=address,undefined.
-build_sanitize() {
-  local imgui
-  imgui="$(imgui_dir)" || exit 1
-  cmake --preset sanitize -DIMGUI_DIR="$imgui" >/dev/null || die "cmake configure (sanitize) failed"
-  cmake --build --preset sanitize -j "$MLP_JOBS" || die "sanitize build failed"
-}
+build_sanitize() { build_preset sanitize; }
 
 sanitized_unit_tests() { ctest --preset sanitize; }
 
 # The libFuzzer targets of tests/fuzz (one per parser of untrusted bytes): the `fuzz` preset
 # (build/fuzz, clang) builds them and the libraries with -fsanitize=fuzzer,address,undefined.
-build_fuzz() {
-  local imgui
-  imgui="$(imgui_dir)" || exit 1
-  cmake --preset fuzz -DIMGUI_DIR="$imgui" >/dev/null || die "cmake configure (fuzz) failed"
-  cmake --build --preset fuzz -j "$MLP_JOBS" || die "fuzz build failed"
-}
+build_fuzz() { build_preset fuzz; }
 
 # fuzz_one TARGET SECONDS: runs one target on its working corpus build/fuzz/corpus/TARGET (a
 # copy of the seeds in tests/fuzz/corpus/TARGET, where libFuzzer adds new inputs), crashes into

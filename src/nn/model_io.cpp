@@ -255,23 +255,31 @@ Network<T> model_from_json(const std::string& text, std::string* run) {
   return net;
 }
 
+namespace {
+
+// A model file's text, refused when it holds a zero byte (binary data, not JSON).
 template <class T>
-Network<T> model_from_file_bytes(const std::string& bytes, std::string* run) {
-  if (bytes.empty()) fail("the file is empty");
-  std::string text = bytes;
-  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  if (is_gzip(data, bytes.size())) {
-    try {
-      const std::vector<uint8_t> unzipped = gunzip(data, bytes.size(), kMaxModelFileBytes);
-      text.assign(unzipped.begin(), unzipped.end());
-    } catch (const GzipError& e) {
-      fail(std::string("a gzip file that cannot be read: ") + e.what());
-    }
-  }
+Network<T> model_from_text(const std::string& text, std::string* run) {
   const size_t zero = text.find('\0');
   if (zero != std::string::npos)
     fail("binary data, not a model JSON (a zero byte at offset " + std::to_string(zero) + ")");
   return model_from_json<T>(text, run);
+}
+
+}  // namespace
+
+template <class T>
+Network<T> model_from_file_bytes(const std::string& bytes, std::string* run) {
+  if (bytes.empty()) fail("the file is empty");
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  if (!is_gzip(data, bytes.size())) return model_from_text<T>(bytes, run);
+  std::vector<uint8_t> unzipped;
+  try {
+    unzipped = gunzip(data, bytes.size(), kMaxModelFileBytes);
+  } catch (const GzipError& e) {
+    fail(std::string("a gzip file that cannot be read: ") + e.what());
+  }
+  return model_from_text<T>(std::string(unzipped.begin(), unzipped.end()), run);
 }
 
 template <class T>
