@@ -177,12 +177,23 @@ function monkeyActions(app, rand, size) {
 
 // The places the monkey visits in turn; enter() brings each forward on purpose.
 function places(app, log) {
+  // The MNIST set-up is disabled while its run trains or the tuning search runs: stop both.
+  const stopMnist = async (state) => {
+    if (state.tuning?.busy) {
+      await app.clickWidget('tab_tuning');
+      await app.clickWidget('tuning_stop');
+    }
+    if (state.running) await app.clickWidget('play');  // the top bar drives the MNIST run here
+    await app.page.waitForFunction(() => !window.mlp.state.mnist.running && !window.mlp.state.mnist.tuning.busy,
+      null, { timeout: 60_000 });
+  };
   const mnistReady = async () => {
     await app.clickWidget('tab_mnist');
     const state = await app.page.waitForFunction(() => ['ready', 'failed'].includes(window.mlp.state?.mnist?.load) &&
       window.mlp.state.mnist, null, { timeout: 180_000 }).then((h) => h.jsonValue());
     assert.equal(state.load, 'ready', `MNIST should load: ${state.errors}`);
     if (state.train_size !== 10000) {  // a small subset and a short run
+      await stopMnist(state);
       await app.clickWidget('mnist_size');
       await app.clickWidget('mnist_size_10000');
       await app.page.waitForFunction(() => window.mlp.state.mnist.train_size === 10000, null, { timeout: 60_000 });
