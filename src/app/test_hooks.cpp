@@ -5,12 +5,14 @@
 //   train_accuracy, test_accuracy, gradient_points, playing, diverged, chain {layer, row, col,
 //   numeric, backprop} (while the chain-rule tab shows a gradient), pause_reason,
 //   setup_error, setup_notes [..], io_message, import_error, imports, model_source,
-//   example, weight {layer, row, col}, work_ms, frame_ms, frames, vertices
+//   example, weight {layer, row, col}, work_ms, frame_ms, frames, vertices,
+//   textures (GL textures alive, platform::live_textures)
 // A NaN or infinite number (a diverged run) is written as null.
 #include "app/test_hooks.hpp"
 
 #include "app/phase_info.hpp"
 #include "config/properties.hpp"
+#include "platform/texture.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -98,6 +100,7 @@ std::string state_json(const StateInput& in, const FrameStats& stats) {
   j["frame_ms"] = stats.frame_ms;
   j["frames"] = stats.frames;
   j["vertices"] = stats.vertices;
+  j["textures"] = platform::live_textures();
   return j.dump();
 }
 

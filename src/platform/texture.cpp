@@ -11,10 +11,22 @@
 
 namespace mlp::platform {
 
+namespace {
+
+int& live_count() {
+  static int count = 0;
+  return count;
+}
+
+}  // namespace
+
+int live_textures() { return live_count(); }
+
 Texture::~Texture() {
   if (id_ != 0) {
     const GLuint name = id_;
     glDeleteTextures(1, &name);
+    --live_count();
   }
 }
 
@@ -39,6 +51,7 @@ void Texture::upload(const std::vector<Rgba>& pixels, int width, int height) {
     GLuint name = 0;
     glGenTextures(1, &name);
     id_ = name;
+    ++live_count();
     glBindTexture(GL_TEXTURE_2D, id_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);

@@ -38,4 +38,8 @@ class Texture {
   int width_ = 0, height_ = 0;
 };
 
+// How many GL textures Texture objects hold now (created and not yet destroyed); the soak
+// test checks that it stays flat.
+int live_textures();
+
 }  // namespace mlp::platform

@@ -8,10 +8,12 @@
 //   const state = await app.getState();         // window.mlp.state (published by the app)
 //   await app.screenshot('first_page');         // build/screenshots/first_page.png
 //   await app.close();                          // throws if any console error or page error happened
+//   rendererMemoryKb()                          // resident memory of this process's chromium renderers
+//   openApp(env, { setup: installFrameProbe }); readFrameProbe(app)  // frame gaps from requestAnimationFrame
 //
 // The app publishes widget rectangles and its state through src/platform/js_bridge.hpp.
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,4 +169,59 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
     },
   };
   return app.load();
+}
+
+
+// Resident memory (kB) of the chromium renderer processes started by this node process's
+// browsers: rss, and private, its part not mapped from files (most of the rest is chromium's
+// own code, shared between its processes).
+export function rendererMemoryKb() {
+  const parent = new Map();
+  const info = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      info.set(pid, { renderer: cmd.includes('--type=renderer'), rss: kb('VmRSS'), private: kb('RssAnon') + kb('RssShmem') });
+    } catch { /* the process ended */ }
+  }
+  const mine = (pid) => {
+    for (let p = pid; p && p !== '0' && p !== '1'; p = parent.get(p)) if (p === String(process.pid)) return true;
+    return false;
+  };
+  return [...info].filter(([pid, i]) => i.renderer && mine(pid)).map(([, i]) => i);
+}
+
+// An openApp `setup` that records, from requestAnimationFrame, the gaps between the page's
+// frames: their count, sum and longest since the last readFrameProbe, and the time of the
+// last frame (window.mlpFrameProbe).
+export async function installFrameProbe(page) {
+  await page.addInitScript(() => {
+    const probe = { count: 0, sum: 0, max: 0, last: 0 };
+    window.mlpFrameProbe = probe;
+    const tick = (t) => {
+      if (probe.last > 0) {
+        const gap = t - probe.last;
+        probe.count += 1;
+        probe.sum += gap;
+        probe.max = Math.max(probe.max, gap);
+      }
+      probe.last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+// The frame gaps recorded since the previous call: { frames, mean_ms, max_ms }; starts afresh.
+export async function readFrameProbe(app) {
+  return app.page.evaluate(() => {
+    const p = window.mlpFrameProbe;
+    const r = { frames: p.count, mean_ms: p.count > 0 ? p.sum / p.count : 0, max_ms: p.max };
+    Object.assign(p, { count: 0, sum: 0, max: 0 });
+    return r;
+  });
 }

@@ -7,10 +7,10 @@
 // frame time while training, accuracy) are printed for the closing notes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { openApp, startBrowser, webDir } from './harness.mjs';
+import { openApp, rendererMemoryKb, startBrowser, webDir } from './harness.mjs';
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -27,29 +27,6 @@ async function waitLoad(app, timeout = 120_000) {
   await app.page.waitForFunction(() => ['ready', 'failed'].includes(window.mlp.state?.mnist?.load), null, { timeout });
   await app.waitFrames(3);
   return (await app.getState()).mnist;
-}
-
-// Resident memory (kB) of the chromium renderer processes started by this test's browser:
-// rss, and private, its part not mapped from files (most of the rest is chromium's own code,
-// shared between its processes).
-function rendererMemoryKb() {
-  const parent = new Map();
-  const info = new Map();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-      info.set(pid, { renderer: cmd.includes('--type=renderer'), rss: kb('VmRSS'), private: kb('RssAnon') + kb('RssShmem') });
-    } catch { /* the process ended */ }
-  }
-  const mine = (pid) => {
-    for (let p = pid; p && p !== '0' && p !== '1'; p = parent.get(p)) if (p === String(process.pid)) return true;
-    return false;
-  };
-  return [...info].filter(([pid, i]) => i.renderer && mine(pid)).map(([, i]) => i);
 }
 
 const mb = (kb) => (kb / 1024).toFixed(0);
