@@ -56,6 +56,21 @@ TEST_CASE("every update records a history point and the gradient size of each la
   CHECK(s.gradient_sizes()[1].rms[0] > 0.0f);
 }
 
+TEST_CASE("a session played for a long time keeps a bounded, evenly thinned history", "[session]") {
+  RunConfig setup = small_setup();
+  setup.data.examples = 20;  // two batches per epoch: the updates are cheap
+  Session s(setup);
+  const long updates = 3 * static_cast<long>(Session::kMaxCurvePoints);
+  for (long i = 0; i < updates; ++i) s.step_batch();
+  const History& h = s.run().history();
+  CHECK(h.points.size() <= Session::kMaxCurvePoints);
+  CHECK(s.gradient_sizes().size() <= Session::kMaxCurvePoints);
+  CHECK(h.points.size() > Session::kMaxCurvePoints / 4);
+  CHECK(h.points.front().iteration == 0);
+  CHECK(h.points.back().iteration == updates);  // the curves end at the current iteration
+  CHECK(s.gradient_sizes().back().iteration == updates);
+}
+
 TEST_CASE("after the update the pass's weights are those it was computed with", "[session]") {
   Session s(small_setup());
   s.step_phase();  // forward 1

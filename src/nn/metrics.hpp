@@ -2,6 +2,7 @@
 // the training history that the curves, the CSV export and the CLI report read.
 #pragma once
 
+#include "core/thinned.hpp"
 #include "data/dataset.hpp"
 #include "nn/network.hpp"
 
@@ -40,10 +41,17 @@ struct HistoryPoint {
   double test_loss = kNone, test_accuracy = kNone;  // validation or test set
 };
 
+// Every point, or (max_points > 0) at most that many, thinned evenly over the run (see
+// core/thinned.hpp) so that a run played for hours keeps a bounded curve.
 struct History {
+  explicit History(size_t max_points = 0) : thinning(max_points) {}
   std::vector<HistoryPoint> points;       // in order of iteration
-  void add(const HistoryPoint& p) { points.push_back(p); }
-  void clear() { points.clear(); }
+  Thinning thinning;
+  void add(const HistoryPoint& p) { thinning.add(points, p); }
+  void clear() {
+    points.clear();
+    thinning.clear();
+  }
   // CSV with a header: iteration,epoch,batch_loss,train_loss,train_accuracy,test_loss,test_accuracy
   void write_csv(std::ostream& out) const;
 };

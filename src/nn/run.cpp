@@ -21,7 +21,7 @@ long RunSchedule::total_iterations(int batches_per_epoch) const {
 
 template <class T>
 TrainingRun<T>::TrainingRun(Trainer<T>& trainer, const Dataset* test, const RunSchedule& schedule)
-    : trainer_(trainer), test_(test), schedule_(schedule) {
+    : trainer_(trainer), test_(test), schedule_(schedule), history_(schedule.max_history_points) {
   schedule_.validate();
   total_ = schedule_.total_iterations(trainer_.batches_per_epoch());
   history_.add(measure());

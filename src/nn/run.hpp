@@ -17,6 +17,7 @@ struct RunSchedule {
   long iterations = 0;        // > 0: stop after this many updates instead of after `epochs`
   long eval_every = 0;        // evaluate every this many updates; 0 = at the end of every epoch
   int train_eval_limit = -1;  // evaluate the training loss on at most this many examples (-1 = all)
+  size_t max_history_points = 0;  // 0: keep every history point; else thin them to at most this many
 
   // Throws std::invalid_argument naming the bad field.
   void validate() const;

@@ -72,7 +72,8 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console error: ${msg.text()}`);
   });
-  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  // A page error keeps the top of its stack: wasm frames name the C++ function that failed.
+  page.on('pageerror', (err) => errors.push(`page error: ${(err.stack ?? err.message).split('\n').slice(0, 12).join('\n')}`));
   page.on('response', (res) => {
     if (res.status() >= 400) errors.push(`HTTP ${res.status()} for ${res.url()}`);
   });

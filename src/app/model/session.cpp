@@ -23,6 +23,7 @@ RunSchedule open_ended_schedule(const Trainer<float>& trainer, const Dataset& tr
   RunSchedule s;
   s.iterations = 1000000000L;
   s.eval_every = 1;
+  s.max_history_points = Session::kMaxCurvePoints;
   if (is_large(train)) {
     s.eval_every = std::max(1, trainer.batches_per_epoch() / Session::kCurvePointsPerEpoch);
     s.train_eval_limit = Session::kCurveTrainSample;
@@ -87,7 +88,7 @@ void Session::after_update() {
     const double mean_square = dW.size() > 0 ? static_cast<double>(dW.squaredNorm()) / dW.size() : 0.0;
     g.rms.push_back(static_cast<float>(std::sqrt(mean_square)));
   }
-  gradient_sizes_.push_back(std::move(g));
+  gradient_thinning_.add(gradient_sizes_, std::move(g));
 }
 
 }  // namespace mlp::ui

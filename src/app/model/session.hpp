@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/run_setup.hpp"
+#include "core/thinned.hpp"
 #include "nn/run.hpp"
 
 #include <memory>
@@ -28,6 +29,9 @@ class Session {
   static constexpr int kCurveTrainSample = 500;
   static constexpr int kCurveTestSample = 1000;
   static constexpr int kCurvePointsPerEpoch = 10;
+  // The curves and the gradient sizes keep at most this many points, thinned evenly over the
+  // run: a playground left playing for an hour keeps a bounded memory and drawing time.
+  static constexpr size_t kMaxCurvePoints = 4000;
 
   // Generates the data and the initial weights (or starts from `start`, e.g. an imported
   // model, which must match the data's inputs and classes). Throws std::invalid_argument.
@@ -50,6 +54,7 @@ class Session {
   const TrainingRun<float>& run() const { return *run_; }
   const Network<float>& network() const { return trainer_->network(); }
   const Pass<float>& pass() const { return trainer_->pass(); }
+  // One entry per update, thinned to kMaxCurvePoints over a long run.
   const std::vector<GradientSizes>& gradient_sizes() const { return gradient_sizes_; }
 
   // The phase that ran last (nothing before the first step).
@@ -73,6 +78,7 @@ class Session {
   std::unique_ptr<Trainer<float>> trainer_;
   std::unique_ptr<TrainingRun<float>> run_;
   std::vector<GradientSizes> gradient_sizes_;
+  Thinning gradient_thinning_{kMaxCurvePoints};
   std::optional<Phase> last_phase_;
   long version_ = 0;
 };
