@@ -273,6 +273,7 @@ void controls(CompareState& c) {
     step_epoch(c);
   ImGui::SameLine();
   if (published_button("Restart", "compare_restart", "Back to iteration 0, the same initial weights (R)")) restart(c);
+  if (!c.comparison) return;  // the restart failed (its error shows)
 
   const Comparison<float>& cmp = *c.comparison;
   const Trainer<float>& t = cmp.run(0).trainer();

@@ -266,19 +266,20 @@ void MnistPanel::show_setup() {
 
 void MnistPanel::show_training() {
   if (!run_.has_session()) return;
-  const ui::Session& session = run_.session();
   ImGui::Separator();
-  ImGui::BeginDisabled(tuning_.busy() || session.diverged());
+  ImGui::BeginDisabled(tuning_.busy() || run_.session().diverged());
   if (ImGui::Button(running() ? "❚❚ Pause###train" : "▶ Train###train")) run_.toggle_play();
   publish_last("mnist_train");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Play (P): batches as fast as the page allows. The top bar steps one phase, batch or epoch.");
   ImGui::EndDisabled();
   same_line_if_fits("↺ Reset");
-  if (ImGui::Button("↺ Reset")) reset_run();
+  if (ImGui::Button("↺ Reset")) reset_run();  // a new session: nothing of the old one is held past here
   publish_last("mnist_reset");
   if (tuning_.busy()) ImGui::TextDisabled("(the tuning search is running: stop it to train here)");
+  if (!run_.has_session()) return;  // the reset could not start a run (its error shows above)
 
+  const ui::Session& session = run_.session();
   const Trainer<float>& t = session.trainer();
   const long total = length();
   if (finished() && !session.diverged()) {

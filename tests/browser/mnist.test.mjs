@@ -201,6 +201,19 @@ test('a student loads MNIST, trains the lecture network and explores the views',
   await app.screenshot('mnist_draw');
   await app.clickWidget('draw_clear');
   assert.equal((await app.getState()).mnist.draw_predicted, -1);
+
+  // Reset, at rest and while training: a fresh run at iteration 0, paused. (The panel once went
+  // on drawing the run that Reset had just freed.)
+  for (const playing of [false, true]) {
+    if (playing) {
+      await app.clickWidget('mnist_train');
+      await app.page.waitForFunction(() => window.mlp.state.mnist.running && window.mlp.state.mnist.iteration > 0);
+    }
+    await app.clickWidget('mnist_reset');
+    await app.waitFrames(5);
+    s = (await app.getState()).mnist;
+    assert.deepEqual([s.iteration, s.running, s.finished], [0, false, false], `reset ${playing ? 'while training' : 'at rest'}`);
+  }
   await app.close();
 });
 
