@@ -1,6 +1,6 @@
 // A short soak (the code of bench/soak.mjs): about a minute of the toy run playing at top
 // speed while the lecture's MNIST network trains, switching views; after the warm-up the wasm
-// heap grows at most one step, the live GL textures stay at most at the warm-up's count and
+// heap grows at most one step, the live GL textures stay within 2 of the warm-up's count and
 // window.mlp.fetches does not grow. `node bench/soak.mjs --minutes 30` is the long version.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
