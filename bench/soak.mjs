@@ -3,8 +3,8 @@
 // Set up tab and the MNIST views, and samples every few seconds the wasm heap, the chromium
 // renderer's memory, the JS heap, the frame time, the live GL textures and window.mlp.fetches.
 // Prints a table of samples and a summary; fails (exit 1) if, after the warm-up, the wasm
-// heap grows more than once (one growth step), the textures rise more than 2 above the warm-up's
-// highest count, or the fetches array grows.
+// heap grows more than once (one growth step), the textures rise more than
+// TEXTURE_TOLERANCE above the warm-up's highest count, or the fetches array grows.
 //
 //   node bench/soak.mjs [--minutes M | --seconds S] [--every S]
 //
@@ -12,11 +12,12 @@
 import { pathToFileURL } from 'node:url';
 import { installFrameProbe, openApp, readFrameProbe, rendererMemoryKb, startBrowser } from '../tests/browser/harness.mjs';
 
-const TEXTURE_TOLERANCE = 2;  // textures a view may add once after the warm-up
-
 // The MNIST views shown in turn (one every other sample, the Set up tab in between).
 const MNIST_VIEWS = ['tab_gallery', 'tab_units', 'tab_mistakes', 'tab_confusion', 'tab_mnist_network', 'tab_forward'];
 export const ALLOWED_HEAP_STEPS = 1;  // growths of the wasm heap after the warm-up
+// Live textures that may appear after the warm-up: a view first opened then adds its texture
+// once, where a leak (one per frame or per snapshot) passes this within seconds.
+const TEXTURE_TOLERANCE = 2;
 
 function parseArgs(argv) {
   const opts = { seconds: 1800, every: 5 };
@@ -122,8 +123,6 @@ function growthFailures(warmup, after) {
   }
   const warmTextures = Math.max(...warmup.map((s) => s.textures));
   const maxTextures = Math.max(...after.map((s) => s.textures));
-  // A view seen for the first time after a short warm-up adds its texture once: a tolerance of
-  // TEXTURE_TOLERANCE. A leak (a texture per frame or per snapshot) passes it within seconds.
   if (maxTextures > warmTextures + TEXTURE_TOLERANCE) {
     failures.push(`live textures rose to ${maxTextures} after the warm-up (at most ${warmTextures} before, ` +
       `${TEXTURE_TOLERANCE} more allowed)`);
