@@ -75,3 +75,27 @@ TEST_CASE("the gradient check catches a wrong gradient", "[gradcheck]") {
   CHECK(pass.dW[0](1, 2) == Approx(numeric).epsilon(1e-6));
   CHECK((dW1_slip - pass.dW[0]).norm() / pass.dW[0].norm() > 1e-2);
 }
+
+TEST_CASE("the gradient check covers the L1 and L2 penalties", "[gradcheck]") {
+  NetworkSpec spec;
+  spec.inputs = 3;
+  spec.hidden = {LayerSpec{4, Activation::Tanh, 0.0}};
+  spec.outputs = 2;
+  Rng rng(5);
+  const Network<double> net = Network<double>::initialized(spec, rng);
+  Matrix<double> X(6, 3);
+  for (Eigen::Index i = 0; i < X.size(); ++i) X.data()[i] = rng.normal();
+  const Matrix<double> Y = targets_for(spec.output, 6, 2, rng);
+  const Penalty both{0.03, 0.2};
+  const GradCheckResult with = gradient_check(net, X, Y, 1, -1, 1e-6, both);
+  CHECK(with.checked == 4 * 4 + 5 * 2);
+  CHECK(with.max_relative_error < 1e-6);
+  // The penalty changes the gradient: the data-only dW differs from the objective's slope.
+  const double numeric = numeric_gradient(net, X, Y, {}, WeightRef{1, 2, 1}, 1e-6, both);
+  const double data_only = numeric_gradient(net, X, Y, {}, WeightRef{1, 2, 1}, 1e-6);
+  const double w = net.W[1](2, 1);
+  CHECK(numeric - data_only == Approx(0.2 * w + 0.03 * (w > 0 ? 1 : -1)).epsilon(1e-6));
+  // ... and not on the bias row.
+  CHECK(numeric_gradient(net, X, Y, {}, WeightRef{1, 0, 1}, 1e-6, both) ==
+        Approx(numeric_gradient(net, X, Y, {}, WeightRef{1, 0, 1}, 1e-6)).epsilon(1e-9));
+}

@@ -47,7 +47,8 @@ TEST_CASE("homework 10-1: three ReLU layers of 50 with dropout 0.2 and lr 0.01",
     CHECK(layer.dropout == 0.2);
   }
   CHECK(c.train.learning_rate == 0.01);
-  CHECK(c.train.momentum == 0.9);
+  CHECK(c.train.optimizer.kind == Optimizer::Momentum);
+  CHECK(c.train.optimizer.momentum == 0.9);
   CHECK(c.train.batch_size == 64);
   CHECK(c.schedule.iterations == 2000);
   CHECK(c.schedule.eval_every == 50);

@@ -18,7 +18,7 @@ RunConfig unusual() {
   return with_diff(RunConfig{},
                    "data=spiral&n=321&noise=0.07&classes=3&test=0.3&scale=zscore&test-part=first-half&limit=99"
                    "&layers=7,5,3&act=tanh,sigmoid,relu&drop=0.1,0,0.25&out=sigmoid&init=xavier&lr=0.0125"
-                   "&batch=17&shuffle=0&mom=0.5&l2=0.003&seed=42&epochs=33&iterations=1234&eval-every=7"
+                   "&batch=17&shuffle=0&mom=0.5&opt=adam&beta1=0.8&beta2=0.99&eps=1e-06&l1=0.002&l2=0.003&seed=42&epochs=33&iterations=1234&eval-every=7"
                    "&train-eval-limit=500");
 }
 
@@ -81,10 +81,10 @@ TEST_CASE("the address carries the page's settings, for every preset too", "[pro
     CHECK(encode_config(decode_config(encode_config(p.config), notes)) == encode_config(p.config));
   }
   CHECK(notes.empty());
-  // the default address (links written before the L2 row simply lack l2=0)
+  // the default address (links written before a row was added simply lack it)
   CHECK(encode_config(RunConfig{}) ==
         "data=circles&n=200&noise=-1&classes=0&test=0.25&layers=6,6&act=relu,relu&drop=0,0&out=softmax&init=lecture"
-        "&lr=0.2&batch=10&shuffle=1&mom=0&l2=0&seed=1&epochs=200");
+        "&lr=0.2&batch=10&shuffle=1&mom=0.9&opt=sgd&beta1=0.9&beta2=0.999&eps=1e-08&l1=0&l2=0&seed=1&epochs=200");
 }
 
 TEST_CASE("links are read forgivingly: clamped, unknown and bad parts noted", "[properties]") {
@@ -149,4 +149,19 @@ TEST_CASE("diffs are strict and show what differs", "[properties]") {
   const RunConfig c = with_diff(RunConfig{}, "layers=8&act=sigmoid&lr=1");
   CHECK(config_diff(RunConfig{}, c) == "layers=8&act=sigmoid&drop=0&lr=1");
   CHECK(config_diff(c, c).empty());
+}
+
+TEST_CASE("a link's momentum chooses the optimiser unless opt says otherwise", "[properties]") {
+  std::vector<std::string> notes;
+  CHECK(decode_config("mom=0.5", notes).train.optimizer.kind == Optimizer::Momentum);  // links before `opt`
+  CHECK(decode_config("mom=0", notes).train.optimizer.kind == Optimizer::SGD);
+  const RunConfig explicit_sgd = decode_config("opt=sgd&mom=0.5", notes);
+  CHECK(explicit_sgd.train.optimizer.kind == Optimizer::SGD);
+  CHECK(explicit_sgd.train.optimizer.momentum == 0.5);
+  CHECK(decode_config("mom=0&opt=momentum", notes).train.optimizer.kind == Optimizer::Momentum);
+  CHECK(decode_config("opt=adam&mom=0", notes).train.optimizer.kind == Optimizer::Adam);
+  CHECK(notes.empty());
+  CHECK(decode_config("opt=rmsprop", notes).train.optimizer.kind == Optimizer::SGD);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0] == "link: unknown optimizer 'rmsprop' (use sgd, momentum or adam) (ignored)");
 }

@@ -186,7 +186,7 @@ TEST_CASE("search: a bad grid is rejected up front with every problem listed", "
   holdout = SearchOptions();
   holdout.method = SearchMethod::Random;
   holdout.samples = 0;
-  holdout.train.momentum = 1.5;
+  holdout.train.optimizer.momentum = 1.5;
   CHECK(search_problems(linear_vs_hidden(), holdout, xor_set()).size() == 2);
   CHECK(search_problems(linear_vs_hidden(), SearchOptions(), Dataset()) ==
         std::vector<std::string>{"the training set is empty"});

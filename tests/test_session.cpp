@@ -1,11 +1,15 @@
 // Tests for the app's Session (src/app/model/session): one run of the playground built from a
 // set-up. Stepping phase by phase and batch by batch give the same weights; every update
 // records a history point and the per-layer gradient sizes; the pass's weights are those before
-// the update; a start model must fit the data; a large test set is sampled for the curves.
+// the update; a start model must fit the data; a large test set is sampled for the curves;
+// stepping back and forward again gives the same numbers, bit for bit.
 #include <catch2/catch.hpp>
 
 #include "app/model/session.hpp"
+#include "config/properties.hpp"
 #include "data/toy.hpp"
+
+#include <cmath>
 
 using namespace mlp;
 using ui::Session;
@@ -100,4 +104,97 @@ TEST_CASE("a test set larger than the playground's is sampled for the curves", "
   REQUIRE(s.test() == &data->test);
   CHECK(s.curve_test()->size() == Session::kCurveTestSample);
   CHECK(&s.train() == &data->train);  // shared, not copied
+}
+
+namespace {
+RunConfig stepping_setup(const std::string& diff) {
+  // Dropout, Adam, L1 and a reshuffle every epoch (20 batches): every random stream and every
+  // piece of optimiser state is in play.
+  return with_diff(RunConfig{}, "layers=5,4&act=relu&drop=0.2&opt=adam&lr=0.02&l1=0.001&batch=10&" + diff);
+}
+
+std::vector<float> flat_history(const Session& s) {
+  std::vector<float> out;
+  for (const auto& p : s.run().history().points)
+    for (double v : {static_cast<double>(p.iteration), p.batch_loss, p.train_loss, p.test_loss, p.penalty})
+      out.push_back(std::isnan(v) ? -1.0f : static_cast<float>(v));  // NaN: not measured (iteration 0's batch loss)
+  return out;
+}
+}  // namespace
+
+TEST_CASE("20 batches forward, 7 back and 7 forward again give the same weights, bit for bit", "[session]") {
+  Session s(stepping_setup("seed=3"));
+  for (int b = 0; b < 20; ++b) REQUIRE(s.step_batch());
+  const std::vector<Matrix<float>> at_20 = s.network().W;
+  const std::vector<float> history_20 = flat_history(s);
+  const size_t gradients_20 = s.gradient_sizes().size();
+  for (int b = 0; b < 7; ++b) REQUIRE(s.step_back_batch());
+  CHECK(s.trainer().iteration() == 13);
+  CHECK(s.run().history().points.back().iteration == 13);
+  CHECK(s.gradient_sizes().size() == 13);
+  CHECK(s.network().W[0] != at_20[0]);
+  CHECK(s.latest_iteration() == 20);
+  for (int b = 0; b < 7; ++b) REQUIRE(s.step_batch());
+  for (size_t l = 0; l < at_20.size(); ++l) CHECK(s.network().W[l] == at_20[l]);  // exact, not approximate
+  CHECK(flat_history(s) == history_20);
+  CHECK(s.gradient_sizes().size() == gradients_20);
+  // ... and the run goes on as if it had never stepped back.
+  Session straight(stepping_setup("seed=3"));
+  for (int b = 0; b < 23; ++b) REQUIRE(straight.step_batch());
+  for (int b = 0; b < 3; ++b) REQUIRE(s.step_batch());
+  for (size_t l = 0; l < at_20.size(); ++l) CHECK(s.network().W[l] == straight.network().W[l]);
+}
+
+TEST_CASE("one phase back shows the phase before, with the pass it computed", "[session]") {
+  Session s(stepping_setup("seed=4"));
+  CHECK_FALSE(s.step_back_phase());  // nothing before the start
+  for (int b = 0; b < 2; ++b) REQUIRE(s.step_batch());
+  REQUIRE(s.step_phase());  // forward 1 of batch 3
+  REQUIRE(s.step_phase());  // forward 2
+  const Matrix<float> H1 = s.pass().H[0];
+  REQUIRE(s.step_phase());  // forward 3
+  CHECK((s.position() == Session::Position{2, 3}));
+  REQUIRE(s.step_back_phase());
+  CHECK((s.position() == Session::Position{2, 2}));
+  CHECK(s.last_phase()->kind == PhaseKind::Forward);
+  CHECK(s.last_phase()->layer == 1);
+  CHECK(s.pass().H[0] == H1);  // the same dropout mask and values as the first time
+  // Back across an update: before the update of batch 2, with its gradients.
+  REQUIRE(s.step_back_phase());
+  REQUIRE(s.step_back_phase());
+  REQUIRE(s.step_back_phase());
+  CHECK((s.position() == Session::Position{1, 7}));  // 3 layers: 3 forward, loss, 3 backward done
+  CHECK(s.trainer().next_phase().kind == PhaseKind::Update);
+  CHECK(s.last_phase()->kind == PhaseKind::Backward);
+  REQUIRE(s.step_back_batch());  // to just after update 1
+  CHECK((s.position() == Session::Position{1, 0}));
+  CHECK(s.last_phase()->kind == PhaseKind::Update);
+  REQUIRE(s.step_back_batch());  // to the start
+  CHECK((s.position() == Session::Position{0, 0}));
+  CHECK_FALSE(s.has_pass());
+  CHECK_FALSE(s.step_back_batch());
+}
+
+TEST_CASE("the timeline reaches the last 500 batches", "[session]") {
+  Session s(stepping_setup("seed=5"));
+  for (int b = 0; b < 700; ++b) REQUIRE(s.step_batch());
+  CHECK(s.latest_iteration() == 700);
+  CHECK(s.earliest_iteration() == 700 - static_cast<long>(Session::kMaxCheckpoints) + 1);
+  const std::vector<Matrix<float>> at_700 = s.network().W;
+  CHECK_FALSE(s.go_to({100, 0}));
+  REQUIRE(s.go_to({250, 0}));
+  CHECK(s.trainer().iteration() == 250);
+  REQUIRE(s.go_to({700, 0}));
+  for (size_t l = 0; l < at_700.size(); ++l) CHECK(s.network().W[l] == at_700[l]);
+  CHECK_FALSE(s.go_to({701, 0}));
+}
+
+TEST_CASE("stepping back clears a divergence", "[session]") {
+  Session s(with_diff(RunConfig{}, "layers=6&act=linear&out=linear&lr=50&seed=2"));
+  long steps = 0;
+  while (s.step_batch() && steps < 500) ++steps;
+  REQUIRE(s.diverged());
+  REQUIRE(s.step_back_batch());
+  CHECK_FALSE(s.diverged());
+  CHECK(s.trainer().iteration() == steps - 1);
 }

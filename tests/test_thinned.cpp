@@ -57,3 +57,25 @@ TEST_CASE("an odd limit is rounded up to an even one; clear starts afresh", "[th
   CHECK(thinning.stride() == 1);
   CHECK(points == std::vector<long>{7});
 }
+
+TEST_CASE("truncating forgets the points after the first count, and adding goes on from there", "[thinned]") {
+  Thinning thinning(4);
+  std::vector<long> points;
+  for (long i = 0; i < 11; ++i) thinning.add(points, i);  // 0 4 8 10 (stride 4)
+  thinning.truncate(points, 7);                            // points 0..6 were added: 0 4 on the stride
+  CHECK(points == std::vector<long>{0, 4});
+  thinning.add(points, 7L);  // ordinal 7: between, kept as the newest
+  CHECK(points == std::vector<long>{0, 4, 7});
+  thinning.add(points, 8L);  // replaces it
+  CHECK(points == std::vector<long>{0, 4, 8});
+  thinning.truncate(points, 20);  // more than were added: nothing changes
+  CHECK(points == std::vector<long>{0, 4, 8});
+  thinning.truncate(points, 0);
+  CHECK(points.empty());
+  Thinning unlimited;
+  std::vector<long> all;
+  for (long i = 0; i < 5; ++i) unlimited.add(all, i);
+  unlimited.truncate(all, 3);
+  unlimited.add(all, 3L);
+  CHECK(all == std::vector<long>{0, 1, 2, 3});
+}

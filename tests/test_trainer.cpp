@@ -110,7 +110,8 @@ TEST_CASE("momentum accumulates a velocity", "[trainer]") {
   const Dataset d = make_toy("linearly_separable", 30, 0.1, 1);
   TrainConfig cfg;
   cfg.batch_size = 0;
-  cfg.momentum = 0.9;
+  cfg.optimizer.kind = Optimizer::Momentum;
+  cfg.optimizer.momentum = 0.9;
   Trainer<double> t(net_for(d, {}), d, cfg);
   t.step_batch();
   const Matrix<double> first_step = t.network().W[0] - t.weights_before_update()[0];
@@ -136,6 +137,45 @@ TEST_CASE("L2 adds λ₂·W to the step of the weights, not of the bias row", "[
   }
   cfg.l2 = -1;
   CHECK_THROWS_WITH(Trainer<float>(net_for(d, {}), d, cfg), Catch::Contains("L2 rate"));
+}
+
+TEST_CASE("L1 and L2 together step along dW + λ₂·W + λ₁·sign W, and the trainer shows that penalty", "[trainer]") {
+  const Dataset d = make_toy("linearly_separable", 30, 0.1, 1);
+  TrainConfig cfg;
+  cfg.batch_size = 0;
+  cfg.learning_rate = 0.5;
+  cfg.l1 = 0.02;
+  cfg.l2 = 0.1;
+  Trainer<double> t(net_for(d, {LayerSpec{3, Activation::Sigmoid, 0.0}}), d, cfg);
+  t.step_batch();
+  REQUIRE(t.penalty_gradients().size() == 2);
+  for (size_t l = 0; l < 2; ++l) {
+    const Matrix<double>& W0 = t.weights_before_update()[l];
+    const Eigen::Index n = W0.rows() - 1;
+    const Matrix<double> P = 0.1 * W0.bottomRows(n) + 0.02 * W0.bottomRows(n).cwiseSign();
+    CHECK(t.penalty_gradients()[l].row(0).isZero());
+    CHECK(t.penalty_gradients()[l].bottomRows(n).isApprox(P, 1e-12));
+    const Matrix<double> step = W0 - t.network().W[l];
+    CHECK(step.bottomRows(n).isApprox(0.5 * (t.pass().dW[l].bottomRows(n) + P), 1e-12));
+  }
+  cfg.l1 = 11;
+  CHECK_THROWS_WITH(Trainer<float>(net_for(d, {}), d, cfg), Catch::Contains("L1 rate"));
+}
+
+TEST_CASE("Adam trains the circles with one hidden layer", "[trainer]") {
+  const Dataset d = make_toy("circles", 200, 0.05, 3);
+  TrainConfig cfg;
+  cfg.batch_size = 20;
+  cfg.learning_rate = 0.02;
+  cfg.shuffle = true;
+  cfg.optimizer.kind = Optimizer::Adam;
+  Trainer<float> t(net_for(d, {LayerSpec{8, Activation::ReLU, 0.0}}), d, cfg);
+  const double before = evaluate(t.network(), d).loss;
+  for (int e = 0; e < 60; ++e) t.step_epoch();
+  CHECK(t.optimizer().steps() == 600);
+  const Evaluation after = evaluate(t.network(), d);
+  CHECK(after.loss < 0.2 * before);
+  CHECK(after.accuracy > 0.95);
 }
 
 TEST_CASE("bad training settings and mismatched data are refused", "[trainer]") {

@@ -70,7 +70,7 @@ void App::handle_keys() {
   for (ImWchar c : io.InputQueueCharacters) {
     if (compare_shown_) {
       ui::compare_key(compare_, c);
-    } else if (ui::run_key(*run, c) == ui::RunRequest::Reset) {
+    } else if (ui::run_key(*run, c, io.KeyShift) == ui::RunRequest::Reset) {
       reset_active_run();
     }
   }

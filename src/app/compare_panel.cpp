@@ -46,9 +46,22 @@ constexpr int kMetricCount = static_cast<int>(sizeof kMetrics / sizeof kMetrics[
 
 std::vector<CompareRun> default_runs(const RunConfig& base) {
   const double lr = base.train.learning_rate;
-  return {{Activation::Sigmoid, 0.0, lr, base.init},
-          {Activation::ReLU, 0.0, lr, base.init},
-          {Activation::ReLU, kDefaultDropout, lr, base.init}};
+  const Optimizer opt = base.train.optimizer.kind;
+  return {{Activation::Sigmoid, 0.0, lr, base.init, opt},
+          {Activation::ReLU, 0.0, lr, base.init, opt},
+          {Activation::ReLU, kDefaultDropout, lr, base.init, opt}};
+}
+
+// SGD, momentum and Adam on the set-up's network. Adam's steps are about α per weight
+// whatever the gradient's size, so it gets at most kAdamRate.
+constexpr double kAdamRate = 0.02;
+std::vector<CompareRun> optimizer_runs(const RunConfig& base) {
+  const double lr = base.train.learning_rate;
+  const Activation act = base.hidden.empty() ? Activation::ReLU : base.hidden.front().activation;
+  const double drop = base.hidden.empty() ? 0.0 : base.hidden.front().dropout;
+  return {{act, drop, lr, base.init, Optimizer::SGD},
+          {act, drop, lr, base.init, Optimizer::Momentum},
+          {act, drop, std::min(lr, kAdamRate), base.init, Optimizer::Adam}};
 }
 
 // "relu + dropout 0.2, α 0.5, init large": what sets the run apart from the set-up.
@@ -57,6 +70,7 @@ std::string run_label(const CompareRun& r, const RunConfig& base) {
   if (r.dropout > 0 && !base.hidden.empty()) s += " + dropout " + format_value(r.dropout, 2);
   if (r.learning_rate != base.train.learning_rate) s += ", α " + format_value(r.learning_rate, 3);
   if (r.init != base.init) s += std::string(", init ") + init_name(r.init);
+  if (r.optimizer != base.train.optimizer.kind) s += std::string(", ") + optimizer_name(r.optimizer);
   return s;
 }
 
@@ -67,6 +81,7 @@ CompareEntry make_entry(const CompareRun& r, const RunConfig& base, const Datase
     h.dropout = r.dropout;
   }
   s.train.learning_rate = r.learning_rate;
+  s.train.optimizer.kind = r.optimizer;
   s.init = r.init;
   return {run_label(r, base), network_spec(s, train), s.train};
 }
@@ -143,12 +158,22 @@ bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& 
     ImGui::Text("Run %d", i + 1);
   }
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-  ImGui::SetNextItemWidth(half);
+  const float remove_w = can_remove ? swatch + style.ItemSpacing.x : 0.0f;
+  const float third = std::floor((width - remove_w - 2 * style.ItemSpacing.x) / 3);
+  ImGui::SetNextItemWidth(third);
   if (slider_double("##lr", r.learning_rate, 0.001, 10.0, "α %.4g", ImGuiSliderFlags_Logarithmic)) changed = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Learning rate α of run %d (Ctrl+click to type)", i + 1);
   ImGui::SameLine();
-  const float remove_w = can_remove ? swatch + style.ItemSpacing.x : 0.0f;
-  ImGui::SetNextItemWidth(half - remove_w);
+  ImGui::SetNextItemWidth(third);
+  if (ImGui::BeginCombo("##optimizer", optimizer_name(r.optimizer))) {
+    for (Optimizer o : all_optimizers())
+      if (ImGui::Selectable(optimizer_name(o), o == r.optimizer)) r.optimizer = o, changed = true;
+    ImGui::EndCombo();
+  }
+  publish_last_item(("compare_optimizer_" + n).c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Optimiser of run %d (μ, β₁, β₂, ε: the set-up's)", i + 1);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(third);
   if (ImGui::BeginCombo("##init", init_name(r.init))) {
     for (Init init : all_inits())
       if (ImGui::Selectable(init_name(init), init == r.init)) r.init = init, changed = true;
@@ -198,6 +223,10 @@ void show_compare_setup(CompareState& c, const RunConfig& setup) {
   if (published_button("Sigmoid vs ReLU vs ReLU + dropout", "compare_defaults",
                        "The default comparison: every hidden layer sigmoid; ReLU; ReLU with dropout 0.2"))
     reset_comparison(c, setup);
+  if (published_button("SGD vs momentum vs Adam", "compare_optimizers",
+                       "The set-up's network trained by plain gradient descent, momentum (μ from the set-up) and "
+                       "Adam (α at most 0.02), from the same initial weights"))
+    open_comparison(c, setup, optimizer_runs(setup));
   target_control(c);
   ImGui::Separator();
 
@@ -501,7 +530,8 @@ nlohmann::ordered_json compare_json(const CompareState& c, bool active) {
                       {"target_iteration", s.target_iteration},
                       {"diverged", s.diverged},
                       {"shares_start_with", s.shares_start_with},
-                      {"history_points", c.comparison->run(i).history().points.size()}});
+                      {"history_points", c.comparison->run(i).history().points.size()},
+                      {"opt", optimizer_name(c.comparison->entry(i).config.optimizer.kind)}});
     }
   }
   j["runs"] = std::move(runs);

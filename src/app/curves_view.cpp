@@ -15,6 +15,7 @@ namespace {
 constexpr ImU32 kTrain = IM_COL32(25, 85, 160, 255);
 constexpr ImU32 kTest = IM_COL32(225, 110, 20, 255);
 constexpr ImU32 kBatch = IM_COL32(175, 178, 188, 255);
+constexpr ImU32 kPenalty = IM_COL32(135, 85, 180, 255);
 
 // One series per field of the history points (x = iteration, or epoch when per_epoch).
 // The series is named after its latest value, e.g. "train loss 0.231" or "test accuracy 93.1%".
@@ -43,6 +44,8 @@ void loss_plot(const CurvesState& state, const History& h, bool has_test) {
   }
   series.push_back(history_series(h, "train", kTrain, &HistoryPoint::train_loss, e));
   if (has_test) series.push_back(history_series(h, "test", kTest, &HistoryPoint::test_loss, e));
+  if (!h.points.empty() && std::isfinite(h.points.back().penalty))
+    series.push_back(history_series(h, "penalty", kPenalty, &HistoryPoint::penalty, e));
   PlotOptions o;
   o.x_label = e ? "epoch" : "iteration";
   o.log_y = state.log_scale;
@@ -103,10 +106,12 @@ void show_curves_view(CurvesState& state, const Session& s) {
         std::to_string(Session::kCurveTrainSample) + " training examples (blue) and the first " +
         std::to_string(Session::kCurveTestSample) + " test examples (orange), without dropout: a whole pass over "
         "a set this large would stall the page. Grey: the loss of the batch just trained on (noisier; with dropout).";
-    help_marker(s.curve_test() == s.test()
-                    ? "After every update the core evaluates the loss on the whole training set (blue) and test set "
-                      "(orange), without dropout. Grey: the loss of the batch just trained on (noisier; with dropout)."
-                    : sampled.c_str());
+    const std::string whole =
+        "After every update the core evaluates the loss on the whole training set (blue) and test set (orange), "
+        "without dropout. Grey: the loss of the batch just trained on (noisier; with dropout).";
+    const std::string penalty = " Purple (with L1 or L2): the penalty λ₁·Σ|w| + λ₂/2·Σw² that the update also "
+                                "minimises; the data losses do not include it.";
+    help_marker(((s.curve_test() == s.test() ? whole : sampled) + penalty).c_str());
     loss_plot(state, h, has_test);
     ImGui::EndTabItem();
   }

@@ -150,6 +150,45 @@ Lesson dropout() {
                       {Activation::ReLU, 0.5, 0.1, Init::Lecture}})}};
 }
 
+Lesson penalties() {
+  auto small_noisy = [](const std::string& penalty) {
+    return setup("data=xor&n=60&noise=0.35&test=0.5&layers=16,16&act=relu&drop=0&out=softmax&lr=0.1&batch=10"
+                 "&epochs=1500&" + penalty);
+  };
+  return {"Weight penalties: L1 and L2",
+          "A big network on 30 noisy training points learns the noise: the training loss goes to 0 while the "
+          "test loss climbs. A penalty on large weights pulls it back: L2 adds λ₂/2·Σw² to the loss, so each "
+          "step uses dW + λ₂·W; L1 adds λ₁·Σ|w|, so the step uses dW + λ₁·sign W and drives small weights to "
+          "exactly 0. Neither touches the bias row.",
+          "Curves: the test loss (orange) against the training loss (blue), and the penalty (purple). In the "
+          "update phase, the penalty's matrix P sits next to dW.",
+          "Load both and compare the test loss after 1500 epochs, and the boundary: smooth with L2, ragged "
+          "without. Try λ₂ = 0.1 (too much: the network cannot fit) and L1 instead of L2 (the network graph "
+          "thins out).",
+          LessonView::Curves,
+          {{"No penalty", small_noisy("l2=0")}, {"L2, λ₂ = 0.01", small_noisy("l2=0.01")},
+           {"L1, λ₁ = 0.003", small_noisy("l1=0.003")}}};
+}
+
+Lesson optimisers() {
+  const RunConfig spiral = setup("data=spiral&layers=12,12&act=relu&drop=0&out=softmax&lr=0.05&batch=10&epochs=300");
+  return {"Optimisers: momentum and Adam",
+          "Gradient descent steps α·dW: small where the loss surface is flat, zig-zagging across a narrow "
+          "valley. Momentum keeps a velocity V ← μ·V − α·dW, so steady directions speed up and zig-zags cancel. "
+          "Adam keeps running means of the gradient (m) and of its square (v), corrects their start at 0 "
+          "(m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)) and steps α·m̂/(√v̂ + ε): about α for every weight, however small its "
+          "gradient.",
+          "The update phase: V, or m̂ and v̂, drawn next to dW. Compare: the three loss curves from the same start.",
+          "Step the update phase with Adam and hover over m̂ and v̂: the step of each weight is α·m̂/(√v̂ + ε). "
+          "Give Adam α = 0.2 in Compare: too large, even for Adam.",
+          LessonView::Matrices,
+          {{"Spiral, Adam", with_diff(spiral, "opt=adam&lr=0.01")},
+           comparing("Compare SGD, momentum, Adam", spiral,
+                     {{Activation::ReLU, 0.0, 0.05, Init::Lecture, Optimizer::SGD},
+                      {Activation::ReLU, 0.0, 0.05, Init::Lecture, Optimizer::Momentum},
+                      {Activation::ReLU, 0.0, 0.01, Init::Lecture, Optimizer::Adam}})}};
+}
+
 Lesson homework() {
   const RunConfig recipe =
       setup("data=glyphs&layers=20,20,20&act=relu&drop=0.2&out=softmax&lr=0.01&batch=0&epochs=2000");
@@ -170,7 +209,8 @@ Lesson homework() {
 const std::vector<Lesson>& lessons() {
   static const std::vector<Lesson> chapters = {perceptron(),     hidden_layer(),        chain_rule(),
                                                initialisation(), batching(),            vanishing_gradients(),
-                                               dropout(),        homework()};
+                                               dropout(),        penalties(),           optimisers(),
+                                               homework()};
   return chapters;
 }
 

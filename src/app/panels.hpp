@@ -28,8 +28,9 @@ RunRequest show_step_controls(Run& run);
 // The top bar while the Compare view is shown: its keys are the comparison's.
 void show_compare_hint();
 
-// One key of the top bar's shortcuts (S phase, B batch, E epoch, P play/pause, R reset).
-RunRequest run_key(Run& run, ImWchar key);
+// One key of the top bar's shortcuts (S phase, B batch, E epoch, P play/pause, R reset; with
+// Shift, S and B step back).
+RunRequest run_key(Run& run, ImWchar key, bool shift);
 
 // --- Set-up (setup_panel.cpp) ----------------------------------------------------------------
 

@@ -81,15 +81,42 @@ std::string backward_formula(const Session& s, int l) {
   return f;
 }
 
+// The step's gradient as the update uses it: "dW", or "(dW + λ₂·W + λ₁·sign W)" with penalties.
+std::string step_gradient(const TrainConfig& c, const std::string& dW, const std::string& W) {
+  if (c.l1 <= 0 && c.l2 <= 0) return dW;
+  return "(" + dW + (c.l2 > 0 ? " + λ₂·" + W : "") + (c.l1 > 0 ? " + λ₁·sign " + W : "") + ")";
+}
+
+// The optimiser's rule for W with step gradient G, as the lecture's board would write it.
+std::string update_rule(const OptimizerConfig& o, const std::string& W, const std::string& G) {
+  switch (o.kind) {
+    case Optimizer::SGD: return W + " ← " + W + " − α·" + G;
+    case Optimizer::Momentum: return "V ← μ·V − α·" + G + ",  " + W + " ← " + W + " + V";
+    case Optimizer::Adam:
+      return "m ← β₁·m + (1−β₁)·" + G + ",  v ← β₂·v + (1−β₂)·" + G + "²,  " + W + " ← " + W +
+             " − α·m̂ / (√v̂ + ε)";
+  }
+  return "?";
+}
+
+// "α = 0.1, μ = 0.9, λ₂ = 0.001 (not on the bias row)"
+std::string update_constants(const TrainConfig& c, long t) {
+  const OptimizerConfig& o = c.optimizer;
+  std::string out = "α = " + format_value(c.learning_rate);
+  if (o.kind == Optimizer::Momentum) out += ", μ = " + format_value(o.momentum);
+  if (o.kind == Optimizer::Adam)
+    out += ", β₁ = " + format_value(o.beta1) + ", β₂ = " + format_value(o.beta2) + ", ε = " + format_value(o.epsilon) +
+           ", t = " + std::to_string(t) + ": m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)";
+  if (c.l2 > 0) out += ", λ₂ = " + format_value(c.l2);
+  if (c.l1 > 0) out += ", λ₁ = " + format_value(c.l1);
+  if (c.l1 > 0 || c.l2 > 0) out += "; the penalty skips the bias row";
+  return out;
+}
+
 std::string update_formula(const Session& s) {
   const TrainConfig& c = s.trainer().config();
-  // With L2 the step's gradient is dW + λ₂·W on the weight rows (the bias row, row 0, keeps dW).
-  const std::string step = c.l2 > 0 ? "(dW + λ₂·W)" : "dW";
-  const std::string l2 = c.l2 > 0 ? ", λ₂ = " + format_value(c.l2) + ", not on the bias row" : "";
-  if (c.momentum > 0)
-    return "V ← μV − α·" + step + ",  W ← W + V  for every layer  (α = " + format_value(c.learning_rate) +
-           ", μ = " + format_value(c.momentum) + l2 + ")";
-  return "W ← W − α · " + step + "  for every layer  (α = " + format_value(c.learning_rate) + l2 + ")";
+  return update_rule(c.optimizer, "W", step_gradient(c, "dW", "W")) + "  for every layer  (" +
+         update_constants(c, s.trainer().optimizer().steps()) + ")";
 }
 
 std::string formula(const Session& s, const Phase& p) {
@@ -295,25 +322,46 @@ void describe_backward(const Session& s, int l, PhaseView& v) {
            {mat(dz), op("·"), mat(w), op("[1:]ᵀ ="), mat(dh)});
 }
 
+// Per layer: W before, dW, the penalty's gradient P (with a penalty), the optimiser's state
+// (momentum: V; Adam: m̂ and v̂) and W after, in one row.
 void describe_update(const Session& s, PhaseView& v) {
-  const auto& before = s.trainer().weights_before_update();
+  const Trainer<float>& t = s.trainer();
+  const TrainConfig& c = t.config();
+  const auto& before = t.weights_before_update();
   const auto& after = s.network().W;
-  const Pass<float>& p = s.pass();
-  const std::string alpha = format_value(s.trainer().config().learning_rate);
-  const bool momentum = s.trainer().config().momentum > 0;
-  const bool l2 = s.trainer().config().l2 > 0;
+  const auto& penalties = t.penalty_gradients();
+  const OptimizerState<float>& opt = t.optimizer();
+  const std::string alpha = format_value(c.learning_rate);
   for (size_t l = 0; l < after.size(); ++l) {
     const int li = static_cast<int>(l);
-    const std::string W = weight_name(li), k = std::to_string(l + 1);
+    const std::string W = weight_name(li), k = std::to_string(l + 1), dW = "dW" + k;
     PhaseMatrix b = weight_matrix(W + " before", before[l], li);
     PhaseMatrix a = weight_matrix(W + " after", after[l], li);
     b.range = a.range = std::max(b.stats.range(), a.stats.range());
     const int ib = read(v, std::move(b));
-    const int id = read(v, weight_matrix("dW" + k, p.dW[l], li));
-    const int ia = write(v, std::move(a));
-    const std::string step = l2 ? "(dW" + k + " + λ₂·" + W + ")" : "dW" + k;
-    equation(v, momentum ? W + " ← " + W + " + V (momentum)" : W + " ← " + W + " − α · " + step + "   (α = " + alpha + ")",
-             {mat(ib), op(momentum ? "and" : "− " + alpha + " ·"), mat(id), op("→"), mat(ia)});
+    const int id = read(v, weight_matrix(dW, s.pass().dW[l], li));
+    std::vector<EquationTerm> terms{mat(ib), op("and"), mat(id)};
+    if (!penalties.empty()) {
+      const std::string what = std::string(c.l2 > 0 ? "λ₂·" + W : "") + (c.l2 > 0 && c.l1 > 0 ? " + " : "") +
+                               (c.l1 > 0 ? "λ₁·sign " + W : "");
+      PhaseMatrix pm = weight_matrix("P" + k, penalties[l], li, "the penalty's gradient " + what + "; row 0 (the bias) is 0");
+      terms.insert(terms.end(), {op("+"), mat(write(v, std::move(pm)))});
+    }
+    switch (c.optimizer.kind) {
+      case Optimizer::SGD: break;
+      case Optimizer::Momentum:
+        terms.insert(terms.end(), {op("→ V ="), mat(write(v, weight_matrix("V" + k, opt.velocity(li), li,
+                                                                      "velocity: μ·V − α·(dW + P)")))});
+        break;
+      case Optimizer::Adam:
+        terms.insert(terms.end(), {op("→ m̂ ="), mat(write(v, weight_matrix("m̂" + k, opt.corrected_first(li), li,
+                                                                       "mean gradient, bias-corrected"))),
+                                   op(", v̂ ="), mat(write(v, weight_matrix("v̂" + k, opt.corrected_second(li), li,
+                                                                      "mean squared gradient, bias-corrected")))});
+        break;
+    }
+    terms.insert(terms.end(), {op("→"), mat(write(v, std::move(a)))});
+    equation(v, update_rule(c.optimizer, W, step_gradient(c, dW, W)) + "   (α = " + alpha + ")", std::move(terms));
   }
 }
 

@@ -76,7 +76,7 @@ void sanitize_training(RunConfig& s, std::vector<std::string>& notes) {
   TrainConfig& t = s.train;
   clamp_field(t.learning_rate, SetupLimits::kMinLearningRate, SetupLimits::kMaxLearningRate, "learning rate", notes);
   clamp_field(t.batch_size, 0, SetupLimits::kMaxBatch, "batch size", notes);
-  clamp_field(t.momentum, 0.0, 0.99, "momentum", notes);
+  clamp_field(t.optimizer.momentum, 0.0, 0.99, "momentum", notes);
   clamp_field(s.schedule.epochs, 1, SetupLimits::kMaxEpochs, "epochs", notes);
 }
 

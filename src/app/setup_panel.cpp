@@ -245,6 +245,51 @@ void network_options(RunConfig& s) {
   ImGui::PopItemWidth();
 }
 
+const char* optimizer_help(Optimizer o) {
+  switch (o) {
+    case Optimizer::SGD: return "Plain gradient descent, as in the lecture: W ← W − α·dW.";
+    case Optimizer::Momentum:
+      return "Momentum: a velocity V ← μ·V − α·dW that remembers past steps; W ← W + V. Steady gradients "
+             "add up to larger steps, zig-zags cancel.";
+    case Optimizer::Adam:
+      return "Adam: running means of the gradient (m) and of its square (v), bias-corrected to m̂ and v̂; "
+             "W ← W − α·m̂ / (√v̂ + ε). Each weight gets its own step size, about α at most. Try α = 0.01.";
+  }
+  return "";
+}
+
+// The optimiser and its constants (μ for momentum; β₁, β₂, ε for Adam).
+void optimizer_options(OptimizerConfig& o) {
+  if (ImGui::BeginCombo("optimiser", optimizer_name(o.kind))) {
+    for (Optimizer k : all_optimizers()) {
+      if (ImGui::Selectable(optimizer_name(k), k == o.kind)) o.kind = k;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", optimizer_help(k));
+    }
+    ImGui::EndCombo();
+  }
+  publish_last_item("opt");
+  ImGui::SameLine();
+  help_marker(optimizer_help(o.kind));
+  if (o.kind == Optimizer::Momentum) {
+    slider_double("momentum μ", o.momentum, 0.0, 0.99, "%.2f");
+    publish_last_item("mom");
+  }
+  if (o.kind == Optimizer::Adam) {
+    slider_double("β₁", o.beta1, 0.0, 0.999, "%.3f");
+    publish_last_item("beta1");
+    ImGui::SameLine();
+    help_marker("How much of the mean gradient m is kept at each step (0.9: about the last 10 steps).");
+    slider_double("β₂", o.beta2, 0.9, 0.99999, "%.5f");
+    publish_last_item("beta2");
+    ImGui::SameLine();
+    help_marker("How much of the mean squared gradient v is kept at each step (0.999: about the last 1000).");
+    slider_double("ε", o.epsilon, 1e-10, 1e-2, "%.0e", ImGuiSliderFlags_Logarithmic);
+    publish_last_item("eps");
+    ImGui::SameLine();
+    help_marker("Added to √v̂ so that a weight whose gradient has been 0 does not take an infinite step.");
+  }
+}
+
 void training_options(const Session* session, RunConfig& s) {
   TrainConfig& t = s.train;
   ImGui::PushItemWidth(-label_width());
@@ -262,12 +307,19 @@ void training_options(const Session* session, RunConfig& s) {
               "shorter). 0 = all training examples in one batch.");
   ImGui::TextDisabled("→ %d batches (iterations) per epoch", batches_per_epoch(n_train, t.batch_size));
   ImGui::Checkbox("shuffle each epoch", &t.shuffle);
-  slider_double("momentum μ", t.momentum, 0.0, 0.99, "%.2f");
+  optimizer_options(t.optimizer);
   slider_double("L2 rate λ₂", t.l2, 0.0, 1.0, "%.4g", ImGuiSliderFlags_Logarithmic);
   publish_last_item("l2");
   ImGui::SameLine();
   help_marker("Weight decay: each step uses dW + λ₂·W for the weights (not the bias row), pulling large "
-              "weights towards 0 against overfitting. 0 = off. Ctrl+click to type a value (up to 10).");
+              "weights towards 0 against overfitting; the loss gains λ₂/2·Σw². 0 = off. Ctrl+click to type a "
+              "value (up to 10).");
+  slider_double("L1 rate λ₁", t.l1, 0.0, 1.0, "%.4g", ImGuiSliderFlags_Logarithmic);
+  publish_last_item("l1");
+  ImGui::SameLine();
+  help_marker("Each step uses dW + λ₁·sign(W) for the weights (not the bias row): every weight is pulled "
+              "towards 0 by the same amount, so small ones end at 0 (a sparse network); the loss gains "
+              "λ₁·Σ|w|. 0 = off. Ctrl+click to type a value (up to 10).");
   ImGui::DragInt("play epochs", &s.schedule.epochs, 1.0f, 1, SetupLimits::kMaxEpochs);
   ImGui::SameLine();
   help_marker("Play pauses after this many epochs (press play again to go on).");

@@ -1,4 +1,5 @@
-// Top bar: step one phase / batch / epoch, play/pause with speed, reset, keyboard shortcuts,
+// Top bar: step one phase / batch / epoch, step back one phase / batch, the timeline over the
+// last batches, play/pause with speed, reset, keyboard shortcuts,
 // the status line (where we are and the formula being applied), the colour legend and why play
 // paused. The training work itself is the run's (Run::advance, every frame).
 #include "app/panels.hpp"
@@ -10,9 +11,43 @@ namespace mlp::ui {
 namespace {
 
 constexpr const char* kShortcutHelp =
-    "Keyboard: S = step one phase, B = one batch, E = one epoch, P = play / pause, R = reset.\n\n"
+    "Keyboard: S = step one phase, B = one batch, E = one epoch, P = play / pause, R = reset;\n"
+    "Shift+S = one phase back, Shift+B = one batch back.\n\n"
     "One batch runs the phases forward 1 … forward L, loss, backward L … backward 1, update. "
     "Step phase shows each one: the matrices it read and wrote appear below the network.";
+
+// One phase / one batch back, greyed out where nothing is kept to go back to (the start; MNIST).
+void back_controls(Run& run) {
+  const Session& s = run.session();
+  const bool can = s.earliest_iteration() <= s.latest_iteration() && (s.has_pass() || s.trainer().iteration() > 0);
+  ImGui::BeginDisabled(!can);
+  if (published_button("◀ phase", "back_phase", "One phase back (Shift+S): the run goes back to the batch's start "
+                                                 "and replays its phases, with the same dropout masks"))
+    run.step_back_phase();
+  ImGui::SameLine();
+  if (published_button("◀ batch", "back_batch", "One batch back (Shift+B): the weights, the optimiser's state and the "
+                                                 "curves as they were after the update before"))
+    run.step_back_batch();
+  ImGui::EndDisabled();
+}
+
+// A slider over the iterations that can be revisited: the last batches kept (or none).
+void timeline(Run& run) {
+  const Session& s = run.session();
+  const long first = s.earliest_iteration(), last = s.latest_iteration();
+  if (first >= last) return;
+  int at = static_cast<int>(s.trainer().iteration());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  const std::string format = "iteration %d of " + std::to_string(last);
+  if (ImGui::SliderInt("##timeline", &at, static_cast<int>(first), static_cast<int>(last), format.c_str(),
+                       ImGuiSliderFlags_AlwaysClamp))
+    run.go_to({at, 0});
+  publish_last_item("timeline");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Timeline: drag to see the weights, the boundary and the matrices just after any of the last "
+                      "%d updates. Stepping or playing from there gives exactly the same numbers again.",
+                      static_cast<int>(Session::kMaxCheckpoints));
+}
 
 }  // namespace
 
@@ -22,10 +57,10 @@ void show_compare_hint() {
                       "or the keys B (one batch), E (one epoch), P (play / pause), R (restart).");
 }
 
-RunRequest run_key(Run& run, ImWchar key) {
+RunRequest run_key(Run& run, ImWchar key, bool shift) {
   switch (key) {
-    case 's': case 'S': run.step_phase(); break;
-    case 'b': case 'B': run.step_batch(); break;
+    case 's': case 'S': shift ? run.step_back_phase() : run.step_phase(); break;
+    case 'b': case 'B': shift ? run.step_back_batch() : run.step_batch(); break;
     case 'e': case 'E': run.step_epoch(); break;
     case 'p': case 'P': run.toggle_play(); break;
     case 'r': case 'R': run.pause(); return RunRequest::Reset;
@@ -52,6 +87,8 @@ RunRequest show_step_controls(Run& run) {
   publish_last_item("speed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play speed: batches (weight updates) per second");
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+  back_controls(run);
+  ImGui::SameLine();
   if (published_button("Step phase", "step_phase", "One phase: forward one layer, the loss, backward one layer, "
                                                    "or the update (S)"))
     run.step_phase();
@@ -68,6 +105,8 @@ RunRequest show_step_controls(Run& run) {
   }
   ImGui::SameLine();
   help_marker(kShortcutHelp);
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+  timeline(run);
 
   // Status: where we are, the phase, the formula with shapes.
   const PhaseView v = describe_phase_text(s);  // the text alone: cheap enough for every frame of play

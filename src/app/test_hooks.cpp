@@ -6,7 +6,10 @@
 //   numeric, backprop} (while the chain-rule tab shows a gradient), pause_reason,
 //   setup_error, setup_notes [..], io_message, import_error, imports, model_source,
 //   example, weight {layer, row, col}, work_ms, frame_ms, frames, vertices,
-//   textures (GL textures alive, platform::live_textures)
+//   textures (GL textures alive, platform::live_textures), opt, mom, beta1, beta2, eps, l1, l2
+//   (the set-up's optimiser and penalties, named as in the address), position {iteration,
+//   phases}, earliest_iteration, latest_iteration (the timeline's reach), weights_hash (FNV-1a
+//   of the weights' bytes: equal only for bit-identical weights)
 // A NaN or infinite number (a diverged run) is written as null.
 #include "app/test_hooks.hpp"
 
@@ -15,6 +18,8 @@
 #include "platform/texture.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <cstdio>
 
 namespace mlp::ui {
 
@@ -27,6 +32,18 @@ json matrices(const PhaseView& v) {
   for (const auto& m : v.matrices)
     a.push_back({{"name", m.name}, {"rows", m.stats.rows}, {"cols", m.stats.cols}, {"sum", m.stats.sum}, {"sample", m.sample}});
   return a;
+}
+
+// FNV-1a over the bytes of every weight matrix, as hex.
+std::string weights_hash(const Network<float>& net) {
+  uint64_t h = 1469598103934665603ULL;
+  for (const auto& W : net.W) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(W.data());
+    for (size_t i = 0; i < static_cast<size_t>(W.size()) * sizeof(float); ++i) h = (h ^ bytes[i]) * 1099511628211ULL;
+  }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(h));
+  return text;
 }
 
 void add_session(json& j, const StateInput& in) {
@@ -61,6 +78,11 @@ void add_session(json& j, const StateInput& in) {
                   {"backprop", s.pass().dW[w.layer](w.row, w.col)}};
   }
   j["network"] = s.network().spec.describe();
+  const Session::Position at = s.position();
+  j["position"] = {{"iteration", at.iteration}, {"phases", at.phases}};
+  j["earliest_iteration"] = s.earliest_iteration();
+  j["latest_iteration"] = s.latest_iteration();
+  j["weights_hash"] = weights_hash(s.network());
 }
 
 }  // namespace
@@ -84,6 +106,14 @@ std::string state_json(const StateInput& in, const FrameStats& stats) {
   j["lr"] = setup.train.learning_rate;
   j["batch"] = setup.train.batch_size;
   j["seed"] = setup.train.seed;
+  const OptimizerConfig& opt = setup.train.optimizer;
+  j["opt"] = optimizer_name(opt.kind);
+  j["mom"] = opt.momentum;
+  j["beta1"] = opt.beta1;
+  j["beta2"] = opt.beta2;
+  j["eps"] = opt.epsilon;
+  j["l1"] = setup.train.l1;
+  j["l2"] = setup.train.l2;
   if (in.view) add_session(j, in);
   j["playing"] = p.run.busy();
   j["pause_reason"] = p.run.pause_reason();

@@ -99,7 +99,8 @@ int run_dump(const Args& args) {
   doc["data"] = data.description;
   doc["spec"] = spec_json(spec);
   doc["config"] = {{"learning_rate", config.learning_rate}, {"batch_size", config.batch_size},
-                   {"momentum", config.momentum}, {"shuffle", config.shuffle}, {"seed", config.seed}};
+                   {"optimizer", config.optimizer.describe()},
+                   {"l1", config.l1}, {"l2", config.l2}, {"shuffle", config.shuffle}, {"seed", config.seed}};
   doc["iteration"] = trainer.iteration();
   doc["batch_indices"] = indices;
   doc["X"] = matrix_json(p.X);

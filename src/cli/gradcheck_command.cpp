@@ -22,6 +22,7 @@ struct GradcheckOptions {
   std::vector<Init> inits = {Init::Lecture};
   double threshold = 1e-6;
   double eps = 1e-5;
+  Penalty penalty;                  // L1 and L2 rates, checked with the loss they add
   uint64_t seed = 1;
 };
 
@@ -59,6 +60,10 @@ struct GradcheckFlags {
         ->type_name("X")->check(CLI::Range(0.0, 1.0));
     app.add_option("--eps", o.eps, "central-difference step (default 1e-5)")->type_name("X")->check(CLI::Range(1e-12, 1e-1));
     app.add_option("--seed", o.seed, "seed for weights, data and masks (default 1)")->type_name("S");
+    app.add_option("--l1", o.penalty.l1, "L1 rate: check dW + l1·sign W against the loss + l1·Σ|w| (default 0)")
+        ->type_name("RATE")->check(CLI::Range(0.0, 10.0));
+    app.add_option("--l2", o.penalty.l2, "L2 rate: check dW + l2·W against the loss + l2/2·Σw² (default 0)")
+        ->type_name("RATE")->check(CLI::Range(0.0, 10.0));
   }
 
   GradcheckOptions options() const {
@@ -115,7 +120,7 @@ int run_gradcheck(const Args& args) {
           Rng rng(o.seed);
           const Network<double> net = Network<double>::initialized(spec, rng);
           const auto [X, Y] = random_batch(spec, o.classes, o.examples, rng);
-          const GradCheckResult r = gradient_check(net, X, Y, o.seed, -1, o.eps);
+          const GradCheckResult r = gradient_check(net, X, Y, o.seed, -1, o.eps, o.penalty);
           const bool pass = r.max_relative_error <= o.threshold;
           failures += !pass;
           ++checks;

@@ -79,7 +79,9 @@ struct SearchFlags {
                 ->type_name("K")->check(CLI::Range(2, 100));
     app.add_option("--output", output, "softmax | sigmoid | linear (default softmax)")->type_name("O");
     app.add_option("--init", init, "weight initialisation (default lecture)")->type_name("I");
-    app.add_option("--momentum", options.train.momentum, "momentum (default 0)")->type_name("M")->check(CLI::Range(0.0, 0.999));
+    app.add_option("--momentum", options.train.optimizer.momentum, "momentum μ (default: none, plain gradient descent)")
+        ->type_name("M")->check(CLI::Range(0.0, 0.999))
+        ->each([this](const std::string&) { options.train.optimizer.kind = Optimizer::Momentum; });
     app.add_flag("--shuffle,!--no-shuffle", options.train.shuffle,
                  "reshuffle each epoch (default on; --no-shuffle for the lecture's order)");
     app.add_option("--seed", options.train.seed, "seed of the split, the draws and the training runs (default 1)")

@@ -84,7 +84,9 @@ std::string plot_title(const DataSplit& data, const NetworkSpec& spec, const Tra
   t << ": lr " << c.learning_rate << ", batch ";
   if (c.batch_size == 0) t << "full";
   else t << c.batch_size;
-  if (c.momentum > 0) t << ", momentum " << c.momentum;
+  if (c.optimizer.kind != Optimizer::SGD) t << ", " << c.optimizer.describe();
+  if (c.l2 > 0) t << ", L2 " << c.l2;
+  if (c.l1 > 0) t << ", L1 " << c.l1;
   return t.str();
 }
 
@@ -136,9 +138,10 @@ int run_train(const Args& args) {
   const DataSplit data = load_data(o.data, o.train.seed, flags.mnist_dir);
   const NetworkSpec spec = checked_spec(o, data.train);
   std::printf("data: %s (%.1f s)\n", data.description.c_str(), seconds_since(load_start));
-  std::printf("network: %s, %s, lr %g, batch %s, momentum %g, %s, seed %llu\n", spec.describe().c_str(),
+  std::printf("network: %s, %s, lr %g, batch %s, %s, L1 %g, L2 %g, %s, seed %llu\n", spec.describe().c_str(),
               init_name(spec.init), o.train.learning_rate,
-              o.train.batch_size == 0 ? "full" : std::to_string(o.train.batch_size).c_str(), o.train.momentum,
+              o.train.batch_size == 0 ? "full" : std::to_string(o.train.batch_size).c_str(),
+              o.train.optimizer.describe().c_str(), o.train.l1, o.train.l2,
               o.train.shuffle ? "shuffled" : "in order", static_cast<unsigned long long>(o.train.seed));
 
   Trainer<float> trainer(spec, data.train, checked_config(o.train));

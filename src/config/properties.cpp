@@ -306,9 +306,42 @@ const std::vector<Property>& properties() {
        [](const Property& p, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
          return read_switch(p, c.train.shuffle, v);
        }},
-      {"mom", "momentum", "M", "momentum", 0, 0.999, true, [](const RunConfig& c) { return num(c.train.momentum); },
+      // μ also picks the optimiser for links and flags that predate `opt`: μ > 0 turns plain
+      // gradient descent into momentum, μ = 0 turns momentum back; an `opt` given too (read
+      // after this row) decides.
+      {"mom", "momentum", "M", "momentum μ of the momentum optimiser (given alone, μ > 0 also chooses it)", 0, 0.999, true,
+       [](const RunConfig& c) { return num(c.train.optimizer.momentum); },
        [](const Property& p, RunConfig& c, const std::string& v, OutOfRange o, Notes& n) {
-         return read_number(p, c, v, o, n, [](RunConfig& r) -> double& { return r.train.momentum; });
+         OptimizerConfig& opt = c.train.optimizer;
+         const std::string error = read_number(p, c, v, o, n, [](RunConfig& r) -> double& { return r.train.optimizer.momentum; });
+         if (error.empty() && opt.kind == Optimizer::SGD && opt.momentum > 0) opt.kind = Optimizer::Momentum;
+         if (error.empty() && opt.kind == Optimizer::Momentum && opt.momentum == 0) opt.kind = Optimizer::SGD;
+         return error;
+       }},
+      {"opt", "optimizer", "O", "optimiser: sgd (plain gradient descent), momentum, adam", 0, 0, true,
+       [](const RunConfig& c) { return std::string(optimizer_name(c.train.optimizer.kind)); },
+       [](const Property&, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
+         return read_name(v, c, [](RunConfig& r) -> Optimizer& { return r.train.optimizer.kind; }, parse_optimizer);
+       }},
+      {"beta1", "beta1", "B", "Adam's β₁ (decay of the mean gradient m)", 0, 0.9999, true,
+       [](const RunConfig& c) { return num(c.train.optimizer.beta1); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange o, Notes& n) {
+         return read_number(p, c, v, o, n, [](RunConfig& r) -> double& { return r.train.optimizer.beta1; });
+       }},
+      {"beta2", "beta2", "B", "Adam's β₂ (decay of the mean squared gradient v)", 0, 0.99999, true,
+       [](const RunConfig& c) { return num(c.train.optimizer.beta2); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange o, Notes& n) {
+         return read_number(p, c, v, o, n, [](RunConfig& r) -> double& { return r.train.optimizer.beta2; });
+       }},
+      {"eps", "epsilon", "E", "Adam's ε (added to √v̂)", 1e-12, 1, true,
+       [](const RunConfig& c) { return num(c.train.optimizer.epsilon); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange o, Notes& n) {
+         return read_number(p, c, v, o, n, [](RunConfig& r) -> double& { return r.train.optimizer.epsilon; });
+       }},
+      {"l1", "l1", "RATE", "L1 rate λ₁ (the step uses dW + λ₁·sign W, not on the bias row)", 0, 10, true,
+       [](const RunConfig& c) { return num(c.train.l1); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange o, Notes& n) {
+         return read_number(p, c, v, o, n, [](RunConfig& r) -> double& { return r.train.l1; });
        }},
       {"l2", "l2", "RATE", "L2 rate λ₂ (weight decay: the step uses dW + λ₂·W, not on the bias row)", 0, 10, true,
        [](const RunConfig& c) { return num(c.train.l2); },

@@ -6,6 +6,7 @@
 // n points keeps points 0, s, 2s, ... and the newest, for a stride s that grows with n.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -29,6 +30,17 @@ class Thinning {
     }
     points.push_back(std::move(p));
     newest_between_ = ordinal % stride_ != 0;
+  }
+  // Forgets every point after the first `count` added, as when stepping a run back: the kept
+  // points 0, s, 2s, ... among them stay (not the newest when it fell between: the caller adds
+  // it again if it wants it), and the next add continues from ordinal `count`.
+  template <class T>
+  void truncate(std::vector<T>& points, long count) {
+    if (count >= added_) return;
+    const size_t on_stride = count > 0 ? static_cast<size_t>((count - 1) / stride_ + 1) : 0;
+    points.resize(std::min(points.size(), on_stride));
+    added_ = count;
+    newest_between_ = false;
   }
   void clear() { *this = Thinning(max_points_); }
   long stride() const { return stride_; }  // points kept: every stride-th one, and the newest

@@ -39,6 +39,7 @@ struct HistoryPoint {
   double batch_loss = kNone;              // loss of the last batch (with dropout)
   double train_loss = kNone, train_accuracy = kNone;
   double test_loss = kNone, test_accuracy = kNone;  // validation or test set
+  double penalty = kNone;                 // λ₁·Σ|w| + λ₂/2·Σw² of the weights (with L1 or L2 only)
 };
 
 // Every point, or (max_points > 0) at most that many, thinned evenly over the run (see
@@ -48,6 +49,8 @@ struct History {
   std::vector<HistoryPoint> points;       // in order of iteration
   Thinning thinning;
   void add(const HistoryPoint& p) { thinning.add(points, p); }
+  // Forgets every point after the first `count` added (see Thinning::truncate).
+  void truncate(long count) { thinning.truncate(points, count); }
   void clear() {
     points.clear();
     thinning.clear();

@@ -36,6 +36,8 @@ HistoryPoint TrainingRun<T>::measure() const {
   const Evaluation train = evaluate(trainer_.network(), trainer_.data(), schedule_.train_eval_limit);
   p.train_loss = train.loss;
   p.train_accuracy = train.accuracy;
+  const TrainConfig& c = trainer_.config();
+  if (c.l1 > 0 || c.l2 > 0) p.penalty = penalty_value(trainer_.network().W, c.l1, c.l2);
   if (test_) {
     const Evaluation test = evaluate(trainer_.network(), *test_);
     p.test_loss = test.loss;
@@ -61,6 +63,21 @@ void TrainingRun<T>::step() {
     return;
   }
   if (evaluation_due()) history_.add(measure());
+}
+
+template <class T>
+long TrainingRun<T>::points_before(long iteration) const {
+  if (iteration <= 0) return 0;
+  const long every = schedule_.eval_every > 0 ? schedule_.eval_every : trainer_.batches_per_epoch();
+  return (iteration - 1) / every + 1;  // iteration 0, then every `every` updates
+}
+
+template <class T>
+void TrainingRun<T>::restore(const typename Trainer<T>::Checkpoint& c) {
+  trainer_.restore(c);
+  diverged_ = false;
+  history_.truncate(points_before(c.iteration));
+  if (c.iteration == 0 || evaluation_due()) history_.add(measure());
 }
 
 template <class T>

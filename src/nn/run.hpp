@@ -40,6 +40,10 @@ class TrainingRun {
   // Why the run diverged, with a hint (empty when it did not).
   std::string divergence_message() const;
 
+  // Back to a checkpoint of the trainer (Trainer::checkpoint): the history forgets the points
+  // measured after it and measures its iteration again when one was due there.
+  void restore(const typename Trainer<T>::Checkpoint& c);
+
   long total_iterations() const { return total_; }
   const History& history() const { return history_; }
   const Trainer<T>& trainer() const { return trainer_; }
@@ -49,6 +53,7 @@ class TrainingRun {
 
  private:
   bool evaluation_due() const;
+  long points_before(long iteration) const;  // history points measured at iterations < iteration
 
   Trainer<T>& trainer_;
   const Dataset* test_;

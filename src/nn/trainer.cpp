@@ -12,7 +12,8 @@ void TrainConfig::validate() const {
   if (!(learning_rate > 0.0 && learning_rate <= 100.0))
     fail("learning rate must be in (0, 100], got " + std::to_string(learning_rate));
   if (batch_size < 0) fail("batch size must be 0 (full batch) or positive, got " + std::to_string(batch_size));
-  if (!(momentum >= 0.0 && momentum < 1.0)) fail("momentum must be in [0, 1), got " + std::to_string(momentum));
+  optimizer.validate();
+  if (!(l1 >= 0.0 && l1 <= 10.0)) fail("L1 rate must be in [0, 10], got " + std::to_string(l1));
   if (!(l2 >= 0.0 && l2 <= 10.0)) fail("L2 rate must be in [0, 10], got " + std::to_string(l2));
 }
 
@@ -74,8 +75,7 @@ Trainer<T>::Trainer(const Network<T>& network, const Dataset& train, const Train
                                 std::to_string(output_units(net_.spec.output, train.num_classes)));
   Y_all_ = make_targets<T>(net_.spec.output, train.labels, train.num_classes);
   if (config_.shuffle) order_rng_.shuffle(order_);
-  velocity_.reserve(net_.W.size());
-  for (const auto& W : net_.W) velocity_.push_back(Matrix<T>::Zero(W.rows(), W.cols()));
+  optimizer_ = OptimizerState<T>(config_.optimizer, net_.W);
   pass_.resize(net_.spec.layers());  // once: every batch fills the same slots
 }
 
@@ -105,24 +105,16 @@ void Trainer<T>::load_batch() {
 template <class T>
 void Trainer<T>::update() {
   W_before_ = net_.W;
-  const T lr = T(config_.learning_rate);
-  const T mu = T(config_.momentum);
-  Matrix<T> penalised;  // dW + λ₂·W, the bias row (row 0) left alone; only when λ₂ > 0
-  for (size_t l = 0; l < net_.W.size(); ++l) {
-    const Matrix<T>* step = &pass_.dW[l];
-    if (config_.l2 > 0) {
-      const Eigen::Index weights = net_.W[l].rows() - 1;
-      penalised = pass_.dW[l];
-      penalised.bottomRows(weights) += T(config_.l2) * net_.W[l].bottomRows(weights);
-      step = &penalised;
-    }
-    if (config_.momentum > 0) {
-      velocity_[l] = mu * velocity_[l] - lr * *step;
-      net_.W[l] += velocity_[l];
-    } else {
-      net_.W[l].noalias() -= lr * *step;                       // W ← W − α (dW + λ₂·W)
+  const bool penalised = config_.l1 > 0 || config_.l2 > 0;
+  if (penalised) {
+    P_.resize(net_.W.size());
+    G_.resize(net_.W.size());
+    for (size_t l = 0; l < net_.W.size(); ++l) {
+      penalty_gradient(net_.W[l], config_.l1, config_.l2, P_[l]);  // λ₂·W + λ₁·sign(W)
+      G_[l] = pass_.dW[l] + P_[l];
     }
   }
+  optimizer_.step(config_.learning_rate, net_.W, penalised ? G_ : pass_.dW);
   ++iteration_;
 }
 
@@ -176,6 +168,26 @@ template <class T>
 void Trainer<T>::step_epoch() {
   const int start = epoch_;
   while (epoch_ == start) step_phase();
+}
+
+template <class T>
+typename Trainer<T>::Checkpoint Trainer<T>::checkpoint() const {
+  if (!at_batch_start()) throw std::logic_error("a checkpoint is taken at the start of a batch");
+  return Checkpoint{net_.W, optimizer_, order_, order_rng_, dropout_rng_, epoch_, batch_, iteration_, last_loss_};
+}
+
+template <class T>
+void Trainer<T>::restore(const Checkpoint& c) {
+  net_.W = c.W;
+  optimizer_ = c.optimizer;
+  order_ = c.order;
+  order_rng_ = c.order_rng;
+  dropout_rng_ = c.dropout_rng;
+  epoch_ = c.epoch;
+  batch_ = c.batch;
+  iteration_ = c.iteration;
+  last_loss_ = c.last_loss;
+  phase_ = Phase{};
 }
 
 template <class T>

@@ -10,6 +10,7 @@
 
 #include "data/dataset.hpp"
 #include "nn/network.hpp"
+#include "nn/optimizer.hpp"
 
 #include <string>
 #include <vector>
@@ -20,8 +21,9 @@ struct TrainConfig {
   double learning_rate = 0.1;  // α in W ← W − α dW
   int batch_size = 32;         // 0 = the whole training set in one batch
   bool shuffle = false;        // reshuffle the example order at every epoch
-  double momentum = 0.0;       // 0 = plain gradient descent; else V ← μV − α dW, W ← W + V
-  double l2 = 0.0;             // λ₂: the step uses dW + λ₂·W on the weights (not the bias row, row 0)
+  OptimizerConfig optimizer;   // sgd (default), momentum or adam, with their constants
+  double l1 = 0.0;             // λ₁: the step adds λ₁·sign(W) to dW on the weights (not the bias row, row 0)
+  double l2 = 0.0;             // λ₂: the step adds λ₂·W to dW on the weights (not the bias row)
   uint64_t seed = 1;           // weights, data order and dropout masks all follow from it
 
   void validate() const;       // throws std::invalid_argument naming the bad field
@@ -71,9 +73,27 @@ class Trainer {
   int batch_size() const;                                // effective batch size
   const std::vector<int>& batch_indices() const { return batch_indices_; }  // examples of the current batch
 
+  // What a batch start depends on, to come back to it exactly: the weights, the optimiser's
+  // state, the example order, the random streams and the counters. Not the pass: running the
+  // phases again from here recomputes it, bit for bit.
+  struct Checkpoint {
+    std::vector<Matrix<T>> W;
+    OptimizerState<T> optimizer;
+    std::vector<int> order;
+    Rng order_rng, dropout_rng;
+    int epoch = 0, batch = 0;
+    long iteration = 0;
+    T last_loss = T(0);
+  };
+  Checkpoint checkpoint() const;        // at a batch start only (else std::logic_error)
+  void restore(const Checkpoint& c);    // back to that batch start; pass() is stale until phases run
+
   const Network<T>& network() const { return net_; }
   const Pass<T>& pass() const { return pass_; }
   const std::vector<Matrix<T>>& weights_before_update() const { return W_before_; }
+  // The last update's penalty gradient P = λ₂·W + λ₁·sign(W) per layer (empty without penalties).
+  const std::vector<Matrix<T>>& penalty_gradients() const { return P_; }
+  const OptimizerState<T>& optimizer() const { return optimizer_; }
   T last_batch_loss() const { return last_loss_; }
   bool diverged() const;                                 // last loss or a weight is NaN/inf
   const TrainConfig& config() const { return config_; }
@@ -90,8 +110,9 @@ class Trainer {
   Matrix<T> Y_all_;                  // N x K targets for the whole training set
   std::vector<int> order_;           // example order (rows of train_) of the current epoch
   std::vector<int> batch_indices_;
-  std::vector<Matrix<T>> velocity_;  // momentum buffers, like W
+  OptimizerState<T> optimizer_;      // momentum's V or Adam's m, v
   std::vector<Matrix<T>> W_before_;  // weights before the last update
+  std::vector<Matrix<T>> P_, G_;     // penalty gradient, and dW + P: like W (only with a penalty)
   Pass<T> pass_;
   Rng order_rng_, dropout_rng_;
   Phase phase_;

@@ -73,7 +73,7 @@ test('circles + sigmoid, phase by phase: status line, matrices, chain rule, one 
     ['backward 3', /dZ3 = Ŷ − Y;.*dW3 = \[1 H2\]ᵀ · dZ3 \/ N {3}\(7×10\)·\(10×2\);.*dH2 = dZ3 · W3\[1:\]ᵀ/],
     ['backward 2', /dZ2 = dH2 ∗ σ'\(Z2\);.*dW2 = \[1 H1\]ᵀ · dZ2 \/ N {3}\(7×10\)·\(10×6\)/],
     ['backward 1', /dW1 = \[1 X\]ᵀ · dZ1 \/ N {3}\(3×10\)·\(10×6\)/],
-    ['update', /W ← W − α · dW {2}for every layer {2}\(α = 0\.2\)/],
+    ['update', /W ← W − α·dW {2}for every layer {2}\(α = 0\.2\)/],
   ];
   let previous = forward1;
   for (const [phase, formula] of expected) {
@@ -178,7 +178,7 @@ test('the L2 rate: typed into its slider, it is in the link and in the formula o
   await app.clickWidget('step_batch');
   s = await app.getState();
   assert.equal(s.phase, 'update');
-  assert.match(s.formula, /W ← W − α · \(dW \+ λ₂·W\) {2}for every layer {2}\(α = 0\.2, λ₂ = 0\.01, not on the bias row\)/);
+  assert.match(s.formula, /W ← W − α·\(dW \+ λ₂·W\) {2}for every layer {2}\(α = 0\.2, λ₂ = 0\.01; the penalty skips the bias row\)/);
   await shot(app, '8b_l2_update');
   await app.close();
 });

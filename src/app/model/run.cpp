@@ -43,6 +43,24 @@ void Run::step_batch() {
   session_->step_batch();
 }
 
+void Run::step_back_phase() {
+  stepper_.stop();
+  pause_reason_.clear();
+  session_->step_back_phase();
+}
+
+void Run::step_back_batch() {
+  stepper_.stop();
+  pause_reason_.clear();
+  session_->step_back_batch();
+}
+
+void Run::go_to(Session::Position position) {
+  stepper_.stop();
+  pause_reason_.clear();
+  session_->go_to(position);
+}
+
 void Run::step_epoch() { stepper_.run_to_epoch(session_->trainer().epoch() + 1); }
 
 void Run::toggle_play() {

@@ -39,6 +39,10 @@ class Run {
   void step_phase();
   void step_batch();
   void step_epoch();   // batches until this epoch ends, spread over frames by advance()
+  // Back in time (Session::go_to); each stops play and forgets why it paused.
+  void step_back_phase();
+  void step_back_batch();
+  void go_to(Session::Position position);
   void toggle_play();  // play until the set-up's length (then as many more); pause
   void pause();        // stops play and "step epoch"
 

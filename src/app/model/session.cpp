@@ -57,11 +57,13 @@ Session::Session(const RunConfig& setup, std::shared_ptr<const DataSplit> data, 
   }
   if (is_large(data_->test)) curve_test_ = first_rows(data_->test, kCurveTestSample);
   run_ = std::make_unique<TrainingRun<float>>(*trainer_, curve_test(), open_ended_schedule(*trainer_, data_->train));
+  keeps_checkpoints_ = !is_large(data_->train);
 }
 
 bool Session::step_phase() {
   if (diverged()) return false;
   if (trainer_->next_phase().kind == PhaseKind::Update) return step_batch();
+  keep_checkpoint();
   last_phase_ = trainer_->step_phase();
   ++version_;
   return true;
@@ -69,10 +71,75 @@ bool Session::step_phase() {
 
 bool Session::step_batch() {
   if (diverged()) return false;
+  keep_checkpoint();
   run_->step();  // the rest of the batch, then a history point
   last_phase_ = Phase{PhaseKind::Update, 0};
   after_update();
   return true;
+}
+
+// At a batch start not kept yet: a new checkpoint (replayed batches have theirs already).
+void Session::keep_checkpoint() {
+  if (!keeps_checkpoints_ || !trainer_->at_batch_start()) return;
+  const long it = trainer_->iteration();
+  if (!checkpoints_.empty() && it <= checkpoints_.back().iteration) return;
+  checkpoints_.push_back(trainer_->checkpoint());
+  if (checkpoints_.size() > kMaxCheckpoints) checkpoints_.pop_front();
+}
+
+Session::Position Session::position() const {
+  const Trainer<float>& t = *trainer_;
+  if (t.at_batch_start()) return {t.iteration(), 0};
+  const Phase next = t.next_phase();
+  const int L = network().spec.layers();
+  switch (next.kind) {
+    case PhaseKind::Forward: return {t.iteration(), next.layer};
+    case PhaseKind::Loss: return {t.iteration(), L};
+    case PhaseKind::Backward: return {t.iteration(), L + 1 + (L - 1 - next.layer)};
+    case PhaseKind::Update: return {t.iteration(), 2 * L + 1};
+  }
+  return {t.iteration(), 0};
+}
+
+long Session::earliest_iteration() const {
+  if (checkpoints_.empty()) return latest_iteration() + 1;
+  const long oldest = checkpoints_.front().iteration;
+  return oldest == 0 ? 0 : oldest + 1;  // after update k needs the checkpoint of k − 1 (or the start)
+}
+
+long Session::latest_iteration() const {
+  return checkpoints_.empty() ? trainer_->iteration() : std::max(latest_iteration_, trainer_->iteration());
+}
+
+bool Session::go_to(Position target) {
+  if (checkpoints_.empty() || target.phases < 0 || target.phases >= phases_per_batch()) return false;
+  // After update k (phases 0, k > 0): batch k run again from checkpoint k − 1. Else: checkpoint k.
+  const bool after_update = target.phases == 0 && target.iteration > 0;
+  const long from = after_update ? target.iteration - 1 : target.iteration;
+  const long oldest = checkpoints_.front().iteration;
+  if (from < oldest || from > checkpoints_.back().iteration) return false;
+  latest_iteration_ = latest_iteration();
+  run_->restore(checkpoints_[static_cast<size_t>(from - oldest)]);
+  gradient_thinning_.truncate(gradient_sizes_, from);  // entry k − 1 is update k's
+  last_phase_.reset();
+  ++version_;
+  if (after_update) return step_batch();
+  for (int k = 0; k < target.phases; ++k) step_phase();
+  return true;
+}
+
+bool Session::step_back_phase() {
+  const Position now = position();
+  if (now.phases > 0) return go_to({now.iteration, now.phases - 1});
+  if (!last_phase_) return false;  // the very start
+  return go_to({now.iteration - 1, phases_per_batch() - 1});  // before the update
+}
+
+bool Session::step_back_batch() {
+  const Position now = position();
+  if (now.phases > 0) return go_to({now.iteration, 0});  // to the update that began this batch
+  if (now.iteration == 0) return false;
+  return go_to({now.iteration - 1, 0});
 }
 
 const std::vector<Matrix<float>>& Session::pass_weights() const {

@@ -9,6 +9,7 @@
 #include "core/thinned.hpp"
 #include "nn/run.hpp"
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,9 +42,30 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
+  // Stepping back keeps the start of each of the last kMaxCheckpoints batches (sets up to the
+  // playground's size; not MNIST) and replays phases from one: the same numbers, bit for bit.
+  static constexpr size_t kMaxCheckpoints = 500;
+
   // One phase / the rest of the batch. Return false (and do nothing) once diverged.
   bool step_phase();
   bool step_batch();
+
+  // Where the run stands: `iteration` updates done and `phases` phases of the next batch run.
+  struct Position {
+    long iteration = 0;
+    int phases = 0;
+    bool operator==(const Position& o) const { return iteration == o.iteration && phases == o.phases; }
+  };
+  Position position() const;
+  // The earliest and latest positions after an update that go_to can reach (the latest is the
+  // furthest the run has been, even after stepping back); earliest > latest when none.
+  long earliest_iteration() const;
+  long latest_iteration() const;
+  // Back or forward to a position within reach: from the checkpoint before it, the phases are
+  // run again. Returns false (and does nothing) when it is out of reach.
+  bool go_to(Position target);
+  bool step_back_phase();   // one phase back
+  bool step_back_batch();   // to just after the update before the current one
 
   const RunConfig& setup() const { return setup_; }
   const Dataset& train() const { return data_->train; }
@@ -71,6 +93,8 @@ class Session {
 
  private:
   void after_update();
+  void keep_checkpoint();
+  int phases_per_batch() const { return 2 * network().spec.layers() + 2; }
 
   RunConfig setup_;
   std::shared_ptr<const DataSplit> data_;
@@ -81,6 +105,9 @@ class Session {
   Thinning gradient_thinning_{kMaxCurvePoints};
   std::optional<Phase> last_phase_;
   long version_ = 0;
+  bool keeps_checkpoints_ = false;
+  std::deque<Trainer<float>::Checkpoint> checkpoints_;  // consecutive iterations, oldest first
+  long latest_iteration_ = 0;
 };
 
 }  // namespace mlp::ui
