@@ -3,6 +3,8 @@
 // SVG plot writer, the progress text, and the dump, gradcheck, train and evaluate commands.
 #include <catch2/catch.hpp>
 
+#include "data_test_util.hpp"
+
 #include "cli/cli_app.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_source.hpp"
@@ -267,12 +269,12 @@ TEST_CASE("data: z-scoring uses the training set's statistics for both sets", "[
 }
 
 TEST_CASE("mlp dump writes one consistent training step", "[cli]") {
-  const std::string path = (std::filesystem::temp_directory_path() / "mlp_test_cli_dump.json").string();
+  const mlp_test::TempDir dir;  // a folder of its own: test runs in parallel do not share files
+  const std::string path = dir / "dump.json";
   REQUIRE(run_dump({"--data", "xor", "--n", "40", "--layers", "3", "--activation", "tanh", "--dropout", "0.25",
                     "--lr", "0.5", "--batch", "8", "--step", "2", "--out", path}) == 0);
   std::ifstream f(path);
   const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  std::remove(path.c_str());
   const nlohmann::json doc = nlohmann::json::parse(text);
   CHECK(doc.at("iteration") == 2);
   REQUIRE(doc.at("layers").size() == 2);
@@ -298,7 +300,8 @@ TEST_CASE("mlp gradcheck passes at its threshold and fails at an impossible one"
 }
 
 TEST_CASE("mlp train --save-model records the run; mlp evaluate reads its data from it", "[cli]") {
-  const std::string path = (std::filesystem::temp_directory_path() / "mlp_test_cli_model.json").string();
+  const mlp_test::TempDir dir;
+  const std::string path = dir / "model.json";
   const Args train_args = {"--data", "xor", "--n", "60", "--noise", "0.2", "--layers", "3", "--epochs", "2"};
   Args with_output = train_args;
   with_output.insert(with_output.end(), {"--save-model", path});
@@ -310,7 +313,20 @@ TEST_CASE("mlp train --save-model records the run; mlp evaluate reads its data f
   CHECK(run_evaluate({"--model", path}) == 0);  // no data flags: the recorded xor set
   CHECK_THROWS_WITH(run_evaluate({"--model", path, "--data", "glyphs"}),  // a flag overrides it
                     "the model has 2 inputs but the data has 25 features");
-  std::ofstream(path) << model_to_json(load_model<float>(path), "data=xor&lr=lots");
+  const std::string bad_run = model_to_json(load_model<float>(path), "data=xor&lr=lots");  // read, then rewrite
+  std::ofstream(path) << bad_run;
   CHECK_THROWS_WITH(run_evaluate({"--model", path}), Catch::StartsWith(path + ": its \"run\" field: diff"));
-  std::remove(path.c_str());
+}
+
+TEST_CASE("--features gives a perceptron the squares it needs for the circles; other data refuses them", "[cli]") {
+  RunConfig c = train_config({"--data", "circles", "--layers", "none", "--output", "sigmoid", "--features", "x1sq,x2sq"});
+  CHECK(c.data.features == parse_features("x1sq,x2sq"));
+  const DataSplit d = load_data(c.data, c.train.seed, "");
+  CHECK(d.train.features() == 2);
+  CHECK(d.train.feature_names == std::vector<std::string>{"x₁²", "x₂²"});
+  CHECK(d.train.points.rows() == d.train.size());
+  c = train_config({"--data", "glyphs", "--features", "x1,x2,x1x2"});
+  CHECK_THROWS_WITH(load_data(c.data, c.train.seed, ""),
+                    "--data glyphs: input features need 2-D points; glyphs has 25 inputs");
+  CHECK_THROWS_AS(train_config({"--features", "x1,cosx1"}), UsageError);
 }

@@ -58,8 +58,8 @@ std::string load_error(const std::string& text) {
 }
 
 struct TempFile {
-  std::string path = (std::filesystem::temp_directory_path() / "mlp_test_model_io.json").string();
-  ~TempFile() { std::remove(path.c_str()); }
+  mlp_test::TempDir dir;  // a folder of its own: test runs in parallel do not share files
+  std::string path = dir / "model.json";
 };
 }  // namespace
 

@@ -16,7 +16,7 @@ namespace {
 // A configuration where every property differs from both starting points.
 RunConfig unusual() {
   return with_diff(RunConfig{},
-                   "data=spiral&n=321&noise=0.07&classes=3&test=0.3&scale=zscore&test-part=first-half&limit=99"
+                   "data=spiral&n=321&noise=0.07&classes=3&test=0.3&scale=zscore&test-part=first-half&limit=99&features=x1,x2,sinx1"
                    "&layers=7,5,3&act=tanh,sigmoid,relu&drop=0.1,0,0.25&out=sigmoid&init=xavier&lr=0.0125"
                    "&batch=17&shuffle=0&mom=0.5&opt=adam&beta1=0.8&beta2=0.99&eps=1e-06&l1=0.002&l2=0.003&seed=42&epochs=33&iterations=1234&eval-every=7"
                    "&train-eval-limit=500");
@@ -83,7 +83,7 @@ TEST_CASE("the address carries the page's settings, for every preset too", "[pro
   CHECK(notes.empty());
   // the default address (links written before a row was added simply lack it)
   CHECK(encode_config(RunConfig{}) ==
-        "data=circles&n=200&noise=-1&classes=0&test=0.25&layers=6,6&act=relu,relu&drop=0,0&out=softmax&init=lecture"
+        "data=circles&n=200&noise=-1&classes=0&test=0.25&features=x1,x2&layers=6,6&act=relu,relu&drop=0,0&out=softmax&init=lecture"
         "&lr=0.2&batch=10&shuffle=1&mom=0.9&opt=sgd&beta1=0.9&beta2=0.999&eps=1e-08&l1=0&l2=0&seed=1&epochs=200");
 }
 

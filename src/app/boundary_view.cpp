@@ -29,20 +29,30 @@ const BoundaryMaps& grid_maps(BoundaryMaps& c, const RunView& in) {
   const long key = s.trainer().iteration();
   if (c.serial == in.serial && c.version == key) return c;
   Pass<float> pass;
-  pass.X = map_points(kGrid);
+  pass.X = map_inputs(kGrid, s.setup().data.features);
   Rng unused(0);
   forward(s.network(), pass, DropoutMode::Off, unused);
   c.serial = in.serial;
   c.version = key;
   c.grid = kGrid;
   c.output = pass.Yhat();
-  c.hidden.assign(pass.H.begin(), pass.H.end() - 1);
+  c.columns.clear();
+  c.column_names.clear();
+  c.input_names = s.train().feature_names;
+  if (!c.input_names.empty()) {  // input features: a map of each, as TensorFlow Playground shows them
+    c.columns.push_back(pass.X);
+    c.column_names.push_back("X");
+  }
+  for (size_t l = 0; l + 1 < pass.H.size(); ++l) {
+    c.columns.push_back(pass.H[l]);
+    c.column_names.push_back("H" + std::to_string(l + 1));
+  }
 
   upload_map(c.output, kGrid, c.output_map);
   std::vector<platform::Rgba> pixels(kGrid * kGrid);
-  c.unit_maps.resize(c.hidden.size());
-  for (size_t l = 0; l < c.hidden.size(); ++l) {
-    const Matrix<float>& H = c.hidden[l];
+  c.unit_maps.resize(c.columns.size());
+  for (size_t l = 0; l < c.columns.size(); ++l) {
+    const Matrix<float>& H = c.columns[l];
     const double range = symmetric_range(H);
     c.unit_maps[l].resize(H.cols());
     for (int u = 0; u < H.cols(); ++u) {
@@ -74,7 +84,7 @@ void boundary_plot(const BoundaryState& state, const RunView& in, float side) {
   if (s.has_pass()) {  // ring the current batch, mark the chosen example
     const auto& idx = s.trainer().batch_indices();
     for (size_t i = 0; i < idx.size(); ++i) {
-      const ImVec2 p = map_to_screen(origin, side, s.train().X(idx[i], 0), s.train().X(idx[i], 1));
+      const ImVec2 p = map_to_screen(origin, side, s.train().point_x1(idx[i]), s.train().point_x2(idx[i]));
       const bool chosen = static_cast<int>(i) == in.selection.example;
       draw->AddCircle(p, chosen ? 9.0f : 6.5f, IM_COL32(20, 20, 20, 255), 16, chosen ? 2.5f : 1.2f);
     }
@@ -117,15 +127,30 @@ ThumbLayout thumb_layout(const std::vector<Matrix<float>>& hidden, float width, 
   return t;
 }
 
-// One small map per hidden unit, a row of them per hidden layer.
+// The tooltip of one small map: an input feature's values or a hidden unit's activation.
+void unit_tooltip(const NetworkSpec& spec, const BoundaryMaps& maps, size_t row, int u, double range) {
+  const std::string full = format_value(range, 3);
+  if (maps.column_names[row] == "X") {
+    ImGui::SetTooltip("Input x%d = %s over the plane: what the network sees instead of the point (x₁, x₂).\n"
+                      "Blue: positive, grey: 0, orange: negative (full colour at ±%s).",
+                      u + 1, maps.input_names[u].c_str(), full.c_str());
+    return;
+  }
+  const size_t l = maps.input_names.empty() ? row : row - 1;
+  ImGui::SetTooltip("H%zu unit %d (%s): its activation over the plane.\nBlue: positive, grey: 0, orange: "
+                    "negative (full colour at ±%s).", l + 1, u + 1, activation_name(spec.hidden[l].activation),
+                    full.c_str());
+}
+
+// One small map per unit, a row of them per column of the network (inputs with features, hidden layers).
 void unit_maps(const NetworkSpec& spec, const BoundaryMaps& maps, const ThumbLayout& t) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  for (size_t l = 0; l < maps.hidden.size(); ++l) {
-    const Matrix<float>& H = maps.hidden[l];
+  for (size_t l = 0; l < maps.columns.size(); ++l) {
+    const Matrix<float>& H = maps.columns[l];
     const double range = symmetric_range(H);
     const ImVec2 row_start = ImGui::GetCursorScreenPos();
     draw->AddText(ImVec2(row_start.x, row_start.y + (t.side - ImGui::GetTextLineHeight()) * 0.5f),
-                  ImGui::GetColorU32(ImGuiCol_Text), ("H" + std::to_string(l + 1)).c_str());
+                  ImGui::GetColorU32(ImGuiCol_Text), maps.column_names[l].c_str());
     for (int u = 0; u < H.cols(); ++u) {
       const ImVec2 o(row_start.x + t.label + (u % t.per_row) * (t.side + kThumbGap),
                      row_start.y + (u / t.per_row) * (t.side + kThumbGap));
@@ -133,10 +158,7 @@ void unit_maps(const NetworkSpec& spec, const BoundaryMaps& maps, const ThumbLay
       ImGui::Dummy(ImVec2(t.side, t.side));
       draw->AddImage(maps.unit_maps[l][u].id(), o, ImVec2(o.x + t.side, o.y + t.side));
       draw->AddRect(o, ImVec2(o.x + t.side, o.y + t.side), IM_COL32(150, 155, 165, 255));
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("H%zu unit %d (%s): its activation over the plane.\nBlue: positive, grey: 0, orange: "
-                          "negative (full colour at ±%s).", l + 1, u + 1,
-                          activation_name(spec.hidden[l].activation), format_value(range, 3).c_str());
+      if (ImGui::IsItemHovered()) unit_tooltip(spec, maps, l, u, range);
     }
     const int rows = (static_cast<int>(H.cols()) + t.per_row - 1) / t.per_row;
     ImGui::SetCursorScreenPos(ImVec2(row_start.x, row_start.y + rows * (t.side + kThumbGap)));
@@ -211,8 +233,10 @@ void show_boundary_view(BoundaryState& state, const RunView& in) {
     confusion(s);
     return;
   }
-  if (d.features() != 2) {
-    ImGui::TextWrapped("The decision boundary is drawn for 2-D data only.");
+  if (!d.is_planar()) {
+    ImGui::TextWrapped("The decision boundary is drawn for 2-D data only: these examples have %d inputs, so there "
+                       "is no plane to colour. The network, the matrices, the chain rule and the curves show "
+                       "the run.", d.features());
     return;
   }
   const BoundaryMaps& maps = grid_maps(state.maps, in);
@@ -223,10 +247,11 @@ void show_boundary_view(BoundaryState& state, const RunView& in) {
   help_marker("Background: the network's output at each point of the plane, on the shared scale (orange = "
               "class 0, blue = class 1, pale = unsure); for more classes the winning class's colour. Dots: "
               "training points (white rim) and test points (dark rim); rings: the current batch, the thick "
-              "ring its chosen example. Unit maps: where each hidden unit is active.");
+              "ring its chosen example. Unit maps: where each hidden unit is active (and, with input features, "
+              "the value of each feature: row X).");
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const ThumbLayout thumbs = thumb_layout(maps.hidden, avail.x, avail.y);
-  const float maps_h = state.show_unit_maps ? thumbs.height(maps.hidden) : 0.0f;
+  const ThumbLayout thumbs = thumb_layout(maps.columns, avail.x, avail.y);
+  const float maps_h = state.show_unit_maps ? thumbs.height(maps.columns) : 0.0f;
   const float side = std::max(120.0f, std::min(avail.x, avail.y - maps_h));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - side) * 0.5f);
   boundary_plot(state, in, side);

@@ -363,7 +363,7 @@ const platform::Texture& boundary_map(CompareState& c, int i) {
   CompareBoundary& b = c.boundaries[i];
   const long it = c.comparison->run(i).trainer().iteration();
   if (b.iteration == it && !b.map.empty()) return b.map;
-  upload_map(predict(c.comparison->network(i), map_points(kGrid)), kGrid, b.map);  // grid² x K outputs
+  upload_map(predict(c.comparison->network(i), map_inputs(kGrid, c.base.data.features)), kGrid, b.map);  // grid² x K outputs
   b.iteration = it;
   return b.map;
 }
@@ -477,7 +477,7 @@ void show_compare_view(CompareState& c, const RunConfig& setup) {
   const float table_h = row_h * (c.comparison->size() + 1) + ImGui::GetStyle().ItemSpacing.y * 2;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float body_h = std::max(160.0f, avail.y - table_h);
-  if (c.data.train.features() == 2) {  // boundaries right (at most half the width), curves left
+  if (c.data.train.is_planar()) {  // boundaries right (at most half the width), curves left
     const BoundaryGrid grid = boundary_grid(c.comparison->size(), avail.x * 0.5f, body_h);
     curves(c, ImVec2(avail.x - grid.width() - ImGui::GetStyle().ItemSpacing.x, body_h));
     ImGui::SameLine();

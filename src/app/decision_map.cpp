@@ -19,6 +19,10 @@ Matrix<float> map_points(int grid) {
   return X;
 }
 
+Matrix<float> map_inputs(int grid, const std::vector<InputFeature>& features) {
+  return is_plain(features) ? map_points(grid) : compute_features(map_points(grid), features);
+}
+
 ImU32 map_colour(const Matrix<float>& Yhat, int i) {
   if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
   if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
@@ -44,7 +48,7 @@ ImVec2 map_to_screen(ImVec2 origin, float side, float x1, float x2) {
 void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float r, bool test) {
   const ImU32 rim = test ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 255);
   for (int i = 0; i < d.size(); ++i) {
-    const ImVec2 p = map_to_screen(origin, side, d.X(i, 0), d.X(i, 1));
+    const ImVec2 p = map_to_screen(origin, side, d.point_x1(i), d.point_x2(i));
     draw->AddCircleFilled(p, r + 1.1f, rim, 8);
     draw->AddCircleFilled(p, r, class_colour(d.labels[i]), 8);
   }

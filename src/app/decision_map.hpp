@@ -4,6 +4,7 @@
 #pragma once
 
 #include "data/dataset.hpp"
+#include "data/features.hpp"
 #include "core/matrix.hpp"
 #include "platform/texture.hpp"
 
@@ -15,6 +16,8 @@ constexpr float kMapExtent = 1.6f;  // the map shows [−extent, extent]²; toy 
 
 // Cell centres of a grid x grid map, row by row from the top: grid² x 2.
 Matrix<float> map_points(int grid);
+// The network's inputs at those centres: their input features (grid² x F), or the centres.
+Matrix<float> map_inputs(int grid, const std::vector<InputFeature>& features);
 
 // A cell's colour: ŷ(class 1) − ŷ(class 0) on the diverging scale for two classes (orange =
 // class 0, blue = class 1), or the winning class's colour, paler when unsure, for more.
@@ -26,7 +29,7 @@ void upload_map(const Matrix<float>& Yhat, int grid, platform::Texture& texture)
 // Where the point (x1, x2) lies on a map drawn at `origin` with side `side` (screen pixels).
 ImVec2 map_to_screen(ImVec2 origin, float side, float x1, float x2);
 
-// Each point as a dot in its class colour on a rim (white: training, dark: test); radius r.
+// Each point (its place in the plane, whatever its input features) as a dot in its class colour on a rim (white: training, dark: test); radius r.
 void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float r, bool test);
 
 }  // namespace mlp::ui

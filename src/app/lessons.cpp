@@ -29,11 +29,15 @@ Lesson perceptron() {
           "The boundary and the accuracy. Two blobs: 100 %. Half-moons: a line gets about 85–93 %. Circles: "
           "55–65 %, and the loss stays near ln 2 ≈ 0.69, a coin toss.",
           "Load each set and press Play. On circles, raise α or train longer: the line turns and shifts but "
-          "never bends.",
+          "never bends. Then load \"Circles, inputs x₁², x₂²\": the same single layer now gets the squares of "
+          "the coordinates, and its boundary w₀ + w₁x₁² + w₂x₂² = 0 is an ellipse. After a few epochs, step one "
+          "batch and read W1 in the matrices: w₁ and w₂ are positive and close (the ring, class 1, is where "
+          "x₁² + x₂² is large), w₀ negative: the boundary is about the circle x₁² + x₂² = −w₀/w₁.",
           LessonView::Boundary,
           {{"Two blobs", perceptron_on("linearly_separable")},
            {"Half-moons", perceptron_on("non_linearly_separable")},
-           {"Circles", perceptron_on("circles")}}};
+           {"Circles", perceptron_on("circles")},
+           {"Circles, inputs x₁², x₂²", with_diff(perceptron_on("circles"), "features=x1sq,x2sq")}}};
 }
 
 Lesson hidden_layer() {

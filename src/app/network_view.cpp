@@ -211,6 +211,8 @@ void node_tooltip(const Session& s, int c, int unit, int example) {
   if (c == 0 && d.image_width > 0) {
     ImGui::Text("input x%d: pixel (row %d, column %d) of the %d×%d image", unit + 1, unit / d.image_width + 1,
                 unit % d.image_width + 1, d.image_width, d.image_height);
+  } else if (c == 0 && unit < static_cast<int>(d.feature_names.size())) {
+    ImGui::Text("input x%d = %s (an input feature of the point)", unit + 1, d.feature_names[unit].c_str());
   } else if (c == 0) {
     ImGui::Text("input x%d", unit + 1);
   } else {

@@ -51,6 +51,8 @@ void sanitize_data(DataConfig& d, std::vector<std::string>& notes) {
     if (d.classes != 0) clamp_field(d.classes, toy->min_classes, toy->max_classes, d.source + " classes", notes);
   } else {
     d.classes = 0;
+    if (!is_plain(d.features)) notes.push_back("input features need 2-D points, not " + d.source + ": using x1, x2");
+    d.features = plain_features();
   }
 }
 

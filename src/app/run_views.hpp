@@ -84,9 +84,12 @@ struct BoundaryMaps {
   long serial = -1, version = -1;    // the session and training iteration they were made for
   int grid = 0;                      // grid x grid cells over the plot's extent
   Matrix<float> output;              // grid² x K: Ŷ per cell
-  std::vector<Matrix<float>> hidden; // per hidden layer: grid² x n_l activations
+  // One row of small maps each: the input features (when chosen), then every hidden layer.
+  std::vector<Matrix<float>> columns;      // grid² x n: the inputs' values or the layer's activations
+  std::vector<std::string> column_names;   // "X", "H1", ...
+  std::vector<std::string> input_names;    // the features' symbols when the X row is shown
   platform::Texture output_map;      // the background: output on the shared colour scale
-  std::vector<std::vector<platform::Texture>> unit_maps;  // [layer][unit]: each hidden unit's map
+  std::vector<std::vector<platform::Texture>> unit_maps;  // [row][unit]: each unit's map
 };
 
 struct BoundaryState {

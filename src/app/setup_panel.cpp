@@ -98,6 +98,27 @@ void data_picker(SetupPanelState& state, RunConfig& s) {
   ImGui::TextWrapped("%s: %s", s.data.source.c_str(), source_description(s.data.source).c_str());
 }
 
+// Which inputs the network gets from a point (x₁, x₂): one checkbox per feature, at least one.
+void feature_options(std::vector<InputFeature>& features) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("inputs");
+  ImGui::SameLine();
+  help_marker("What the network gets from each point (x₁, x₂), as in TensorFlow Playground. With x₁² and x₂² a "
+              "single layer can separate the circles: its boundary w₀ + w₁x₁² + w₂x₂² = 0 is an ellipse. The "
+              "boundary view shows each input's map in its row X.");
+  std::vector<InputFeature> chosen;
+  const float indent = ImGui::GetCursorPosX();
+  for (InputFeature f : all_features()) {
+    bool on = std::find(features.begin(), features.end(), f) != features.end();
+    if (f == InputFeature::X1TimesX2) ImGui::SetCursorPosX(indent + ImGui::GetFontSize() * 3.5f);  // second row
+    else ImGui::SameLine();
+    ImGui::Checkbox(feature_symbol(f), &on);
+    publish_last_item((std::string("feature_") + feature_name(f)).c_str());
+    if (on) chosen.push_back(f);
+  }
+  if (!chosen.empty()) features = chosen;  // the last one cannot be unticked
+}
+
 void data_options(const Session* session, RunConfig& s) {
   DataConfig& d = s.data;
   const bool glyphs = d.source == "glyphs";
@@ -123,6 +144,7 @@ void data_options(const Session* session, RunConfig& s) {
     help_marker("Share of the examples held out as the test set (never trained on; its loss is the orange curve).");
   }
   ImGui::PopItemWidth();
+  if (!glyphs) feature_options(d.features);
   if (session) {
     const Session& ses = *session;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

@@ -47,6 +47,16 @@ DataSplit load_idx_pair(const std::string& mnist_dir, bool fashion) {
   return d;
 }
 
+// A loaded split with the input features asked for (only 2-D data has any but the plain ones).
+DataSplit with_features(DataSplit d, const DataConfig& o) {
+  try {
+    use_features(d, o.features);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--features: ") + e.what());
+  }
+  return d;
+}
+
 DataSplit load_source(const DataConfig& o, uint64_t seed, const std::string& mnist_dir) {
   if (is_generated(o.source)) {
     try {
@@ -55,9 +65,9 @@ DataSplit load_source(const DataConfig& o, uint64_t seed, const std::string& mni
       throw UsageError(std::string("--data ") + o.source + ": " + e.what());
     }
   }
-  if (o.source == "mnist") return load_idx_pair(mnist_dir, false);
-  if (o.source == "fashion-mnist") return load_idx_pair(mnist_dir, true);
-  if (fs::exists(o.source)) return split_off_test(load_table(o.source), o.test_fraction, seed);
+  if (o.source == "mnist") return with_features(load_idx_pair(mnist_dir, false), o);
+  if (o.source == "fashion-mnist") return with_features(load_idx_pair(mnist_dir, true), o);
+  if (fs::exists(o.source)) return with_features(split_off_test(load_table(o.source), o.test_fraction, seed), o);
   std::string names;
   for (const auto& n : toy_names()) names += n + ", ";
   throw UsageError("--data: '" + o.source + "' is neither a data set (" + names +

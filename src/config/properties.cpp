@@ -266,6 +266,12 @@ const std::vector<Property>& properties() {
        [](const Property& p, RunConfig& c, const std::string& v, OutOfRange o, Notes& n) {
          return read_integer(p, c, v, o, n, [](RunConfig& r) -> int& { return r.data.limit; });
        }},
+      {"features", "features", "F1,F2,..", "inputs of 2-D data: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2", 0, 0, true,
+       [](const RunConfig& c) { return features_text(c.data.features); },
+       [](const Property&, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
+         return read_name(v, c, [](RunConfig& r) -> std::vector<InputFeature>& { return r.data.features; },
+                          parse_features);
+       }},
       // --- network -----------------------------------------------------------------------------
       {"layers", "layers", "W1,W2,..", "hidden layer widths, or none (a single-layer perceptron)", 1,
        NetworkSpec::kMaxUnits, true,

@@ -7,6 +7,7 @@
 // longer command-line run): RunConfig{} is the page's, cli_defaults() the tool's.
 #pragma once
 
+#include "data/features.hpp"
 #include "data/scaling.hpp"
 #include "nn/network.hpp"
 #include "nn/run.hpp"
@@ -33,6 +34,7 @@ struct DataConfig {
   Scaling scaling = Scaling::None; // input scaling, fitted on the training set
   TestPart test_part = TestPart::All;
   int limit = 0;                   // > 0: keep only the first `limit` training examples
+  std::vector<InputFeature> features = plain_features();  // 2-D data: the inputs computed from (x₁, x₂)
 };
 
 struct RunConfig {

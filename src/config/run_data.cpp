@@ -57,17 +57,23 @@ DataSplit generate_data(const DataConfig& data, uint64_t seed) {
   if (data.source == kGlyphs) {
     out.train = lecture_glyphs();
     out.test = noisy_glyphs(kGlyphTestCopies, std::min(effective_noise(data), 1.0), 0.0, seed);
-    return out;
+  } else {
+    const Dataset all = make_toy(data.source, data.examples, effective_noise(data), seed, data.classes);
+    if (data.test_fraction <= 0) {
+      out.train = all;
+    } else {
+      const Split split = split_indices(all.labels, 0.0, data.test_fraction, seed, true);
+      out.train = take(all, split.train);
+      out.test = take(all, split.test);
+    }
   }
-  const Dataset all = make_toy(data.source, data.examples, effective_noise(data), seed, data.classes);
-  if (data.test_fraction <= 0) {
-    out.train = all;
-    return out;
-  }
-  const Split split = split_indices(all.labels, 0.0, data.test_fraction, seed, true);
-  out.train = take(all, split.train);
-  out.test = take(all, split.test);
+  use_features(out, data.features);
   return out;
+}
+
+void use_features(DataSplit& split, const std::vector<InputFeature>& features) {
+  use_features(split.train, features);
+  if (split.test.size() > 0) use_features(split.test, features);
 }
 
 }  // namespace mlp

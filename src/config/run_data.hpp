@@ -32,6 +32,10 @@ double effective_noise(const DataConfig& data);
 
 // Generates the data of a toy set or the glyphs (seeded by `seed`) and holds out
 // data.test_fraction of a toy set, stratified by class. Throws std::invalid_argument.
+// Computes the input features (data.features) of 2-D sets. Throws std::invalid_argument.
 DataSplit generate_data(const DataConfig& data, uint64_t seed);
+
+// The input features of both sets (see data/features.hpp); throws unless they are 2-D.
+void use_features(DataSplit& split, const std::vector<InputFeature>& features);
 
 }  // namespace mlp

@@ -45,6 +45,14 @@ struct Dataset {
   std::vector<std::string> class_names;   // K names ("0".."9", "class 0", ...)
   int image_width = 0;                    // > 0 when each row is an image (5x5 glyphs, 28x28 MNIST)
   int image_height = 0;
+  FeatureMatrix points;                   // N x 2: the points X was computed from (input features), or empty
+  std::vector<std::string> feature_names; // D names of X's columns ("x₁²", ...), or empty: x1, x2, ...
+
+  // Where example i lies in the plane: its point, or its first two inputs (2-D data).
+  float point_x1(int i) const { return points.size() > 0 ? points(i, 0) : X(i, 0); }
+  float point_x2(int i) const { return points.size() > 0 ? points(i, 1) : X(i, 1); }
+  // Points in the plane: 2-D inputs, or points whose features are the inputs.
+  bool is_planar() const { return points.size() > 0 || (!is_compact() && features() == 2 && image_width == 0); }
 
   bool is_compact() const { return compact.values.size() > 0; }
   int size() const { return is_compact() ? compact.rows : static_cast<int>(X.rows()); }      // N

@@ -136,11 +136,13 @@ Dataset take(const Dataset& data, const std::vector<int>& indices) {
   subset.class_names = data.class_names;
   subset.image_width = data.image_width;
   subset.image_height = data.image_height;
+  subset.feature_names = data.feature_names;
   const auto M = static_cast<Eigen::Index>(indices.size());
   const int D = data.features();
   ByteMatrix bytes;  // M x D when compact
   if (data.is_compact()) bytes.resize(M, D);
   else subset.X.resize(M, D);
+  if (data.points.size() > 0) subset.points.resize(M, 2);
   subset.labels.reserve(indices.size());
   for (Eigen::Index r = 0; r < M; ++r) {
     const int i = indices[static_cast<size_t>(r)];
@@ -148,6 +150,7 @@ Dataset take(const Dataset& data, const std::vector<int>& indices) {
       throw std::invalid_argument("row index " + std::to_string(i) + " outside 0.." + std::to_string(data.size() - 1));
     if (data.is_compact()) std::copy_n(data.compact.row(i), D, bytes.row(r).data());
     else subset.X.row(r) = data.X.row(i);
+    if (data.points.size() > 0) subset.points.row(r) = data.points.row(i);
     subset.labels.push_back(data.labels[static_cast<size_t>(i)]);
   }
   if (data.is_compact()) {
