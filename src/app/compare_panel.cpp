@@ -126,8 +126,8 @@ void sync_with_setup(CompareState& c, const RunConfig& setup) {
 
 // --- 2. Compare tab -------------------------------------------------------------------------
 
-// Two compact rows for run i: activation and dropout; learning rate, initialisation and a
-// remove button. Returns true when the run changed.
+// Three compact rows for run i: activation and dropout; learning rate and optimiser;
+// initialisation and a remove button. Returns true when the run changed.
 bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& remove) {
   bool changed = false;
   const std::string n = std::to_string(i);
@@ -158,13 +158,11 @@ bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& 
     ImGui::Text("Run %d", i + 1);
   }
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-  const float remove_w = can_remove ? swatch + style.ItemSpacing.x : 0.0f;
-  const float third = std::floor((width - remove_w - 2 * style.ItemSpacing.x) / 3);
-  ImGui::SetNextItemWidth(third);
+  ImGui::SetNextItemWidth(half);
   if (slider_double("##lr", r.learning_rate, 0.001, 10.0, "α %.4g", ImGuiSliderFlags_Logarithmic)) changed = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Learning rate α of run %d (Ctrl+click to type)", i + 1);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(third);
+  ImGui::SetNextItemWidth(half);
   if (ImGui::BeginCombo("##optimizer", optimizer_name(r.optimizer))) {
     for (Optimizer o : all_optimizers())
       if (ImGui::Selectable(optimizer_name(o), o == r.optimizer)) r.optimizer = o, changed = true;
@@ -172,8 +170,9 @@ bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& 
   }
   publish_last_item(("compare_optimizer_" + n).c_str());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Optimiser of run %d (μ, β₁, β₂, ε: the set-up's)", i + 1);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(third);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+  const float remove_w = can_remove ? swatch + style.ItemSpacing.x : 0.0f;
+  ImGui::SetNextItemWidth(half);
   if (ImGui::BeginCombo("##init", init_name(r.init))) {
     for (Init init : all_inits())
       if (ImGui::Selectable(init_name(init), init == r.init)) r.init = init, changed = true;
@@ -181,7 +180,7 @@ bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& 
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Initialisation of run %d", i + 1);
   if (can_remove) {
-    ImGui::SameLine();
+    ImGui::SameLine(ImGui::GetCursorPosX() + indent + width - remove_w + style.ItemSpacing.x);
     remove = published_button("✕", ("compare_remove_" + n).c_str(), "Remove this run", ImVec2(swatch, swatch));
   }
   ImGui::PopID();

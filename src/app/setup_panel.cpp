@@ -107,11 +107,19 @@ void feature_options(std::vector<InputFeature>& features) {
               "single layer can separate the circles: its boundary w₀ + w₁x₁² + w₂x₂² = 0 is an ellipse. The "
               "boundary view shows each input's map in its row X.");
   std::vector<InputFeature> chosen;
-  const float indent = ImGui::GetCursorPosX();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  float indent = 0.0f;
   for (InputFeature f : all_features()) {
     bool on = std::find(features.begin(), features.end(), f) != features.end();
-    if (f == InputFeature::X1TimesX2) ImGui::SetCursorPosX(indent + ImGui::GetFontSize() * 3.5f);  // second row
-    else ImGui::SameLine();
+    // Flow: on this line while the box and its label fit, else at the start of the next one.
+    const float w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(feature_symbol(f)).x;
+    ImGui::SameLine();
+    if (indent == 0.0f) indent = ImGui::GetCursorPosX();
+    if (ImGui::GetCursorPosX() + w > right) {
+      ImGui::NewLine();
+      ImGui::SetCursorPosX(indent);
+    }
     ImGui::Checkbox(feature_symbol(f), &on);
     publish_last_item((std::string("feature_") + feature_name(f)).c_str());
     if (on) chosen.push_back(f);

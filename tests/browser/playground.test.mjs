@@ -299,3 +299,21 @@ test('the glyphs: the 25-input network on the lecture\'s 5×5 digits', { timeout
   await shot(app, '14_glyphs_1920');
   await app.close();
 });
+
+test('input features: a perceptron on x₁², x₂² separates the circles; the boundary shows each input', { timeout: 180_000 }, async () => {
+  const app = await openApp(env, { hash: 'data=circles&layers=none&out=sigmoid&lr=0.5&features=x1sq,x2sq' });
+  let s = await app.getState();
+  assert.match(s.setup, /(^|&)features=x1sq,x2sq(&|$)/);
+  assert.equal(s.network, '2-1 (sigmoid)');
+  for (let i = 0; i < 5; ++i) await app.pressKey('e');
+  await app.waitFrames(5);
+  s = await app.getState();
+  assert.ok(s.test_accuracy > 0.95, `one layer on x₁², x₂² separates the circles (test accuracy ${s.test_accuracy})`);
+  await scrollSetupTo(app, 'feature_x1x2');
+  await shot(app, '11_features_circles');
+  await clickSetup(app, 'feature_x1x2');
+  s = await app.getState();
+  assert.match(s.setup, /(^|&)features=x1sq,x2sq,x1x2(&|$)/);
+  assert.equal(s.iteration, 0, 'a new input restarts the run');
+  await app.close();
+});
