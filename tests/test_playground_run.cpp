@@ -6,6 +6,9 @@
 
 #include "app/model/playground_run.hpp"
 
+#include <cmath>
+#include <memory>
+
 using namespace mlp;
 using namespace mlp::ui;
 
@@ -54,4 +57,26 @@ TEST_CASE("a set-up that cannot start leaves the old run and says why", "[playgr
   CHECK(p.setup == glyphs);                     // the set-up panel shows what was asked for
   CHECK(p.run.setup() == RunConfig{});           // the old run goes on
   CHECK(p.run.serial() == 1);
+}
+
+TEST_CASE("a table of the student's own is a data source while it is opened", "[playground_run]") {
+  PlaygroundRun p;
+  RunConfig s;
+  s.data.source = "marks.csv";
+  REQUIRE(apply_setup(p, s));  // not opened: unknown, the circles instead
+  CHECK(p.setup.data.source == "circles");
+  std::string text = "a b label\n";
+  for (int i = 0; i < 40; ++i) text += std::to_string(i % 7) + " " + std::to_string(i % 5) + " " + std::to_string(i % 3) + "\n";
+  p.own = OwnData{"marks.txt", std::make_shared<const Dataset>(read_table_bytes("marks.txt", text))};
+  s.data.source = "marks.txt";
+  s.data.test_fraction = 0.25;
+  s.data.scaling = Scaling::ZScore;
+  REQUIRE(apply_setup(p, s));
+  CHECK(p.setup_notes.empty());
+  CHECK(p.run.session().train().size() == 30);
+  CHECK(p.run.session().test()->size() == 10);
+  CHECK(p.run.session().network().spec.outputs == 3);
+  CHECK(std::abs(p.run.session().train().X.col(0).mean()) < 1e-5f);  // z-scored on the training part
+  p.run.step_batch();
+  CHECK(p.run.session().trainer().iteration() == 1);
 }

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 #include <exception>
 #include <optional>
 
@@ -44,7 +45,8 @@ App::App() {
 void App::frame() {
   const auto start = std::chrono::steady_clock::now();
   const ImGuiIO& io = ImGui::GetIO();
-  if (auto file = bridge::take_opened_file()) ui::import_model(playground_, io_, *file);
+  if (auto file = bridge::take_opened_file()) ui::open_any(playground_, io_, *file);
+  compare_.own = playground_.own;
   handle_keys();
   playground_.run.advance(io.DeltaTime);
   mnist_.update(io.DeltaTime);  // loading, training and the search of the MNIST tab, within its frame budget
@@ -117,12 +119,13 @@ void App::draw_left_column(const ui::Layout& l) {
       const ui::Session* session = playground_.run.has_session() ? &playground_.run.session() : nullptr;
       const std::optional<RunConfig> edited = ui::show_setup_panel(
           setup_panel_, {playground_.setup, session, playground_.setup_notes, playground_.setup_error,
-                         playground_.model_source});
+                         playground_.model_source, playground_.own});
       ImGui::EndChild();
       if (edited) take_setup(*edited);
+      if (std::exchange(setup_panel_.table_asked, false)) io_.expecting = ui::IoPanelState::Expecting::Table;
       const float top = ImGui::GetCursorPosY();
       ImGui::Separator();
-      if (auto file = ui::show_io_panel(io_, playground_)) ui::import_model(playground_, io_, *file);
+      if (auto file = ui::show_io_panel(io_, playground_)) ui::open_any(playground_, io_, *file);
       io_panel_height_ = ImGui::GetCursorPosY() - top;
       ImGui::EndTabItem();
     }

@@ -29,7 +29,8 @@ const BoundaryMaps& grid_maps(BoundaryMaps& c, const RunView& in) {
   const long key = s.trainer().iteration();
   if (c.serial == in.serial && c.version == key) return c;
   Pass<float> pass;
-  pass.X = map_inputs(kGrid, s.setup().data.features);
+  c.extent = std::max(map_extent(s.train()), s.test() ? map_extent(*s.test()) : 0.0f);
+  pass.X = map_inputs(kGrid, c.extent, s.setup().data.features);
   Rng unused(0);
   forward(s.network(), pass, DropoutMode::Off, unused);
   c.serial = in.serial;
@@ -73,18 +74,19 @@ void boundary_plot(const BoundaryState& state, const RunView& in, float side) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float cell = side / kGrid;
   draw->AddImage(maps.output_map.id(), origin, ImVec2(origin.x + side, origin.y + side));
+  const float e = maps.extent;
   for (float t : {-1.0f, 0.0f, 1.0f}) {  // axes ticks
-    const ImVec2 px = map_to_screen(origin, side, t, -kMapExtent), py = map_to_screen(origin, side, -kMapExtent, t);
+    const ImVec2 px = map_to_screen(origin, side, e, t, -e), py = map_to_screen(origin, side, e, -e, t);
     draw->AddLine(ImVec2(px.x, px.y), ImVec2(px.x, px.y - 5), IM_COL32(60, 60, 60, 255));
     draw->AddLine(ImVec2(py.x, py.y), ImVec2(py.x + 5, py.y), IM_COL32(60, 60, 60, 255));
   }
   const float r = std::clamp(side / 90.0f, 3.0f, 5.0f);
-  draw_map_points(draw, s.train(), origin, side, r, false);
-  if (s.test() && state.show_test_points) draw_map_points(draw, *s.test(), origin, side, r, true);
+  draw_map_points(draw, s.train(), origin, side, e, r, false);
+  if (s.test() && state.show_test_points) draw_map_points(draw, *s.test(), origin, side, e, r, true);
   if (s.has_pass()) {  // ring the current batch, mark the chosen example
     const auto& idx = s.trainer().batch_indices();
     for (size_t i = 0; i < idx.size(); ++i) {
-      const ImVec2 p = map_to_screen(origin, side, s.train().point_x1(idx[i]), s.train().point_x2(idx[i]));
+      const ImVec2 p = map_to_screen(origin, side, e, s.train().point_x1(idx[i]), s.train().point_x2(idx[i]));
       const bool chosen = static_cast<int>(i) == in.selection.example;
       draw->AddCircle(p, chosen ? 9.0f : 6.5f, IM_COL32(20, 20, 20, 255), 16, chosen ? 2.5f : 1.2f);
     }
@@ -92,13 +94,13 @@ void boundary_plot(const BoundaryState& state, const RunView& in, float side) {
   draw->AddRect(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(150, 155, 165, 255));
   if (hovered) {
     const ImVec2 m = ImGui::GetMousePos();
-    const float scale = side / (2 * kMapExtent);
+    const float scale = side / (2 * e);
     const int c = std::clamp(static_cast<int>((m.x - origin.x) / cell), 0, kGrid - 1);
     const int r = std::clamp(static_cast<int>((m.y - origin.y) / cell), 0, kGrid - 1);
     std::string probs;
     for (int k = 0; k < maps.output.cols(); ++k)
       probs += (k ? ", " : "") + format_value(maps.output(r * kGrid + c, k), 3);
-    ImGui::SetTooltip("x = (%.2f, %.2f)\nŷ = (%s)", (m.x - origin.x) / scale - kMapExtent, kMapExtent - (m.y - origin.y) / scale,
+    ImGui::SetTooltip("x = (%.2f, %.2f)\nŷ = (%s)", (m.x - origin.x) / scale - e, e - (m.y - origin.y) / scale,
                       probs.c_str());
   }
 }

@@ -102,7 +102,7 @@ void restart(CompareState& c) {
   c.stepper.stop();
   c.error.clear();
   try {
-    c.data = make_data(c.base);
+    c.data = make_data(c.base, c.own);
     std::vector<CompareEntry> entries;
     for (const auto& r : c.runs) entries.push_back(make_entry(r, c.base, c.data.train));
     CompareSettings settings;
@@ -362,7 +362,8 @@ const platform::Texture& boundary_map(CompareState& c, int i) {
   CompareBoundary& b = c.boundaries[i];
   const long it = c.comparison->run(i).trainer().iteration();
   if (b.iteration == it && !b.map.empty()) return b.map;
-  upload_map(predict(c.comparison->network(i), map_inputs(kGrid, c.base.data.features)), kGrid, b.map);  // grid² x K outputs
+  const Matrix<float> inputs = map_inputs(kGrid, map_extent(c.data.train), c.base.data.features);
+  upload_map(predict(c.comparison->network(i), inputs), kGrid, b.map);  // grid² x K outputs
   b.iteration = it;
   return b.map;
 }
@@ -382,7 +383,7 @@ void boundary(CompareState& c, int i, float side) {
                       format_value(100 * s.train_accuracy, 3).c_str(), format_value(100 * s.test_accuracy, 3).c_str());
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddImage(map.id(), o, ImVec2(o.x + side, o.y + side));
-  draw_map_points(draw, c.data.train, o, side, std::clamp(side / 80.0f, 2.0f, 4.0f), false);
+  draw_map_points(draw, c.data.train, o, side, map_extent(c.data.train), std::clamp(side / 80.0f, 2.0f, 4.0f), false);
   draw->AddRect(o, ImVec2(o.x + side, o.y + side), kRunColours[i], 0, 0, 2.0f);
   ImGui::EndGroup();
 }

@@ -37,6 +37,7 @@ struct CompareState {
   int metric = 0;                  // curve shown: index into the metric list of compare_panel.cpp
   bool log_scale = false;
 
+  OwnData own;                     // the student's table, when the set-up uses it (the app keeps it current)
   DataSplit data;                  // the comparison's own copy of the set-up's data
   std::unique_ptr<Comparison<float>> comparison;  // null when it could not start (see error)
   std::string error;

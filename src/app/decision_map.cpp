@@ -4,23 +4,30 @@
 #include "app/widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace mlp::ui {
 
-Matrix<float> map_points(int grid) {
+float map_extent(const Dataset& d) {
+  float largest = 0.0f;
+  for (int i = 0; i < d.size(); ++i) largest = std::max({largest, std::fabs(d.point_x1(i)), std::fabs(d.point_x2(i))});
+  return std::max(kMapExtent, 1.1f * largest);
+}
+
+Matrix<float> map_points(int grid, float extent) {
   Matrix<float> X(grid * grid, 2);
-  const float step = 2 * kMapExtent / grid;
+  const float step = 2 * extent / grid;
   for (int r = 0; r < grid; ++r)
     for (int c = 0; c < grid; ++c) {
-      X(r * grid + c, 0) = -kMapExtent + (c + 0.5f) * step;
-      X(r * grid + c, 1) = kMapExtent - (r + 0.5f) * step;
+      X(r * grid + c, 0) = -extent + (c + 0.5f) * step;
+      X(r * grid + c, 1) = extent - (r + 0.5f) * step;
     }
   return X;
 }
 
-Matrix<float> map_inputs(int grid, const std::vector<InputFeature>& features) {
-  return is_plain(features) ? map_points(grid) : compute_features(map_points(grid), features);
+Matrix<float> map_inputs(int grid, float extent, const std::vector<InputFeature>& features) {
+  return is_plain(features) ? map_points(grid, extent) : compute_features(map_points(grid, extent), features);
 }
 
 ImU32 map_colour(const Matrix<float>& Yhat, int i) {
@@ -39,16 +46,16 @@ void upload_map(const Matrix<float>& Yhat, int grid, platform::Texture& texture)
   texture.upload(pixels, grid, grid);
 }
 
-ImVec2 map_to_screen(ImVec2 origin, float side, float x1, float x2) {
-  const float scale = side / (2 * kMapExtent);
-  return ImVec2(origin.x + (x1 + kMapExtent) * scale, origin.y + (kMapExtent - x2) * scale);
+ImVec2 map_to_screen(ImVec2 origin, float side, float extent, float x1, float x2) {
+  const float scale = side / (2 * extent);
+  return ImVec2(origin.x + (x1 + extent) * scale, origin.y + (extent - x2) * scale);
 }
 
 // Two filled 8-gons a point (about 30 vertices, where a filled circle plus an outline takes twice that).
-void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float r, bool test) {
+void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float extent, float r, bool test) {
   const ImU32 rim = test ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 255);
   for (int i = 0; i < d.size(); ++i) {
-    const ImVec2 p = map_to_screen(origin, side, d.point_x1(i), d.point_x2(i));
+    const ImVec2 p = map_to_screen(origin, side, extent, d.point_x1(i), d.point_x2(i));
     draw->AddCircleFilled(p, r + 1.1f, rim, 8);
     draw->AddCircleFilled(p, r, class_colour(d.labels[i]), 8);
   }

@@ -12,12 +12,16 @@
 
 namespace mlp::ui {
 
-constexpr float kMapExtent = 1.6f;  // the map shows [−extent, extent]²; toy sets lie in ±1.5
+constexpr float kMapExtent = 1.6f;  // the map shows at least [−extent, extent]²; toy sets lie in ±1.5
 
-// Cell centres of a grid x grid map, row by row from the top: grid² x 2.
-Matrix<float> map_points(int grid);
+// The half-width of the square a set's points are drawn in: kMapExtent, or more for a table of
+// the student's own whose points lie further out.
+float map_extent(const Dataset& d);
+
+// Cell centres of a grid x grid map of [−extent, extent]², row by row from the top: grid² x 2.
+Matrix<float> map_points(int grid, float extent);
 // The network's inputs at those centres: their input features (grid² x F), or the centres.
-Matrix<float> map_inputs(int grid, const std::vector<InputFeature>& features);
+Matrix<float> map_inputs(int grid, float extent, const std::vector<InputFeature>& features);
 
 // A cell's colour: ŷ(class 1) − ŷ(class 0) on the diverging scale for two classes (orange =
 // class 0, blue = class 1), or the winning class's colour, paler when unsure, for more.
@@ -27,9 +31,9 @@ ImU32 map_colour(const Matrix<float>& Yhat, int i);
 void upload_map(const Matrix<float>& Yhat, int grid, platform::Texture& texture);
 
 // Where the point (x1, x2) lies on a map drawn at `origin` with side `side` (screen pixels).
-ImVec2 map_to_screen(ImVec2 origin, float side, float x1, float x2);
+ImVec2 map_to_screen(ImVec2 origin, float side, float extent, float x1, float x2);
 
 // Each point (its place in the plane, whatever its input features) as a dot in its class colour on a rim (white: training, dark: test); radius r.
-void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float r, bool test);
+void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float extent, float r, bool test);
 
 }  // namespace mlp::ui

@@ -1,14 +1,18 @@
 // Share and keep: copy a link to this set-up, export the history as CSV and the model as JSON,
-// import a model JSON (the browser's file picker or a dropped file; a typed path on the
-// desktop). A bad file gets a clear message naming the file and the problem.
+// import a model JSON or open a data table (the browser's file picker or a dropped file; a
+// typed path on the desktop). A bad file gets a clear message naming the file and the problem.
 #include "app/panels.hpp"
 #include "config/properties.hpp"
 #include "app/widgets.hpp"
 
+#include "data/gzip.hpp"
 #include "nn/model_io.hpp"
 #include "platform/js_bridge.hpp"
 
+#include <algorithm>
 #include <exception>
+#include <memory>
+#include <utility>
 #include <sstream>
 
 namespace mlp::ui {
@@ -84,6 +88,58 @@ void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::Ope
   }
 }
 
+void open_table(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file) {
+  ++io.imports;
+  io.import_error.clear();
+  if (!file.ok()) {
+    io.import_error = file.error;
+    return;
+  }
+  try {
+    auto table = std::make_shared<const Dataset>(read_table_bytes(file.name, file.contents));
+    const OwnData old_own = playground.own;  // kept for a table the set-up cannot use
+    const std::optional<Network<float>> old_weights = playground.start_weights;
+    const std::string old_source = playground.model_source;
+    playground.own = OwnData{file.name, table};
+    playground.start_weights.reset();  // a model's weights fit its own data, not this table
+    playground.model_source.clear();
+    RunConfig setup = playground.setup;
+    setup.data.source = file.name;
+    if (!apply_setup(playground, setup)) {
+      io.import_error = file.name + ": " + playground.setup_error;
+      playground.setup_error.clear();
+      playground.own = old_own;
+      playground.start_weights = old_weights;
+      playground.model_source = old_source;
+      return;
+    }
+    io.message = "opened " + file.name + ": " + std::to_string(table->size()) + " examples, " +
+                 std::to_string(table->features()) + " inputs, " + std::to_string(table->num_classes) + " classes";
+  } catch (const std::exception& e) {
+    io.import_error = e.what();
+  }
+}
+
+void open_any(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file) {
+  const IoPanelState::Expecting expecting = std::exchange(io.expecting, IoPanelState::Expecting::Any);
+  if (expecting == IoPanelState::Expecting::Model) return import_model(playground, io, file);
+  if (expecting == IoPanelState::Expecting::Table) return open_table(playground, io, file);
+  std::string text = file.contents.substr(0, 4096);
+  const auto* raw = reinterpret_cast<const uint8_t*>(file.contents.data());
+  if (is_gzip(raw, file.contents.size())) {
+    try {
+      const std::vector<uint8_t> plain = gunzip(raw, file.contents.size());
+      text.assign(plain.begin(), plain.begin() + static_cast<long>(std::min<size_t>(plain.size(), 4096)));
+    } catch (const std::exception&) {
+      text.clear();  // corrupt: either reader says so
+    }
+  }
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  const bool json = first != std::string::npos && text[first] == '{';
+  if (json) import_model(playground, io, file);
+  else open_table(playground, io, file);
+}
+
 std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const PlaygroundRun& playground) {
   if (!playground.run.has_session()) return std::nullopt;
   const Session& session = playground.run.session();
@@ -91,18 +147,24 @@ std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const Playg
   if (published_button("Copy link", "copy_link", "Copy an address that reopens this set-up (same seed)")) {
     bridge::copy_to_clipboard(bridge::page_address());
     state.message = "link copied: " + encode_config(playground.setup);
+    if (playground.own.is(playground.setup.data.source))
+      state.message += ". The link cannot carry your file " + playground.own.name +
+                       ": whoever opens it gets the circles until they open the same file";
   }
   ImGui::SameLine();
   if (bridge::has_file_picker()) {
     if (published_button("Import model…", "import_model",
                          "Load a model JSON saved by the page or by mlp, gzipped or not (or drop the file "
                          "onto the page)"))
+    {
+      state.expecting = IoPanelState::Expecting::Model;
       bridge::open_file(".json,.gz,application/json,application/gzip", "");
+    }
   } else {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4.5f);
     ImGui::InputText("##path", state.native_path, sizeof state.native_path);
     ImGui::SameLine();
-    if (published_button("Import", "import_model", "Load the model JSON at this path"))
+    if (published_button("Open", "import_model", "Open the model JSON or the data table at this path"))
       opened = bridge::open_file(".json", state.native_path);
   }
   ImGui::AlignTextToFramePadding();
@@ -120,7 +182,7 @@ std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const Playg
   }
   if (!state.import_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 20, 20, 255));
-    ImGui::TextWrapped("Import failed: %s", state.import_error.c_str());
+    ImGui::TextWrapped("Could not open it: %s", state.import_error.c_str());
     ImGui::PopStyleColor();
   }
   return opened;

@@ -36,6 +36,7 @@ RunRequest run_key(Run& run, ImWchar key, bool shift);
 
 struct SetupPanelState {
   std::vector<Dataset> previews;     // one small sample per data source, for the picker (made once)
+  bool table_asked = false;          // "Open your data…" opened the file picker this frame
 };
 
 // What the set-up panel shows besides the set-up.
@@ -45,6 +46,7 @@ struct SetupPanelInput {
   const std::vector<std::string>& notes;
   const std::string& error;
   const std::string& model_source;
+  const OwnData& own;                // the student's table, if one was opened
 };
 
 // Data set, network (layers, units, activation, dropout, output), initialisation, learning
@@ -60,16 +62,26 @@ bool same_except_epochs(RunConfig a, const RunConfig& b);
 struct IoPanelState {
   char native_path[512] = "mlp-model.json";  // the desktop has no file picker: a typed path
   std::string message;               // last export / copy result
-  std::string import_error;          // last model import failure
-  int imports = 0;                   // model files received (picked or dropped) so far
+  std::string import_error;          // last failure to open a model or a table
+  int imports = 0;                   // files received (picked or dropped) so far
+  enum class Expecting { Any, Model, Table };
+  Expecting expecting = Expecting::Any;  // what the last button pressed asked the file picker for
 };
 
-// Copy link, export history CSV and model JSON, import a model. Returns a model file to import
+// Copy link, export history CSV and model JSON, open a model or a table. Returns a file to open
 // (the desktop's typed path; the browser's picker delivers through bridge::take_opened_file).
 std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const PlaygroundRun& playground);
 
 // Imports a model file picked, dropped or typed: the set-up becomes the model's network, whose
 // weights the run starts from; a bad file leaves the run as it was and says why.
 void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file);
+
+// Opens a table of the student's own (text or CSV, raw or gzip): the run trains on it with the
+// set-up's network; a bad file leaves the data as it was and says why (file, line, problem).
+void open_table(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file);
+
+// A file picked, dropped or typed: what the button pressed asked for, or (a dropped file) a model
+// JSON when its text starts with '{', else a table.
+void open_any(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file);
 
 }  // namespace mlp::ui

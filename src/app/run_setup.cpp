@@ -39,7 +39,17 @@ void clamp_field(V& value, V lo, V hi, const std::string& what, std::vector<std:
   }
 }
 
-void sanitize_data(DataConfig& d, std::vector<std::string>& notes) {
+void sanitize_data(DataConfig& d, const OwnData& own, std::vector<std::string>& notes) {
+  if (own.is(d.source)) {
+    d.classes = 0;
+    clamp_field(d.test_fraction, 0.0, SetupLimits::kMaxTestFraction, "test fraction", notes);
+    if (own.table->features() != 2 && !is_plain(d.features)) {
+      notes.push_back("input features need 2-D points; " + own.name + " has " +
+                      std::to_string(own.table->features()) + " inputs: using them as they are");
+      d.features = plain_features();
+    }
+    return;
+  }
   if (!is_generated(d.source)) {
     notes.push_back("unknown data set '" + d.source + "': using circles");
     d.source = "circles";
@@ -84,15 +94,18 @@ void sanitize_training(RunConfig& s, std::vector<std::string>& notes) {
 
 }  // namespace
 
-std::vector<std::string> sanitize(RunConfig& setup) {
+std::vector<std::string> sanitize(RunConfig& setup, const OwnData& own) {
   std::vector<std::string> notes;
-  sanitize_data(setup.data, notes);
+  sanitize_data(setup.data, own, notes);
   sanitize_network(setup, notes);
   sanitize_training(setup, notes);
   return notes;
 }
 
-DataSplit make_data(const RunConfig& setup) { return generate_data(setup.data, setup.train.seed); }
+DataSplit make_data(const RunConfig& setup, const OwnData& own) {
+  if (own.is(setup.data.source)) return split_table(*own.table, setup.data, setup.train.seed);
+  return generate_data(setup.data, setup.train.seed);
+}
 
 NetworkSpec network_spec(const RunConfig& setup, const Dataset& train) {
   return setup.spec(train.features(), train.num_classes);

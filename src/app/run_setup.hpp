@@ -5,6 +5,7 @@
 #include "config/run_config.hpp"
 #include "config/run_data.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,12 +26,22 @@ struct SetupLimits {
   static constexpr double kMaxTestFraction = 0.5;
 };
 
-// Clamps every field into the playground's range and replaces unknown data sets by circles;
-// returns one message per change, e.g. "learning rate 500 is above 100: using 100".
-std::vector<std::string> sanitize(RunConfig& setup);
+// A table of the student's own, opened in the page: while a set-up's data source is its file
+// name, runs train on it (config/run_data.hpp: read_table_bytes, split_table).
+struct OwnData {
+  std::string name;                     // the file's name, e.g. "marks.csv"
+  std::shared_ptr<const Dataset> table; // null: none opened
+  bool is(const std::string& source) const { return table && source == name; }
+};
 
-// Generates the data (seeded by setup.train.seed). Throws std::invalid_argument.
-DataSplit make_data(const RunConfig& setup);
+// Clamps every field into the playground's range and replaces unknown data sets (neither
+// generated nor `own`) by circles; returns one message per change, e.g. "learning rate 500 is
+// above 100: using 100".
+std::vector<std::string> sanitize(RunConfig& setup, const OwnData& own = {});
+
+// Generates the data (seeded by setup.train.seed), or splits `own` when the set-up uses it.
+// Throws std::invalid_argument.
+DataSplit make_data(const RunConfig& setup, const OwnData& own = {});
 
 // The network shape for the set-up and the data it trains on.
 NetworkSpec network_spec(const RunConfig& setup, const Dataset& train);

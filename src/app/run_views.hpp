@@ -83,6 +83,7 @@ struct CurvesState {
 struct BoundaryMaps {
   long serial = -1, version = -1;    // the session and training iteration they were made for
   int grid = 0;                      // grid x grid cells over the plot's extent
+  float extent = 0;                  // the plot shows [−extent, extent]² (decision_map.hpp)
   Matrix<float> output;              // grid² x K: Ŷ per cell
   // One row of small maps each: the input features (when chosen), then every hidden layer.
   std::vector<Matrix<float>> columns;      // grid² x n: the inputs' values or the layer's activations

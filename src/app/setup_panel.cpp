@@ -8,6 +8,7 @@
 #include "data/glyphs.hpp"
 #include "data/toy.hpp"
 #include "nn/init.hpp"
+#include "platform/js_bridge.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -72,7 +73,7 @@ void draw_preview(ImDrawList* draw, const Dataset& data, ImVec2 a, float side) {
   }
 }
 
-void data_picker(SetupPanelState& state, RunConfig& s) {
+void data_picker(SetupPanelState& state, RunConfig& s, const OwnData& own) {
   const auto names = generated_sources();
   const auto& samples = previews(state);
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -95,7 +96,51 @@ void data_picker(SetupPanelState& state, RunConfig& s) {
                   4, 0, selected ? 3.0f : 1.0f);
     if (hovered) ImGui::SetTooltip("%s: %s", names[i].c_str(), source_description(names[i]).c_str());
   }
-  ImGui::TextWrapped("%s: %s", s.data.source.c_str(), source_description(s.data.source).c_str());
+  if (bridge::has_file_picker() &&
+      published_button("Open your data…", "open_data",
+                       "Train on a table of your own (or drop the file onto the page): the lecture's text format "
+                       "(x1 x2 label) or CSV with a header, one example per line, the label last (0, 1, 2, ...), "
+                       "gzipped or not; at most 10,000 examples, 100 inputs, 10 classes.")) {
+    state.table_asked = true;
+    bridge::open_file(".csv,.txt,.dat,.gz,text/csv,text/plain,application/gzip", "");
+  }
+  if (!own.table) {
+    ImGui::TextWrapped("%s: %s", s.data.source.c_str(), source_description(s.data.source).c_str());
+    return;
+  }
+  const std::string label = "▤ " + own.name + " (your data)";
+  if (ImGui::Selectable(label.c_str(), own.is(s.data.source))) s.data.source = own.name;
+  publish_last_item("data_own");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The table you opened: %d examples, %d inputs, %d classes. It stays here until the page "
+                      "reloads; a link cannot carry it.", own.table->size(), own.table->features(),
+                      own.table->num_classes);
+  if (!own.is(s.data.source))
+    ImGui::TextWrapped("%s: %s", s.data.source.c_str(), source_description(s.data.source).c_str());
+}
+
+// A table's own options: the scaling fitted on its training part.
+void own_data_options(DataConfig& d) {
+  const Scaling offered[] = {Scaling::None, Scaling::Rescale, Scaling::ZScore};
+  if (ImGui::BeginCombo("scaling", scaling_name(d.scaling))) {
+    for (Scaling k : offered)
+      if (ImGui::Selectable(scaling_name(k), k == d.scaling)) d.scaling = k;
+    ImGui::EndCombo();
+  }
+  publish_last_item("scaling");
+  ImGui::SameLine();
+  help_marker("Fitted on the training part, applied unchanged to the test part. none: the numbers as in the "
+              "file; rescale: the training set's [min, max] onto [0, 1]; zscore: each input to mean 0 and "
+              "standard deviation 1.");
+}
+
+void data_summary(const Session* session) {
+  if (!session) return;
+  const Session& ses = *session;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%d training, %d test examples · %d inputs · %d classes", ses.train().size(),  // wraps in a narrow column
+                     ses.test() ? ses.test()->size() : 0, ses.train().features(), ses.train().num_classes);
+  ImGui::PopStyleColor();
 }
 
 // Which inputs the network gets from a point (x₁, x₂): one checkbox per feature, at least one.
@@ -127,10 +172,18 @@ void feature_options(std::vector<InputFeature>& features) {
   if (!chosen.empty()) features = chosen;  // the last one cannot be unticked
 }
 
-void data_options(const Session* session, RunConfig& s) {
+void data_options(const Session* session, RunConfig& s, const OwnData& own) {
   DataConfig& d = s.data;
   const bool glyphs = d.source == "glyphs";
   ImGui::PushItemWidth(-label_width());
+  if (own.is(d.source)) {
+    own_data_options(d);
+    slider_double("test share", d.test_fraction, 0.0, SetupLimits::kMaxTestFraction, "%.2f");
+    ImGui::PopItemWidth();
+    if (own.table->features() == 2) feature_options(d.features);
+    data_summary(session);
+    return;
+  }
   if (!glyphs) {
     ImGui::SliderInt("examples", &d.examples, SetupLimits::kMinExamples, SetupLimits::kMaxExamples);
     publish_last_item("examples");
@@ -153,13 +206,7 @@ void data_options(const Session* session, RunConfig& s) {
   }
   ImGui::PopItemWidth();
   if (!glyphs) feature_options(d.features);
-  if (session) {
-    const Session& ses = *session;
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%d training, %d test examples · %d inputs · %d classes", ses.train().size(),  // wraps in a narrow column
-                       ses.test() ? ses.test()->size() : 0, ses.train().features(), ses.train().num_classes);
-    ImGui::PopStyleColor();
-  }
+  data_summary(session);
 }
 
 void activation_combo(const char* id, Activation& a) {
@@ -390,8 +437,8 @@ std::optional<RunConfig> show_setup_panel(SetupPanelState& state, const SetupPan
   ImGui::PopStyleColor();
   messages(in);
   if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) {
-    data_picker(state, edited);
-    data_options(in.session, edited);
+    data_picker(state, edited, in.own);
+    data_options(in.session, edited, in.own);
   }
   if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
     if (in.session) ImGui::TextWrapped("%s", in.session->network().spec.describe().c_str());

@@ -4,10 +4,11 @@
 //   matrices [{name, rows, cols, sum}], history_points, batch_loss, train_loss, test_loss,
 //   train_accuracy, test_accuracy, gradient_points, playing, diverged, chain {layer, row, col,
 //   numeric, backprop} (while the chain-rule tab shows a gradient), pause_reason,
-//   setup_error, setup_notes [..], io_message, import_error, imports, model_source,
+//   setup_error, setup_notes [..], io_message, import_error, imports, model_source, own_data (the
+//   name of the table opened, or ""),
 //   example, weight {layer, row, col}, work_ms, frame_ms, frames, vertices,
-//   textures (GL textures alive, platform::live_textures), opt, mom, beta1, beta2, eps, l1, l2
-//   (the set-up's optimiser and penalties, named as in the address), position {iteration,
+//   textures (GL textures alive, platform::live_textures), opt, mom, beta1, beta2, eps, l1, l2,
+//   features (the set-up's optimiser, penalties and inputs, named as in the address), position {iteration,
 //   phases}, earliest_iteration, latest_iteration (the timeline's reach), weights_hash (FNV-1a
 //   of the weights' bytes: equal only for bit-identical weights)
 // A NaN or infinite number (a diverged run) is written as null.
@@ -114,6 +115,7 @@ std::string state_json(const StateInput& in, const FrameStats& stats) {
   j["eps"] = opt.epsilon;
   j["l1"] = setup.train.l1;
   j["l2"] = setup.train.l2;
+  j["features"] = features_text(setup.data.features);
   if (in.view) add_session(j, in);
   j["playing"] = p.run.busy();
   j["pause_reason"] = p.run.pause_reason();
@@ -123,6 +125,7 @@ std::string state_json(const StateInput& in, const FrameStats& stats) {
   j["import_error"] = in.io.import_error;
   j["imports"] = in.io.imports;
   j["model_source"] = p.model_source;
+  j["own_data"] = p.own.table ? p.own.name : std::string();
   j["example"] = in.selection.example;
   const WeightRef& w = in.selection.weight;
   j["weight"] = {{"layer", w.layer}, {"row", w.row}, {"col", w.col}};

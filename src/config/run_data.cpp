@@ -2,10 +2,13 @@
 #include "config/run_data.hpp"
 
 #include "data/glyphs.hpp"
+#include "data/gzip.hpp"
+#include "data/loaders.hpp"
 #include "data/preprocess.hpp"
 #include "data/toy.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 namespace mlp {
@@ -67,6 +70,105 @@ DataSplit generate_data(const DataConfig& data, uint64_t seed) {
       out.test = take(all, split.test);
     }
   }
+  use_features(out, data.features);
+  return out;
+}
+
+namespace {
+
+// The first byte that no text table holds (NUL and the other control bytes but tab, CR, LF,
+// form feed), or npos.
+size_t first_binary_byte(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') return i;
+  }
+  return std::string::npos;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// ',' for CSV (by the name, or a comma on the first line that is not a comment), else ' '.
+char table_delimiter(const std::string& name, const std::string& text) {
+  if (ends_with(name, ".csv") || ends_with(name, ".csv.gz")) return ',';
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    const std::string line = text.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string::npos && line[line.find_first_not_of(" \t\r")] != '#')
+      return line.find(',') != std::string::npos ? ',' : ' ';
+    start = end + 1;
+  }
+  return ' ';
+}
+
+// "data.csv.gz" → "data"
+std::string stem(std::string name) {
+  for (const char* ext : {".gz", ".csv", ".txt", ".dat"})
+    if (ends_with(name, ext)) name.resize(name.size() - std::string(ext).size());
+  return name;
+}
+
+// parse_table, its "name:12: ..." messages said as "name, line 12: ...".
+Dataset parse_table_for_people(const std::string& text, const std::string& name) {
+  try {
+    return parse_table(text, name, table_delimiter(name, text), stem(name));
+  } catch (const DataError& e) {
+    const std::string m = e.what(), head = name + ":";
+    const size_t digits = m.compare(0, head.size(), head) == 0 ? m.find_first_not_of("0123456789", head.size()) : 0;
+    if (digits > head.size() && digits != std::string::npos && m[digits] == ':')
+      throw DataError(name + ", line " + m.substr(head.size(), digits - head.size()) + ":" + m.substr(digits + 1));
+    throw;
+  }
+}
+
+}  // namespace
+
+Dataset read_table_bytes(const std::string& name, const std::string& bytes) {
+  auto fail = [&name](const std::string& why) { throw DataError(name + ": " + why); };
+  if (bytes.empty()) fail("the file is empty");
+  std::string text = bytes;
+  const auto* raw = reinterpret_cast<const uint8_t*>(bytes.data());
+  if (is_gzip(raw, bytes.size())) {
+    try {
+      const std::vector<uint8_t> plain = gunzip(raw, bytes.size());
+      text.assign(plain.begin(), plain.end());
+    } catch (const std::exception& e) {
+      fail(std::string("not a readable gzip file (") + e.what() + ")");
+    }
+  }
+  const size_t binary = first_binary_byte(text);
+  if (binary != std::string::npos) {
+    char at[64];
+    std::snprintf(at, sizeof at, "byte 0x%02X at offset %zu", static_cast<unsigned char>(text[binary]), binary);
+    fail(std::string("not a text table (") + at + "): give a text or CSV file, one example per line, the label last");
+  }
+  Dataset d = parse_table_for_people(text, name);
+  if (d.size() > kMaxTableRows)
+    fail(std::to_string(d.size()) + " examples, the page takes at most " + std::to_string(kMaxTableRows));
+  if (d.features() > kMaxTableInputs)
+    fail(std::to_string(d.features()) + " input columns, the page takes at most " + std::to_string(kMaxTableInputs));
+  if (d.num_classes > kMaxTableClasses)
+    fail("labels up to " + std::to_string(d.num_classes - 1) + ", the page takes at most " +
+         std::to_string(kMaxTableClasses) + " classes (labels 0 to " + std::to_string(kMaxTableClasses - 1) + ")");
+  if (d.num_classes < 2) fail("every label is 0: a classifier needs at least two classes");
+  return d;
+}
+
+DataSplit split_table(const Dataset& table, const DataConfig& data, uint64_t seed) {
+  DataSplit out;
+  if (data.test_fraction <= 0) {
+    out.train = table;
+  } else {
+    const Split split = split_indices(table.labels, 0.0, data.test_fraction, seed, true);
+    out.train = take(table, split.train);
+    out.test = take(table, split.test);
+  }
+  const Scaler scaler(data.scaling, out.train);
+  scaler.apply(out.train);
+  if (out.test.size() > 0) scaler.apply(out.test);
   use_features(out, data.features);
   return out;
 }

@@ -35,6 +35,24 @@ double effective_noise(const DataConfig& data);
 // Computes the input features (data.features) of 2-D sets. Throws std::invalid_argument.
 DataSplit generate_data(const DataConfig& data, uint64_t seed);
 
+// A table of the student's own (text or CSV, raw or gzip, as data/loaders.hpp reads them),
+// within the page's limits: at most kMaxTableRows examples, kMaxTableInputs inputs and
+// kMaxTableClasses classes (labels 0 .. K−1), and at least two classes.
+constexpr int kMaxTableRows = 10000;
+constexpr int kMaxTableInputs = 100;
+constexpr int kMaxTableClasses = 10;
+
+// Reads a table from a file's bytes. CSV when the name ends in .csv or .csv.gz or the first
+// line holds a comma, else the lecture's whitespace format. Throws DataError naming the file
+// and the problem (and the line): empty, binary, corrupt gzip, ragged rows, text in a number
+// column, a negative or fractional label, beyond the limits.
+Dataset read_table_bytes(const std::string& name, const std::string& bytes);
+
+// The run's sets from such a table: the test share held out (stratified, seeded), the scaling
+// fitted on the training part and applied to both, then the input features. Throws
+// std::invalid_argument (e.g. a test share that leaves a class without training examples).
+DataSplit split_table(const Dataset& table, const DataConfig& data, uint64_t seed);
+
 // The input features of both sets (see data/features.hpp); throws unless they are 2-D.
 void use_features(DataSplit& split, const std::vector<InputFeature>& features);
 

@@ -304,6 +304,7 @@ test('input features: a perceptron on x₁², x₂² separates the circles; the 
   const app = await openApp(env, { hash: 'data=circles&layers=none&out=sigmoid&lr=0.5&features=x1sq,x2sq' });
   let s = await app.getState();
   assert.match(s.setup, /(^|&)features=x1sq,x2sq(&|$)/);
+  assert.equal(s.features, 'x1sq,x2sq');
   assert.equal(s.network, '2-1 (sigmoid)');
   for (let i = 0; i < 5; ++i) await app.pressKey('e');
   await app.waitFrames(5);

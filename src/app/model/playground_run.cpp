@@ -20,7 +20,7 @@ bool matches_model(const RunConfig& setup, const NetworkSpec& model) {
 }  // namespace
 
 bool apply_setup(PlaygroundRun& p, RunConfig setup) {
-  p.setup_notes = sanitize(setup);
+  p.setup_notes = sanitize(setup, p.own);
   p.setup = setup;
   if (p.start_weights && !matches_model(setup, p.start_weights->spec)) {
     p.setup_notes.push_back("the network changed: training starts from the seed again, not from " + p.model_source);
@@ -28,7 +28,8 @@ bool apply_setup(PlaygroundRun& p, RunConfig setup) {
     p.model_source.clear();
   }
   try {
-    p.run.start(setup, nullptr, p.start_weights ? &*p.start_weights : nullptr);
+    auto own_split = p.own.is(setup.data.source) ? std::make_shared<const DataSplit>(make_data(setup, p.own)) : nullptr;
+    p.run.start(setup, own_split, p.start_weights ? &*p.start_weights : nullptr);
   } catch (const std::exception& e) {
     p.setup_error = std::string("This set-up cannot start: ") + e.what();
     return false;

@@ -17,6 +17,7 @@ struct PlaygroundRun {
   Run run;
   std::optional<Network<float>> start_weights;   // imported model: runs start from it instead of the seed
   std::string model_source;                      // the imported file's name ("" = weights from the seed)
+  OwnData own;                                   // a table the student opened (a data source while selected)
   std::vector<std::string> setup_notes;          // what sanitize() clamped, or what the link contained
   std::string setup_error;                       // the set-up could not start
 };
