@@ -126,6 +126,14 @@ Picks show_matrix_view(const RunView& in) {
               "is small; a large one shows a sample (the first rows, evenly spaced columns), says which, "
               "and summarises the whole matrix. Hover any cell for its exact value. Click a cell of W or dW to follow that weight in "
               "the chain-rule tab, a row to show that example.");
+  for (size_t i = 0; i < v.numpy.size(); ++i) {
+    ImGui::TextColored(ImVec4(0.12f, 0.42f, 0.18f, 1.0f), "%s%s", i == 0 ? "numpy: " : "       ", v.numpy[i].c_str());
+    if (i == 0) {
+      ImGui::SameLine();
+      help_marker("The same phase in the numpy of the lecture's notebooks (prepend_bias, np.matmul, sigmoid, ReLU, "
+                  "softmax, back), with this batch's shapes. The names are the playground's in lower case.");
+    }
+  }
 
   const bool example_hidden = std::any_of(v.matrices.begin(), v.matrices.end(), [&](const PhaseMatrix& m) {
     return m.example_rows && !m.shown_rows.empty() &&

@@ -1,6 +1,7 @@
 // Formulas and matrices of the current phase; see phase_info.hpp.
 #include "app/phase_info.hpp"
 
+#include "app/model/numpy_lines.hpp"
 #include "app/widgets.hpp"
 #include "nn/activation.hpp"
 #include "nn/loss.hpp"
@@ -377,6 +378,9 @@ PhaseView describe_phase_text(const Session& s) {
   const auto last = s.last_phase();
   v.phase = last ? phase_title(s.network().spec, *last) : "ready";
   v.formula = last ? formula(s, *last) : "no batch yet: the first step runs forward 1 on batch 1";
+  if (last)
+    v.numpy = numpy_lines(s.network().spec, s.trainer().config(), *last, s.pass().batch_size(),
+                          s.trainer().optimizer().steps());
   return v;
 }
 

@@ -71,6 +71,7 @@ struct PhaseView {
   std::string phase;         // "backward 2 (output layer)" or "not started"
   std::string formula;       // with shapes
   std::string next;          // "next: backward 1"
+  std::vector<std::string> numpy;     // the phase in the lecture's numpy (numpy_lines.hpp)
   std::vector<PhaseMatrix> matrices;  // every matrix the phase read or wrote, once
   std::vector<Equation> equations;    // how they combine, one row each in the matrix view
   NetworkSummary network;

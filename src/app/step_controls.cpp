@@ -31,11 +31,13 @@ void back_controls(Run& run) {
   ImGui::EndDisabled();
 }
 
-// A slider over the iterations that can be revisited: the last batches kept (or none).
+// A slider over the iterations that can be revisited, on the buttons' row: the last batches kept
+// (or nothing at all while there is nothing to go back to).
 void timeline(Run& run) {
   const Session& s = run.session();
   const long first = s.earliest_iteration(), last = s.latest_iteration();
-  if (first >= last) return;
+  if (first >= last) return;  // nothing to revisit yet (or not kept: MNIST)
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
   int at = static_cast<int>(s.trainer().iteration());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
   const std::string format = "iteration %d of " + std::to_string(last);
@@ -105,7 +107,6 @@ RunRequest show_step_controls(Run& run) {
   }
   ImGui::SameLine();
   help_marker(kShortcutHelp);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
   timeline(run);
 
   // Status: where we are, the phase, the formula with shapes.

@@ -1,6 +1,6 @@
 // window.mlp.state for the browser tests. Fields:
 //   setup (the address text), dataset, hidden [units], activations [names], output, lr, batch, seed,
-//   iteration, epoch, batches_per_epoch, phase, next_phase, status, formula,
+//   iteration, epoch, batches_per_epoch, phase, next_phase, status, formula, numpy [lines],
 //   matrices [{name, rows, cols, sum}], history_points, batch_loss, train_loss, test_loss,
 //   train_accuracy, test_accuracy, gradient_points, playing, diverged, chain {layer, row, col,
 //   numeric, backprop} (while the chain-rule tab shows a gradient), pause_reason,
@@ -59,6 +59,7 @@ void add_session(json& j, const StateInput& in) {
   j["next_phase"] = phase_label(t.next_phase());
   j["status"] = status_line(s);
   j["formula"] = v.formula;
+  j["numpy"] = v.numpy;
   j["matrices"] = matrices(v);
   const History& h = s.run().history();
   j["history_points"] = h.points.size();
