@@ -318,7 +318,7 @@ TEST_CASE("mlp train --save-model records the run; mlp evaluate reads its data f
   CHECK_THROWS_WITH(run_evaluate({"--model", path}), Catch::StartsWith(path + ": its \"run\" field: diff"));
 }
 
-TEST_CASE("--features gives a perceptron the squares it needs for the circles; other data refuses them", "[cli]") {
+TEST_CASE("mlp train --features gives a perceptron the squares it needs for the circles; other data refuses them", "[cli]") {
   RunConfig c = train_config({"--data", "circles", "--layers", "none", "--output", "sigmoid", "--features", "x1sq,x2sq"});
   CHECK(c.data.features == parse_features("x1sq,x2sq"));
   const DataSplit d = load_data(c.data, c.train.seed, "");

@@ -55,29 +55,45 @@ void export_model(IoPanelState& state, const PlaygroundRun& playground) {
   }
 }
 
+// Counts a file that arrived; false (with the error shown) when it could not be read.
+bool received(IoPanelState& io, const bridge::OpenedFile& file) {
+  ++io.imports;
+  io.import_error = file.error;
+  return file.ok();
+}
+
+// Starts `setup` after `change` edited the playground's start weights or own data; when it
+// cannot start, puts them back (the old run goes on) and returns why, else "".
+template <class Change>
+std::string try_start(PlaygroundRun& p, const RunConfig& setup, Change change) {
+  const OwnData own = p.own;
+  const std::optional<Network<float>> weights = p.start_weights;
+  const std::string source = p.model_source;
+  change(p);
+  if (apply_setup(p, setup)) return "";
+  const std::string why = p.setup_error;
+  p.setup_error.clear();
+  p.own = own;
+  p.start_weights = weights;
+  p.model_source = source;
+  return why;
+}
+
 }  // namespace
 
 void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file) {
-  ++io.imports;
-  io.import_error.clear();
-  if (!file.ok()) {
-    io.import_error = file.error;
-    return;
-  }
+  if (!received(io, file)) return;
   try {
     std::string recorded;  // the set-up the model was trained with, if the file says
     const Network<float> net = model_from_file_bytes<float>(file.contents, &recorded);
     std::vector<std::string> notes;
     const RunConfig setup = setup_for_model(recorded.empty() ? playground.setup : decode_config(recorded, notes), net.spec);
-    const std::optional<Network<float>> old_weights = playground.start_weights;
-    const std::string old_source = playground.model_source;
-    playground.start_weights = net;
-    playground.model_source = file.name;
-    if (!apply_setup(playground, setup)) {
-      io.import_error = file.name + ": " + playground.setup_error;
-      playground.setup_error.clear();
-      playground.start_weights = old_weights;
-      playground.model_source = old_source;
+    const std::string failed = try_start(playground, setup, [&](PlaygroundRun& p) {
+      p.start_weights = net;
+      p.model_source = file.name;
+    });
+    if (!failed.empty()) {
+      io.import_error = file.name + ": " + failed;
       return;
     }
     io.message = "imported " + file.name + ": " + net.spec.describe() +
@@ -89,28 +105,18 @@ void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::Ope
 }
 
 void open_table(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file) {
-  ++io.imports;
-  io.import_error.clear();
-  if (!file.ok()) {
-    io.import_error = file.error;
-    return;
-  }
+  if (!received(io, file)) return;
   try {
     auto table = std::make_shared<const Dataset>(read_table_bytes(file.name, file.contents));
-    const OwnData old_own = playground.own;  // kept for a table the set-up cannot use
-    const std::optional<Network<float>> old_weights = playground.start_weights;
-    const std::string old_source = playground.model_source;
-    playground.own = OwnData{file.name, table};
-    playground.start_weights.reset();  // a model's weights fit its own data, not this table
-    playground.model_source.clear();
     RunConfig setup = playground.setup;
     setup.data.source = file.name;
-    if (!apply_setup(playground, setup)) {
-      io.import_error = file.name + ": " + playground.setup_error;
-      playground.setup_error.clear();
-      playground.own = old_own;
-      playground.start_weights = old_weights;
-      playground.model_source = old_source;
+    const std::string failed = try_start(playground, setup, [&](PlaygroundRun& p) {
+      p.own = OwnData{file.name, table};
+      p.start_weights.reset();  // a model's weights fit its own data, not this table
+      p.model_source.clear();
+    });
+    if (!failed.empty()) {
+      io.import_error = file.name + ": " + failed;
       return;
     }
     io.message = "opened " + file.name + ": " + std::to_string(table->size()) + " examples, " +

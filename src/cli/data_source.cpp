@@ -25,19 +25,6 @@ std::vector<int> index_range(int first, int last) {
   return out;
 }
 
-// Holds out test_fraction of `all` (stratified by class) as the test set.
-DataSplit split_off_test(const Dataset& all, double test_fraction, uint64_t seed) {
-  DataSplit d;
-  if (test_fraction <= 0) {
-    d.train = all;
-    return d;
-  }
-  const Split s = split_indices(all.labels, 0.0, test_fraction, seed, true);
-  d.train = take(all, s.train);
-  d.test = take(all, s.test);
-  return d;
-}
-
 DataSplit load_idx_pair(const std::string& mnist_dir, bool fashion) {
   const std::string dir = fashion ? mnist_dir : find_mnist_dir(mnist_dir);
   if (fashion && dir.empty()) throw UsageError("--data fashion-mnist needs --data-dir (e.g. /usr/share/...)");
@@ -67,7 +54,7 @@ DataSplit load_source(const DataConfig& o, uint64_t seed, const std::string& mni
   }
   if (o.source == "mnist") return with_features(load_idx_pair(mnist_dir, false), o);
   if (o.source == "fashion-mnist") return with_features(load_idx_pair(mnist_dir, true), o);
-  if (fs::exists(o.source)) return with_features(split_off_test(load_table(o.source), o.test_fraction, seed), o);
+  if (fs::exists(o.source)) return with_features(hold_out(load_table(o.source), o.test_fraction, seed), o);
   std::string names;
   for (const auto& n : toy_names()) names += n + ", ";
   throw UsageError("--data: '" + o.source + "' is neither a data set (" + names +

@@ -55,20 +55,26 @@ double effective_noise(const DataConfig& data) {
   return data.noise < 0 ? default_noise(data.source) : data.noise;
 }
 
+DataSplit hold_out(const Dataset& all, double fraction, uint64_t seed) {
+  DataSplit out;
+  if (fraction <= 0) {
+    out.train = all;
+    return out;
+  }
+  const Split split = split_indices(all.labels, 0.0, fraction, seed, true);
+  out.train = take(all, split.train);
+  out.test = take(all, split.test);
+  return out;
+}
+
 DataSplit generate_data(const DataConfig& data, uint64_t seed) {
   DataSplit out;
   if (data.source == kGlyphs) {
     out.train = lecture_glyphs();
     out.test = noisy_glyphs(kGlyphTestCopies, std::min(effective_noise(data), 1.0), 0.0, seed);
   } else {
-    const Dataset all = make_toy(data.source, data.examples, effective_noise(data), seed, data.classes);
-    if (data.test_fraction <= 0) {
-      out.train = all;
-    } else {
-      const Split split = split_indices(all.labels, 0.0, data.test_fraction, seed, true);
-      out.train = take(all, split.train);
-      out.test = take(all, split.test);
-    }
+    out = hold_out(make_toy(data.source, data.examples, effective_noise(data), seed, data.classes),
+                   data.test_fraction, seed);
   }
   use_features(out, data.features);
   return out;
@@ -158,14 +164,7 @@ Dataset read_table_bytes(const std::string& name, const std::string& bytes) {
 }
 
 DataSplit split_table(const Dataset& table, const DataConfig& data, uint64_t seed) {
-  DataSplit out;
-  if (data.test_fraction <= 0) {
-    out.train = table;
-  } else {
-    const Split split = split_indices(table.labels, 0.0, data.test_fraction, seed, true);
-    out.train = take(table, split.train);
-    out.test = take(table, split.test);
-  }
+  DataSplit out = hold_out(table, data.test_fraction, seed);
   const Scaler scaler(data.scaling, out.train);
   scaler.apply(out.train);
   if (out.test.size() > 0) scaler.apply(out.test);

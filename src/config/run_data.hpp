@@ -32,6 +32,9 @@ double effective_noise(const DataConfig& data);
 
 // Generates the data of a toy set or the glyphs (seeded by `seed`) and holds out
 // data.test_fraction of a toy set, stratified by class. Throws std::invalid_argument.
+// The share `fraction` of `all` held out as the test set, per class (seeded); none when 0.
+DataSplit hold_out(const Dataset& all, double fraction, uint64_t seed);
+
 // Computes the input features (data.features) of 2-D sets. Throws std::invalid_argument.
 DataSplit generate_data(const DataConfig& data, uint64_t seed);
 

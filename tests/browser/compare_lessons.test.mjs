@@ -16,11 +16,7 @@ after(async () => { await env?.close(); });
 const runs = async (app) => (await app.getState()).compare.runs;
 
 // Screenshot with the pointer moved off the widgets (no tooltip over the status lines).
-async function shot(app, name) {
-  await app.page.mouse.move(2, 798);
-  await app.waitFrames(3);
-  await app.screenshot(name);
-}
+const shot = (app, name) => app.cleanShot(name, { x: 2, y: 798 });
 const iterations = async (app) => (await runs(app)).map((r) => r.iterations);
 
 test('Compare: sigmoid vs ReLU vs ReLU + dropout in lockstep from the same weights', { timeout: 240_000 }, async () => {

@@ -155,11 +155,42 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
       return page.evaluate(() => window.mlp.state);
     },
 
+    // Clicks a button that opens the browser's file picker and gives it a file: `contents` as
+    // bytes (text or a Buffer) named `name`, or { path } of a file on disk. Clicks again if a slow
+    // frame let the picker miss the click's user activation. Returns the state once the app
+    // counted the file (state.imports).
+    async pickFile(buttonId, name, contents) {
+      const before = (await app.getState()).imports;
+      const file = typeof contents === 'object' && contents.path
+        ? contents.path : { name, mimeType: 'application/octet-stream', buffer: Buffer.from(contents) };
+      for (let attempt = 0; ; ++attempt) {
+        const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+        await app.clickWidget(buttonId);
+        try {
+          await (await chooser).setFiles(file);
+          break;
+        } catch (err) {
+          if (attempt === 2) throw err;
+        }
+      }
+      await page.waitForFunction((n) => window.mlp.state.imports > n, before, { timeout: 10_000 });
+      await app.waitFrames(2);
+      return app.getState();
+    },
+
     async screenshot(name) {
       mkdirSync(screenshotDir, { recursive: true });
       const path = join(screenshotDir, `${name}.png`);
       await page.screenshot({ path });
       return path;
+    },
+
+    // A screenshot with the pointer moved off the widgets (to `pointer`), so no tooltip or
+    // hover highlight covers it.
+    async cleanShot(name, pointer = { x: 2, y: 2 }) {
+      await page.mouse.move(pointer.x, pointer.y);
+      await app.waitFrames(3);
+      return app.screenshot(name);
     },
 
     // Closes the page; throws if any console error, page error or failed request happened

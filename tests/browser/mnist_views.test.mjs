@@ -30,11 +30,7 @@ async function openMnistNetwork(app) {
   await app.waitFrames(3);
 }
 
-async function shot(app, name) {
-  await app.page.mouse.move(2, 2);
-  await app.waitFrames(3);
-  await app.screenshot(name);
-}
+const shot = (app, name) => app.cleanShot(name);
 
 for (const [width, height] of [[1280, 800], [1920, 1080]]) {
   test(`MNIST network and matrices at ${width}x${height}`, { timeout: 300_000 }, async () => {

@@ -16,31 +16,9 @@ let env;
 before(async () => { env = await startBrowser(); });
 after(async () => { await env?.close(); });
 
-async function shot(app, name) {
-  await app.page.mouse.move(2, 2);
-  await app.waitFrames(3);
-  await app.screenshot(`own_data_${name}`);
-}
+const shot = (app, name) => app.cleanShot(`own_data_${name}`);
 
-// Clicks "Open data…" and gives the file picker a file (bytes, or a path on disk).
-async function openData(app, name, contents) {
-  const before = (await app.getState()).imports;
-  const file = typeof contents === 'object' && contents.path
-    ? contents.path : { name, mimeType: 'text/csv', buffer: Buffer.from(contents) };
-  for (let attempt = 0; ; ++attempt) {
-    const chooser = app.page.waitForEvent('filechooser', { timeout: 10_000 });
-    await app.clickWidget('open_data');
-    try {
-      await (await chooser).setFiles(file);
-      break;
-    } catch (err) {
-      if (attempt === 2) throw err;
-    }
-  }
-  await app.page.waitForFunction((n) => window.mlp.state.imports > n, before, { timeout: 10_000 });
-  await app.waitFrames(2);
-  return app.getState();
-}
+const openData = (app, name, contents) => app.pickFile('open_data', name, contents);
 
 // Three clusters of 30 points each around (−2, 0), (2, 1), (0, 3): a CSV with a header.
 function clusters() {

@@ -16,11 +16,7 @@ before(async () => { env = await startBrowser(); });
 after(async () => { await env?.close(); });
 
 // Moves the pointer off the widgets so no tooltip covers the screenshot.
-async function shot(app, name) {
-  await app.page.mouse.move(2, 2);
-  await app.waitFrames(3);
-  await app.screenshot(`playground_${name}`);
-}
+const shot = (app, name) => app.cleanShot(`playground_${name}`);
 
 const matrixNames = (state) => state.matrices.map((m) => m.name);
 
@@ -198,26 +194,7 @@ test('a link with bad values opens with clear corrections', { timeout: 120_000 }
 
 test('import bad model files, then a good one exported by the page', { timeout: 180_000 }, async () => {
   const app = await openApp(env);
-  // Clicks "Import model…" and gives the browser's file picker a file: its bytes (text or a
-  // Buffer), or a path on disk (clicks again if a slow frame let the picker miss the click's
-  // user activation).
-  const pick = async (name, contents) => {
-    const before = (await app.getState()).imports;
-    const file = typeof contents === 'object' && contents.path
-      ? contents.path : { name, mimeType: 'application/octet-stream', buffer: Buffer.from(contents) };
-    for (let attempt = 0; ; ++attempt) {
-      const chooser = app.page.waitForEvent('filechooser', { timeout: 10_000 });
-      await app.clickWidget('import_model');
-      try {
-        await (await chooser).setFiles(file);
-        break;
-      } catch (err) {
-        if (attempt === 2) throw err;
-      }
-    }
-    await app.page.waitForFunction((n) => window.mlp.state.imports > n, before, { timeout: 10_000 });
-    return app.getState();
-  };
+  const pick = (name, contents) => app.pickFile('import_model', name, contents);
 
   let s = await pick('broken.json', '{"format": "mlp-playground-model", "version": 1,\n "spec": {');
   assert.match(s.import_error, /^broken\.json: .*line 2/, s.import_error);

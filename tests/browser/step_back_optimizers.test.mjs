@@ -11,11 +11,7 @@ let env;
 before(async () => { env = await startBrowser(); });
 after(async () => { await env?.close(); });
 
-async function shot(app, name) {
-  await app.page.mouse.move(2, 2);
-  await app.waitFrames(3);
-  await app.screenshot(`stepback_${name}`);
-}
+const shot = (app, name) => app.cleanShot(`stepback_${name}`);
 
 const names = (s) => s.matrices.map((m) => m.name);
 
