@@ -330,3 +330,55 @@ TEST_CASE("mlp train --features gives a perceptron the squares it needs for the 
                     "--data glyphs: input features need 2-D points; glyphs has 25 inputs");
   CHECK_THROWS_AS(train_config({"--features", "x1,cosx1"}), UsageError);
 }
+
+TEST_CASE("mlp train on sine: a regression with the linear output, R² in the progress and the history", "[cli]") {
+  CHECK(score_text(0.97, true) == "r2 0.9700");
+  CHECK(score_text(0.97, false) == "acc 97.00%");
+  HistoryPoint p;
+  p.iteration = 10;
+  p.train_loss = 0.01;
+  p.train_accuracy = 0.95;
+  CHECK(format_point(p, 10, 1.0, true).find("train loss 0.0100 r2 0.9500") != std::string::npos);
+
+  const mlp_test::TempDir dir;
+  const std::string history = dir / "history.csv", model = dir / "model.json";
+  REQUIRE(run_train({"--data", "sine", "--n", "200", "--layers", "8", "--activation", "tanh", "--optimizer", "adam",
+                     "--lr", "0.02", "--epochs", "150", "--history", history, "--save-model", model}) == 0);
+  std::ifstream in(history);
+  std::string line, last;
+  while (std::getline(in, line)) last = line;
+  const double test_r2 = std::stod(last.substr(last.rfind(',') + 1));  // the last column: test "accuracy", R²
+  CHECK(test_r2 > 0.9);
+  std::string recorded;
+  load_model<float>(model, &recorded);
+  CHECK(recorded.find("out=linear") != std::string::npos);  // softmax, the default, was switched
+}
+
+TEST_CASE("mlp export-python writes the run as a numpy script and refuses a bad --steps or --out", "[cli]") {
+  const mlp_test::TempDir dir;
+  const std::string path = dir / "run.py";
+  REQUIRE(run_export_python({"--data", "xor", "--n", "40", "--layers", "3", "--dropout", "0.5", "--steps", "4",
+                             "--out", path}) == 0);
+  std::ifstream f(path);
+  const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  CHECK(text.rfind("#!/usr/bin/env python3\n", 0) == 0);
+  CHECK(text.find("#   made by:  mlp export-python --data xor --n 40 --layers 3 --dropout 0.5 --steps 4 --out " + path) !=
+        std::string::npos);
+  CHECK(text.find("for t in range(1, 4 + 1):") != std::string::npos);
+  CHECK(text.find("KEPT1 = index_lists(") != std::string::npos);  // the dropout masks
+
+  CHECK_THROWS_WITH(run_export_python({"--data", "xor"}), Catch::Contains("--out is required"));
+  for (const std::string steps : {"0", "-3", "10001", "ten", "2.5"})
+    CHECK_THROWS_WITH(run_export_python({"--steps", steps, "--out", path}),
+                      "--steps: the number of updates must be a whole number from 1 to 10000, got '" + steps + "'");
+  CHECK_THROWS_AS(run_export_python({"--steps", "0", "--out", path}), UsageError);
+  const std::string unwritable = dir / "no-such-folder/run.py";
+  CHECK_THROWS_WITH(run_export_python({"--data", "xor", "--out", unwritable}),
+                    unwritable + ": cannot write the script (No such file or directory)");
+  // A run whose loss overflows within the steps: said, and no script left behind.
+  const std::string diverging = dir / "diverging.py";
+  CHECK_THROWS_WITH(run_export_python({"--data", "circles", "--output", "linear", "--lr", "100", "--batch", "0",
+                                       "--steps", "50", "--out", diverging}),
+                    Catch::Contains("(the run diverges): export at most"));
+  CHECK_FALSE(std::filesystem::exists(diverging));
+}

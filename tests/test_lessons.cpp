@@ -6,6 +6,7 @@
 #include "app/lessons.hpp"
 #include "app/model/session.hpp"
 #include "config/properties.hpp"
+#include "nn/run.hpp"
 
 using namespace mlp;
 using namespace mlp::ui;
@@ -42,4 +43,25 @@ TEST_CASE("every lesson set-up is in range, survives the address and starts", "[
       CHECK(p.compare.size() <= 4);
     }
   }
+}
+
+TEST_CASE("the function-approximator lesson: more hidden units fit the sine better, as its text says", "[lessons]") {
+  const Lesson* lesson = nullptr;
+  for (const Lesson& l : lessons())
+    if (l.title == "A network as a function approximator") lesson = &l;
+  REQUIRE(lesson != nullptr);
+  std::vector<double> r2;  // test R² after each sine preset's epochs: 1, 2 and 8 units
+  for (int i = 0; i < 3; ++i) {
+    const RunConfig& setup = lesson->presets[static_cast<size_t>(i)].setup;
+    const DataSplit data = make_data(setup);
+    Trainer<float> trainer(network_spec(setup, data.train), data.train, setup.train);
+    TrainingRun<float> run(trainer, data.test_or_null(), setup.schedule);
+    while (!run.finished()) run.step();
+    r2.push_back(run.history().points.back().test_accuracy);
+  }
+  INFO("R² " << r2[0] << ", " << r2[1] << ", " << r2[2]);
+  CHECK(r2[0] < 0.9);          // one S: the middle of the wave, not its humps
+  CHECK(r2[1] > r2[0] + 0.05);  // two bends
+  CHECK(r2[2] > 0.96);         // the sine down to its noise
+  CHECK(r2[2] > r2[1]);
 }

@@ -152,9 +152,9 @@ TEST_CASE("bad text and CSV files: the error names the file, the line and the pr
   CHECK(load_content("nan.txt", "1 nan 0\n") == p + "nan.txt:1: column 2: 'nan' is not a finite float");
   CHECK(load_content("huge.txt", "1 1e60 0\n") == p + "huge.txt:1: column 2: '1e60' is not a finite float");
   CHECK(load_content("fraction.txt", "1 2 0\n1 2 0.5\n") ==
-        p + "fraction.txt:2: label '0.5' is not a class index (a non-negative integer)");
+        p + "fraction.txt:2: label '0.5' is not a class index (a non-negative integer); for real values choose regression");
   CHECK(load_content("negative.txt", "1 2 -1\n") ==
-        p + "negative.txt:1: label '-1' is not a class index (a non-negative integer)");
+        p + "negative.txt:1: label '-1' is not a class index (a non-negative integer); for real values choose regression");
   CHECK(load_content("range.txt", "1 2 0\n1 2 2\n", 2) == p + "range.txt:2: label 2 out of range (expected 0..1)");
   CHECK(load_content("typo.txt", "1 2 100000\n") == p + "typo.txt:1: label 100000 out of range (expected 0..999)");
   CHECK(load_content("one_column.txt", "1\n2\n") ==
@@ -351,4 +351,15 @@ TEST_CASE("the real MNIST test set gzipped by the system's gzip loads identicall
   const Dataset raw = load_mnist(mnist_dir(), "test");
   CHECK(gz.X == raw.X);
   CHECK(gz.labels == raw.labels);
+}
+
+TEST_CASE("kRealTargets reads the last column as a real-valued target", "[loaders]") {
+  const Dataset d = parse_table("x1 x2 y\n0.5 1 -0.25\n2 3 7.5\n", "real.txt", ' ', "real", kRealTargets);
+  REQUIRE(d.is_regression());
+  CHECK(d.X == (FeatureMatrix(2, 2) << 0.5f, 1, 2, 3).finished());
+  CHECK(d.targets == (FeatureMatrix(2, 1) << -0.25f, 7.5f).finished());
+  CHECK(d.labels == std::vector<int>{0, 0});
+  CHECK(d.num_classes == 1);
+  CHECK_THROWS_WITH(parse_table("1 2 3\n4 5 x\n", "bad.txt", ' ', "bad", kRealTargets),
+                    "bad.txt:2: column 3: 'x' is not a number");
 }

@@ -3,7 +3,9 @@
 
 #include "nn/metrics.hpp"
 
+#include <cmath>
 #include <sstream>
+#include <string>
 
 using namespace mlp;
 
@@ -57,4 +59,37 @@ TEST_CASE("evaluate on a list of rows", "[metrics]") {
   CHECK(ev.accuracy == Approx(0.5));
   CHECK(ev.confusion[1][0] == 1);
   CHECK(ev.confusion[1][1] == 1);
+}
+
+TEST_CASE("R² by hand: 1 − Σ(ŷ−y)² / Σ(y−ȳ)²", "[metrics]") {
+  Vector<double> y(3), yhat(3);
+  y << 1, 2, 3;
+  yhat << 1, 2, 4;
+  CHECK(r_squared(yhat, y) == Approx(0.5));  // residual 1, total 2
+  CHECK(r_squared(y, y) == 1.0);
+  Vector<double> mean = Vector<double>::Constant(3, 2.0);
+  CHECK(r_squared(mean, y) == Approx(0.0).margin(1e-12));
+  CHECK(std::isnan(r_squared(y, mean)));  // targets that do not vary
+}
+
+TEST_CASE("evaluate a regression: MSE loss and R² in place of accuracy", "[metrics]") {
+  // ŷ = 2x: for x = 0, 1, 2 and y = 0, 2, 5 the errors are 0, 0, −1.
+  NetworkSpec spec;
+  spec.inputs = 1;
+  spec.outputs = 1;
+  spec.output = Output::Linear;
+  Network<double> net{spec, {(Matrix<double>(2, 1) << 0, 2).finished()}};
+  Dataset d;
+  d.name = "line";
+  d.X.resize(3, 1);
+  d.X << 0, 1, 2;
+  set_regression_targets(d, (FeatureMatrix(3, 1) << 0, 2, 5).finished());
+  const Evaluation ev = evaluate(net, d);
+  CHECK(ev.loss == Approx(0.5 / 3));                         // mean of ½(ŷ − y)²
+  CHECK(ev.accuracy == Approx(1.0 - 1.0 / (114.0 / 9.0)));  // Σ(y − 7/3)² = 114/9
+  CHECK(ev.confusion.empty());
+  CHECK(std::string(score_name(d)) == "R²");
+  spec.output = Output::Softmax;
+  const Network<double> softmax{spec, net.W};
+  CHECK_THROWS_WITH(evaluate(softmax, d), "line has real-valued targets: it needs the linear output (MSE), not softmax");
 }

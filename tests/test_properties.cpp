@@ -16,7 +16,7 @@ namespace {
 // A configuration where every property differs from both starting points.
 RunConfig unusual() {
   return with_diff(RunConfig{},
-                   "data=spiral&n=321&noise=0.07&classes=3&test=0.3&scale=zscore&test-part=first-half&limit=99&features=x1,x2,sinx1"
+                   "data=spiral&n=321&noise=0.07&classes=3&test=0.3&scale=zscore&test-part=first-half&limit=99&features=x1,x2,sinx1&target=value"
                    "&layers=7,5,3&act=tanh,sigmoid,relu&drop=0.1,0,0.25&out=sigmoid&init=xavier&lr=0.0125"
                    "&batch=17&shuffle=0&mom=0.5&opt=adam&beta1=0.8&beta2=0.99&eps=1e-06&l1=0.002&l2=0.003&seed=42&epochs=33&iterations=1234&eval-every=7"
                    "&train-eval-limit=500");
@@ -83,7 +83,7 @@ TEST_CASE("the address carries the page's settings, for every preset too", "[pro
   CHECK(notes.empty());
   // the default address (links written before a row was added simply lack it)
   CHECK(encode_config(RunConfig{}) ==
-        "data=circles&n=200&noise=-1&classes=0&test=0.25&features=x1,x2&layers=6,6&act=relu,relu&drop=0,0&out=softmax&init=lecture"
+        "data=circles&n=200&noise=-1&classes=0&test=0.25&features=x1,x2&target=class&layers=6,6&act=relu,relu&drop=0,0&out=softmax&init=lecture"
         "&lr=0.2&batch=10&shuffle=1&mom=0.9&opt=sgd&beta1=0.9&beta2=0.999&eps=1e-08&l1=0&l2=0&seed=1&epochs=200");
 }
 
@@ -164,4 +164,38 @@ TEST_CASE("a link's momentum chooses the optimiser unless opt says otherwise", "
   CHECK(decode_config("opt=rmsprop", notes).train.optimizer.kind == Optimizer::SGD);
   REQUIRE(notes.size() == 1);
   CHECK(notes[0] == "link: unknown optimizer 'rmsprop' (use sgd, momentum or adam) (ignored)");
+}
+
+TEST_CASE("an instructor's link: hide, lock, lesson, play and lang, written only when set", "[properties]") {
+  std::vector<std::string> notes;
+  const RunConfig c = decode_config("lr=0.3&hide=compare,mnist,setup.network&lock=data,network,lr&lesson=3&play=1&lang=zh-TW", notes);
+  CHECK(notes.empty());
+  CHECK(c.page.hide == std::vector<std::string>{"compare", "mnist", "setup.network"});
+  CHECK(c.page.lock == std::vector<std::string>{"data", "network", "lr"});
+  CHECK(c.page.lesson == 3);
+  CHECK(c.page.play);
+  CHECK(c.page.lang == "zh-TW");
+  CHECK(c.page.hidden("mnist"));
+  CHECK_FALSE(c.page.hidden("lessons"));
+  CHECK(c.page.locked("lr"));
+  const std::string address = encode_config(c);
+  CHECK(address.find("&hide=compare,mnist,setup.network&lock=data,network,lr&lesson=3&play=1&lang=zh-TW") !=
+        std::string::npos);
+  CHECK(decode_config(address, notes) == c);
+  CHECK(encode_config(RunConfig{}).find("hide=") == std::string::npos);  // unset: not in the link
+  CHECK(encode_config(RunConfig{}).find("lang=") == std::string::npos);
+
+  const RunConfig bad = decode_config("hide=compare,everything&lock=colour&lang=fr&lesson=-2&play=yes", notes);
+  CHECK(bad.page.hide.empty());
+  CHECK(bad.page.lock.empty());
+  CHECK(bad.page.lang.empty());
+  CHECK(bad.page.lesson == 0);
+  CHECK_FALSE(bad.page.play);
+  std::string all;
+  for (const auto& n : notes) all += n + "\n";
+  CHECK(all.find("hide: unknown 'everything' (valid: setup, lessons, compare, mnist") != std::string::npos);
+  CHECK(all.find("lock: unknown 'colour'") != std::string::npos);
+  CHECK(all.find("lang: unknown 'fr' (valid: en, zh-TW)") != std::string::npos);
+  CHECK(all.find("lesson") != std::string::npos);
+  CHECK(all.find("play") != std::string::npos);
 }

@@ -48,9 +48,9 @@ TEST_CASE("bad tables are refused naming the file, the line and the problem", "[
                     "c.csv, line 2: expected 3 columns (as in the first data row), found 2");
   CHECK_THROWS_WITH(read_table_bytes("d.csv", "1,2,0\n3,x,1\n"), "d.csv, line 2: column 2: 'x' is not a number");
   CHECK_THROWS_WITH(read_table_bytes("e.csv", "1,2,0\n3,4,-1\n"),
-                    "e.csv, line 2: label '-1' is not a class index (a non-negative integer)");
+                    "e.csv, line 2: label '-1' is not a class index (a non-negative integer); for real values choose regression");
   CHECK_THROWS_WITH(read_table_bytes("f.csv", "1,2,0\n3,4,1.5\n"),
-                    "f.csv, line 2: label '1.5' is not a class index (a non-negative integer)");
+                    "f.csv, line 2: label '1.5' is not a class index (a non-negative integer); for real values choose regression");
   CHECK_THROWS_WITH(read_table_bytes("g.csv", "1,2,0\n3,4,0\n"), "g.csv: every label is 0: a classifier needs at least two classes");
   CHECK_THROWS_WITH(read_table_bytes("h.csv", "1,2,0\n3,4,12\n"), Catch::StartsWith("h.csv: labels up to 12, the page takes at most 10 classes"));
   std::string wide;
@@ -79,4 +79,36 @@ TEST_CASE("a table's split holds out the test share per class and scales on the 
   const DataSplit whole = split_table(table, config, 3);
   CHECK(whole.test.size() == 0);
   CHECK(whole.train.feature_names == std::vector<std::string>{"x₁²", "x₂"});
+}
+
+TEST_CASE("a table read with real targets is a regression set; its split keeps each target with its row", "[run_data]") {
+  std::string text = "x,y\n";
+  for (int i = 0; i < 20; ++i) text += std::to_string(i) + "," + std::to_string(0.5 * i - 3.25) + "\n";
+  CHECK_THROWS_WITH(read_table_bytes("curve.csv", text),
+                    "curve.csv, line 2: label '-3.250000' is not a class index (a non-negative integer); for real values choose regression");
+  const Dataset table = read_table_bytes("curve.csv", text, true);
+  REQUIRE(table.is_regression());
+  CHECK(table.num_classes == 1);
+  CHECK(table.features() == 1);
+  CHECK(table.targets(3, 0) == -1.75f);
+  DataConfig config;
+  config.test_fraction = 0.25;
+  const DataSplit split = split_table(table, config, 5);
+  CHECK(split.train.size() == 15);
+  CHECK(split.test.size() == 5);
+  for (const Dataset* d : {&split.train, &split.test})
+    for (int i = 0; i < d->size(); ++i) CHECK(d->targets(i, 0) == 0.5f * d->X(i, 0) - 3.25f);
+  CHECK_THROWS_WITH(read_table_bytes("nan.csv", "1,2\n3,nan\n", true), Catch::StartsWith("nan.csv, line 2: column 2: 'nan'"));
+}
+
+TEST_CASE("a regression set switches a run to the linear output, with a note", "[run_data]") {
+  RunConfig config;
+  CHECK(is_regression_source("sine"));
+  CHECK_FALSE(is_regression_source("circles"));
+  CHECK(fit_output(config, true, "sine") == "sine has real-valued targets: using the linear output (MSE)");
+  CHECK(config.output == Output::Linear);
+  CHECK(fit_output(config, true, "sine").empty());  // already linear
+  config.output = Output::Softmax;
+  CHECK(fit_output(config, false, "circles").empty());
+  CHECK(config.output == Output::Softmax);
 }

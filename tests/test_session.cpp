@@ -2,7 +2,8 @@
 // set-up. Stepping phase by phase and batch by batch give the same weights; every update
 // records a history point and the per-layer gradient sizes; the pass's weights are those before
 // the update; a start model must fit the data; a large test set is sampled for the curves;
-// stepping back and forward again gives the same numbers, bit for bit.
+// stepping back and forward again gives the same numbers, bit for bit; the trainer at the run's
+// start is there after any number of updates.
 #include <catch2/catch.hpp>
 
 #include "app/model/session.hpp"
@@ -197,4 +198,23 @@ TEST_CASE("stepping back clears a divergence", "[session]") {
   REQUIRE(s.step_back_batch());
   CHECK_FALSE(s.diverged());
   CHECK(s.trainer().iteration() == steps - 1);
+}
+
+TEST_CASE("the trainer at the run's start, after 600 updates, steps as the run did", "[session]") {
+  Session s(stepping_setup("seed=5"));
+  const Network<float> initial = s.network();
+  std::vector<float> losses;
+  for (int k = 0; k < 600; ++k) {  // past the 500 batches kept for stepping back
+    REQUIRE(s.step_batch());
+    losses.push_back(s.trainer().last_batch_loss());
+  }
+  Trainer<float> start = s.trainer_at_start();
+  CHECK(start.iteration() == 0);
+  CHECK(same_weights(start.network(), initial));
+  for (int k = 0; k < 600; ++k) {
+    start.step_batch();
+    REQUIRE(start.last_batch_loss() == losses[static_cast<size_t>(k)]);
+  }
+  CHECK(same_weights(start.network(), s.network()));
+  CHECK(s.trainer().iteration() == 600);  // the session's own trainer is untouched
 }

@@ -34,9 +34,9 @@ std::string invalid_argument_message(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("the registry lists the six toy sets in menu order", "[toy]") {
+TEST_CASE("the registry lists the six classification sets, then the three regression sets, in menu order", "[toy]") {
   const std::vector<std::string> expected = {"linearly_separable", "non_linearly_separable", "circles", "xor", "spiral",
-                                             "gaussians"};
+                                             "gaussians", "sine", "plane", "gauss-surface"};
   CHECK(toy_names() == expected);
   REQUIRE(toy_specs().size() == expected.size());
   for (const ToySpec& spec : toy_specs()) {
@@ -48,11 +48,13 @@ TEST_CASE("the registry lists the six toy sets in menu order", "[toy]") {
   }
 }
 
-TEST_CASE("every toy set has n rows, 2 features and balanced classes", "[toy]") {
+TEST_CASE("every classification set has n rows, 2 features and balanced classes", "[toy]") {
   for (const ToySpec& spec : toy_specs())
     for (int classes : {spec.min_classes, spec.max_classes}) {
       INFO(spec.name << " with " << classes << " classes");
+      if (spec.regression) continue;
       const Dataset d = make_toy(spec.name, 203, spec.default_noise, 5, classes);
+      CHECK_FALSE(d.is_regression());
       CHECK(d.name == spec.name);
       CHECK(d.size() == 203);
       CHECK(d.features() == 2);
@@ -86,8 +88,48 @@ TEST_CASE("the same seed gives bit-identical data, another seed different data",
     const Dataset c = make_toy(name, 100, 0.1, 43);
     CHECK(a.X == b.X);
     CHECK(a.labels == b.labels);
+    CHECK(a.targets == b.targets);
     CHECK(a.X != c.X);
   }
+}
+
+TEST_CASE("regression sets: one class, real targets that are the clean function at noise 0", "[toy]") {
+  const Dataset sine = make_toy("sine", 150, 0.0, 4);
+  REQUIRE(sine.is_regression());
+  CHECK(sine.features() == 1);
+  CHECK(sine.targets.rows() == 150);
+  CHECK(sine.num_classes == 1);
+  CHECK(sine.labels == std::vector<int>(150, 0));
+  CHECK(sine.X.minCoeff() >= -kPi);
+  CHECK(sine.X.maxCoeff() <= kPi);
+  CHECK(sine.X.maxCoeff() - sine.X.minCoeff() > 5.5);  // spread over [−π, π]
+  for (int i = 0; i < sine.size(); ++i) CHECK(sine.targets(i, 0) == Approx(std::sin(sine.X(i, 0))).margin(1e-6));
+
+  const Dataset plane = make_toy("plane", 100, 0.0, 4);
+  CHECK(plane.features() == 2);
+  for (int i = 0; i < plane.size(); ++i)
+    CHECK(plane.targets(i, 0) == Approx((plane.X(i, 0) + plane.X(i, 1)) / 3).margin(1e-6));
+  CHECK(plane.X.cwiseAbs().maxCoeff() <= 1.5f);
+
+  const Dataset bumps = make_toy("gauss-surface", 2000, 0.0, 4);
+  CHECK(bumps.targets.maxCoeff() > 0.9f);   // near the tops of the three bumps up
+  CHECK(bumps.targets.minCoeff() < -0.9f);  // and the bottoms of the three down
+  CHECK(bumps.targets.cwiseAbs().maxCoeff() < 1.01f);
+}
+
+TEST_CASE("a regression set's noise is Gaussian jitter of the targets, the inputs unchanged", "[toy]") {
+  const Dataset clean = make_toy("sine", 4000, 0.0, 9);
+  const Dataset noisy = make_toy("sine", 4000, 0.2, 9);
+  double sum = 0, squares = 0;
+  for (int i = 0; i < noisy.size(); ++i) {
+    const double e = noisy.targets(i, 0) - std::sin(noisy.X(i, 0));
+    sum += e;
+    squares += e * e;
+  }
+  CHECK(sum / noisy.size() == Approx(0).margin(0.02));
+  CHECK(std::sqrt(squares / noisy.size()) == Approx(0.2).epsilon(0.05));
+  CHECK(clean.targets != noisy.targets);
+  CHECK(clean.X == noisy.X);
 }
 
 TEST_CASE("rows are shuffled, not grouped by class", "[toy]") {
@@ -160,8 +202,10 @@ TEST_CASE("clean shapes: each set's defining property holds at noise 0", "[toy]"
 
 TEST_CASE("noise is Gaussian jitter of the given standard deviation on the clean shape", "[toy]") {
   // The same seed draws the same clean points, so the difference is exactly the jitter.
-  for (const std::string& name : toy_names()) {
+  for (const ToySpec& spec : toy_specs()) {
+    const std::string& name = spec.name;
     INFO(name);
+    if (spec.regression) continue;  // the jitter is on the targets (next test)
     const Dataset clean = make_toy(name, 4000, 0.0, 9);
     const Dataset noisy = make_toy(name, 4000, 0.2, 9);
     CHECK(noisy.labels == clean.labels);
@@ -175,7 +219,7 @@ TEST_CASE("noise is Gaussian jitter of the given standard deviation on the clean
 
 TEST_CASE("bad toy-set arguments give clear errors", "[toy]") {
   CHECK(invalid_argument_message([] { make_toy("moons", 10, 0.1, 1); }) ==
-        "unknown toy data set 'moons' (valid: linearly_separable non_linearly_separable circles xor spiral gaussians)");
+        "unknown toy data set 'moons' (valid: linearly_separable non_linearly_separable circles xor spiral gaussians sine plane gauss-surface)");
   CHECK(invalid_argument_message([] { make_toy("circles", 10, 0.1, 1, 3); }) ==
         "toy data set 'circles' has exactly 2 classes (got 3)");
   CHECK(invalid_argument_message([] { make_toy("spiral", 10, 0.1, 1, 11); }) ==

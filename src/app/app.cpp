@@ -34,12 +34,28 @@ App::App() {
   const std::string address = bridge::read_url_state();
   std::vector<std::string> notes;
   const RunConfig setup = address.empty() ? RunConfig{} : decode_config(address, notes);
+  playground_.setup = setup;  // the link's page settings and locks hold from the start
   if (!ui::apply_setup(playground_, setup)) {
     notes.push_back(playground_.setup_error);
+    playground_.setup = RunConfig{};
     ui::apply_setup(playground_, RunConfig{});
   }
   notes.insert(notes.end(), playground_.setup_notes.begin(), playground_.setup_notes.end());
   playground_.setup_notes = notes;
+  open_as_linked(playground_.setup.page);
+}
+
+// A link's lesson=N opens that chapter in the Lessons tab; play=1 starts playing.
+void App::open_as_linked(const PageConfig& page) {
+  const int chapters = static_cast<int>(ui::lessons().size());
+  if (page.lesson > chapters) {
+    playground_.setup_notes.push_back("link: lesson " + std::to_string(page.lesson) + " does not exist (there are " +
+                                      std::to_string(chapters) + "): showing the set-up");
+  } else if (page.lesson > 0 && !page.hidden("lessons")) {
+    lessons_.chapter = page.lesson - 1;
+    lessons_tab_.ask();
+  }
+  if (page.play && playground_.run.has_session() && !playground_.run.busy()) playground_.run.toggle_play();
 }
 
 void App::frame() {
@@ -112,8 +128,9 @@ void App::draw_panels() {
 // it into l.body instead of draw_playground.
 void App::draw_left_column(const ui::Layout& l) {
   ui::begin_panel("##left", l.setup, ImGuiWindowFlags_NoTitleBar);
+  const PageConfig& page = playground_.setup.page;  // a link can hide tabs: they are gone, not greyed out
   if (ImGui::BeginTabBar("##left_tabs")) {
-    if (ui::begin_tab("Set up", "tab_setup")) {
+    if (!page.hidden("setup") && ui::begin_tab("Set up", "tab_setup")) {
       // The set-up scrolls; "share and keep" stays in view below it.
       ImGui::BeginChild("##setup_scroll", ImVec2(0, -io_panel_height_));
       const ui::Session* session = playground_.run.has_session() ? &playground_.run.session() : nullptr;
@@ -129,21 +146,21 @@ void App::draw_left_column(const ui::Layout& l) {
       io_panel_height_ = ImGui::GetCursorPosY() - top;
       ImGui::EndTabItem();
     }
-    if (ui::begin_tab("Lessons", "tab_lessons")) {
+    if (!page.hidden("lessons") && ui::begin_tab("Lessons", "tab_lessons", lessons_tab_.take())) {
       ImGui::BeginChild("##lessons_scroll");
       const std::optional<ui::LessonLoad> load = ui::show_lessons_panel(lessons_, playground_.setup_error);
       ImGui::EndChild();
       if (load) load_lesson(*load);
       ImGui::EndTabItem();
     }
-    compare_shown_ = ui::begin_tab("Compare", "tab_compare", compare_tab_.take());
+    compare_shown_ = !page.hidden("compare") && ui::begin_tab("Compare", "tab_compare", compare_tab_.take());
     if (compare_shown_) {
       ImGui::BeginChild("##compare_scroll");
       ui::show_compare_setup(compare_, playground_.setup);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    mnist_shown_ = ui::begin_tab("MNIST", "tab_mnist");  // its controls here, its views in the body
+    mnist_shown_ = !page.hidden("mnist") && ui::begin_tab("MNIST", "tab_mnist");  // its controls here, its views in the body
     if (mnist_shown_) {
       ImGui::BeginChild("##mnist_scroll");
       mnist_.show_controls();
@@ -171,8 +188,11 @@ void App::draw_playground(const ui::Layout& l) {
   ImGui::End();
 
   const bool images = has_session && run.session().train().image_width > 0;
-  ui::begin_panel(images ? "Data and predictions###boundary" : "Decision boundary###boundary", l.boundary,
-                  ImGuiWindowFlags_NoScrollbar);
+  const bool regression = has_session && run.session().train().is_regression();
+  ui::begin_panel(images       ? "Data and predictions###boundary"
+                  : regression ? "Prediction ŷ and targets y###boundary"
+                               : "Decision boundary###boundary",
+                  l.boundary, ImGuiWindowFlags_NoScrollbar);
   if (view) ui::show_boundary_view(views_.boundary, *view);
   ImGui::End();
 

@@ -35,6 +35,7 @@ class App {
   void draw_playground(const ui::Layout& l);  // network, matrices / chain rule, boundary, curves
   void take_setup(const RunConfig& edited);  // the set-up panel's edit
   void load_lesson(const ui::LessonLoad& load);
+  void open_as_linked(const PageConfig& page);  // a link's lesson and play
   ui::Run* active_run();     // the run the top bar and the keys drive
   void reset_active_run();
   void sync_address();       // writes the set-up into the address when it changed
@@ -52,6 +53,7 @@ class App {
   bool compare_shown_ = false;
   bool mnist_shown_ = false;
   ui::TabRequest compare_tab_;       // bring the Compare tab forward
+  ui::TabRequest lessons_tab_;       // bring the Lessons tab forward (a link's lesson=N)
 
   // Heights measured each frame for the next frame's layout (the text in them may wrap).
   float top_bar_height_ = 130.0f;

@@ -363,7 +363,7 @@ const platform::Texture& boundary_map(CompareState& c, int i) {
   const long it = c.comparison->run(i).trainer().iteration();
   if (b.iteration == it && !b.map.empty()) return b.map;
   const Matrix<float> inputs = map_inputs(kGrid, map_extent(c.data.train), c.base.data.features);
-  upload_map(predict(c.comparison->network(i), inputs), kGrid, b.map);  // grid² x K outputs
+  upload_map(predict(c.comparison->network(i), inputs), kGrid, b.map, value_range(c.data.train));  // grid² x K outputs
   b.iteration = it;
   return b.map;
 }
@@ -383,7 +383,8 @@ void boundary(CompareState& c, int i, float side) {
                       format_value(100 * s.train_accuracy, 3).c_str(), format_value(100 * s.test_accuracy, 3).c_str());
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddImage(map.id(), o, ImVec2(o.x + side, o.y + side));
-  draw_map_points(draw, c.data.train, o, side, map_extent(c.data.train), std::clamp(side / 80.0f, 2.0f, 4.0f), false);
+  draw_map_points(draw, c.data.train, o, side, map_extent(c.data.train), std::clamp(side / 80.0f, 2.0f, 4.0f), false,
+                  value_range(c.data.train));
   draw->AddRect(o, ImVec2(o.x + side, o.y + side), kRunColours[i], 0, 0, 2.0f);
   ImGui::EndGroup();
 }

@@ -1,4 +1,5 @@
-// Curves view: what the core's History recorded (train and test loss and accuracy after every
+// Curves view: what the core's History recorded (train and test loss and accuracy, or R² for a
+// regression, after every
 // update, the loss of each batch) per iteration or per epoch, with a log-scale toggle; and the
 // size of each layer's weight gradient over time, where vanishing gradients show.
 #include "app/run_views.hpp"
@@ -54,14 +55,17 @@ void loss_plot(const CurvesState& state, const History& h, bool has_test) {
   line_plot("##loss", series, o, ImVec2(0, 0));
 }
 
-void accuracy_plot(const CurvesState& state, const History& h, bool has_test) {
+// Accuracy in [0, 1] (named in percent), or a regression's R² on [−1, 1] (a worse fit than the
+// mean, R² < −1, stays at the bottom edge).
+void accuracy_plot(const CurvesState& state, const History& h, bool has_test, bool regression) {
   const bool e = state.per_epoch;
-  std::vector<Series> series{history_series(h, "train", kTrain, &HistoryPoint::train_accuracy, e, 2.0f, true)};
-  if (has_test) series.push_back(history_series(h, "test", kTest, &HistoryPoint::test_accuracy, e, 2.0f, true));
+  const bool percent = !regression;
+  std::vector<Series> series{history_series(h, "train", kTrain, &HistoryPoint::train_accuracy, e, 2.0f, percent)};
+  if (has_test) series.push_back(history_series(h, "test", kTest, &HistoryPoint::test_accuracy, e, 2.0f, percent));
   PlotOptions o;
   o.x_label = e ? "epoch" : "iteration";
   o.fixed_y = true;
-  o.y_min = 0.0;
+  o.y_min = regression ? -1.0 : 0.0;
   o.y_max = 1.0;
   o.y_format = "%.3f";
   line_plot("##accuracy", series, o, ImVec2(0, 0));
@@ -115,13 +119,19 @@ void show_curves_view(CurvesState& state, const Session& s) {
     loss_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
-  if (begin_tab("Accuracy", "tab_accuracy")) {
+  const bool regression = s.train().is_regression();
+  if (begin_tab(regression ? "R²###score" : "Accuracy###score", "tab_accuracy")) {
     ImGui::Checkbox("per epoch", &state.per_epoch);
     publish_last_item("per_epoch");
-    accuracy_plot(state, h, has_test);
+    if (regression) {
+      ImGui::SameLine();
+      help_marker("R² = 1 − Σ(ŷ − y)² / Σ(y − ȳ)²: the share of the targets' variance the network explains. "
+                  "1 is a perfect fit, 0 is no better than always answering the mean ȳ, below 0 is worse.");
+    }
+    accuracy_plot(state, h, has_test, regression);
     ImGui::EndTabItem();
   }
-  if (begin_tab("Gradients", "tab_gradients", state.gradients_tab.take())) {
+  if (!s.setup().page.hidden("gradients") && begin_tab("Gradients", "tab_gradients", state.gradients_tab.take())) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("rms(dW) per layer, log scale");
     ImGui::SameLine();

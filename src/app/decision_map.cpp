@@ -30,7 +30,13 @@ Matrix<float> map_inputs(int grid, float extent, const std::vector<InputFeature>
   return is_plain(features) ? map_points(grid, extent) : compute_features(map_points(grid, extent), features);
 }
 
-ImU32 map_colour(const Matrix<float>& Yhat, int i) {
+float value_range(const Dataset& d) {
+  if (!d.is_regression()) return 0;
+  return std::max(1e-6f, d.targets.cwiseAbs().maxCoeff());
+}
+
+ImU32 map_colour(const Matrix<float>& Yhat, int i, float value_range) {
+  if (value_range > 0) return diverging_colour(Yhat(i, 0), value_range);
   if (Yhat.cols() == 1) return diverging_colour(2.0 * Yhat(i, 0) - 1.0, 1.0);
   if (Yhat.cols() == 2) return diverging_colour(Yhat(i, 1) - Yhat(i, 0), 1.0);
   int best = 0;
@@ -40,9 +46,9 @@ ImU32 map_colour(const Matrix<float>& Yhat, int i) {
   return lighten(class_colour(best), 1.0f - confidence);
 }
 
-void upload_map(const Matrix<float>& Yhat, int grid, platform::Texture& texture) {
+void upload_map(const Matrix<float>& Yhat, int grid, platform::Texture& texture, float value_range) {
   std::vector<platform::Rgba> pixels(static_cast<size_t>(grid * grid));
-  for (int i = 0; i < grid * grid; ++i) pixels[i] = lighten(map_colour(Yhat, i), 0.45f);
+  for (int i = 0; i < grid * grid; ++i) pixels[i] = lighten(map_colour(Yhat, i, value_range), 0.45f);
   texture.upload(pixels, grid, grid);
 }
 
@@ -52,13 +58,19 @@ ImVec2 map_to_screen(ImVec2 origin, float side, float extent, float x1, float x2
 }
 
 // Two filled 8-gons a point (about 30 vertices, where a filled circle plus an outline takes twice that).
-void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float extent, float r, bool test) {
+void draw_map_points(ImDrawList* draw, const Dataset& d, ImVec2 origin, float side, float extent, float r, bool test,
+                     float value_range) {
   const ImU32 rim = test ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 255);
   for (int i = 0; i < d.size(); ++i) {
     const ImVec2 p = map_to_screen(origin, side, extent, d.point_x1(i), d.point_x2(i));
     draw->AddCircleFilled(p, r + 1.1f, rim, 8);
-    draw->AddCircleFilled(p, r, class_colour(d.labels[i]), 8);
+    draw->AddCircleFilled(p, r, point_colour(d, i, value_range), 8);
   }
+}
+
+ImU32 point_colour(const Dataset& d, int i, float value_range) {
+  if (d.is_regression() && value_range > 0) return diverging_colour(d.targets(i, 0), value_range);
+  return class_colour(d.labels[i]);
 }
 
 }  // namespace mlp::ui

@@ -1,8 +1,11 @@
-// Share and keep: copy a link to this set-up, export the history as CSV and the model as JSON,
-// import a model JSON or open a data table (the browser's file picker or a dropped file; a
-// typed path on the desktop). A bad file gets a clear message naming the file and the problem.
+// Share and keep: copy a link to this set-up, export the history as CSV, the model as JSON and
+// the run as a Python script (numpy, config/python_script.hpp), import a model JSON or open a
+// data table (the browser's file picker or a dropped file; a typed path on the desktop). A bad
+// file gets a clear message naming the file and the problem.
+#include "app/lessons.hpp"
 #include "app/panels.hpp"
 #include "config/properties.hpp"
+#include "config/python_script.hpp"
 #include "app/widgets.hpp"
 
 #include "data/gzip.hpp"
@@ -11,8 +14,10 @@
 
 #include <algorithm>
 #include <exception>
+#include <iterator>
 #include <memory>
 #include <utility>
+#include <vector>
 #include <sstream>
 
 namespace mlp::ui {
@@ -21,6 +26,8 @@ namespace {
 
 constexpr const char* kModelFile = "mlp-model.json";
 constexpr const char* kHistoryFile = "mlp-history.csv";
+constexpr const char* kPythonFile = "mlp-run.py";
+constexpr long kPythonSteps = 500;  // the page's script rebuilds at most this many updates
 
 // The set-up of an imported network: its layers, output and init, on a data set it fits.
 // Throws std::invalid_argument when no data set of the playground fits its inputs.
@@ -52,6 +59,25 @@ void export_model(IoPanelState& state, const PlaygroundRun& playground) {
     state.message = bridge::download_file(kModelFile, json, "application/json").message;
   } catch (const std::exception& e) {
     state.message = std::string("cannot export the model: ") + e.what();
+  }
+}
+
+// The run from its start as a Python script: the updates made so far, at least one epoch's and
+// at most kPythonSteps.
+void export_python(IoPanelState& state, const PlaygroundRun& playground) {
+  try {
+    const Session& session = playground.run.session();
+    const long done = session.trainer().iteration();
+    const int steps = static_cast<int>(std::min(std::max<long>(done, session.trainer().batches_per_epoch()), kPythonSteps));
+    const ScriptOrigin origin{session.setup(),
+                              "the playground page's Export as Python, with the run at update " + std::to_string(done),
+                              playground.model_source};
+    const PythonScript script = python_script(session.trainer_at_start(), steps, origin);
+    state.message = bridge::download_file(kPythonFile, script.text, "text/x-python").message + ": the first " +
+                    std::to_string(steps) + " updates from the run's start; `python3 " + kPythonFile +
+                    "` prints their losses";
+  } catch (const std::exception& e) {
+    state.message = std::string("cannot export as Python: ") + e.what();
   }
 }
 
@@ -107,7 +133,8 @@ void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::Ope
 void open_table(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedFile& file) {
   if (!received(io, file)) return;
   try {
-    auto table = std::make_shared<const Dataset>(read_table_bytes(file.name, file.contents));
+    auto table = std::make_shared<const Dataset>(
+        read_table_bytes(file.name, file.contents, playground.setup.data.real_targets));
     RunConfig setup = playground.setup;
     setup.data.source = file.name;
     const std::string failed = try_start(playground, setup, [&](PlaygroundRun& p) {
@@ -120,7 +147,8 @@ void open_table(PlaygroundRun& playground, IoPanelState& io, const bridge::Opene
       return;
     }
     io.message = "opened " + file.name + ": " + std::to_string(table->size()) + " examples, " +
-                 std::to_string(table->features()) + " inputs, " + std::to_string(table->num_classes) + " classes";
+                 std::to_string(table->features()) + " inputs, " +
+                 (table->is_regression() ? "real-valued targets" : std::to_string(table->num_classes) + " classes");
   } catch (const std::exception& e) {
     io.import_error = e.what();
   }
@@ -146,17 +174,101 @@ void open_any(PlaygroundRun& playground, IoPanelState& io, const bridge::OpenedF
   else open_table(playground, io, file);
 }
 
+namespace {
+
+// Ticks one name of a list (a part to hide, a control to lock), published as `id`.
+void name_checkbox(const char* label, const char* id, std::vector<std::string>& names, const std::string& name) {
+  bool on = std::find(names.begin(), names.end(), name) != names.end();
+  if (ImGui::Checkbox(label, &on)) {
+    if (on) names.push_back(name);
+    else names.erase(std::remove(names.begin(), names.end(), name), names.end());
+  }
+  publish_last_item(id);
+}
+
+// The "for students" part of the Copy link dialog: what the link hides, locks, opens and plays.
+void student_options(PageConfig& page) {
+  ImGui::TextUnformatted("For students");
+  ImGui::SameLine();
+  help_marker("What the class sees when they open the link: hidden tabs and parts are gone; locked settings "
+              "show but cannot change (hovering one says why); the lesson chapter opens; play starts.");
+  ImGui::TextDisabled("hide:");
+  const std::pair<const char*, const char*> hideable[] = {{"Compare", "compare"}, {"MNIST", "mnist"},
+                                                          {"Lessons", "lessons"}, {"chain rule", "chain"},
+                                                          {"gradients", "gradients"}, {"step back", "stepback"}};
+  for (size_t i = 0; i < std::size(hideable); ++i) {
+    if (i % 3 != 0) ImGui::SameLine();
+    name_checkbox(hideable[i].first, ("link_hide_" + std::string(hideable[i].second)).c_str(), page.hide,
+                  hideable[i].second);
+  }
+  ImGui::TextDisabled("lock:");
+  const std::pair<const char*, const char*> lockable[] = {{"data", "data"}, {"network", "network"}, {"training", "training"}};
+  for (size_t i = 0; i < std::size(lockable); ++i) {
+    if (i != 0) ImGui::SameLine();
+    name_checkbox(lockable[i].first, ("link_lock_" + std::string(lockable[i].second)).c_str(), page.lock,
+                  lockable[i].second);
+  }
+  const auto& chapters = lessons();
+  const std::string current = page.lesson > 0 && page.lesson <= static_cast<int>(chapters.size())
+                                  ? std::to_string(page.lesson) + ". " + chapters[page.lesson - 1].title
+                                  : "(none)";
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  if (ImGui::BeginCombo("open lesson", current.c_str())) {
+    if (ImGui::Selectable("(none)", page.lesson == 0)) page.lesson = 0;
+    for (size_t i = 0; i < chapters.size(); ++i) {
+      const std::string title = std::to_string(i + 1) + ". " + chapters[i].title;
+      if (ImGui::Selectable(title.c_str(), page.lesson == static_cast<int>(i) + 1)) page.lesson = static_cast<int>(i) + 1;
+      publish_last_item(("link_lesson_" + std::to_string(i + 1)).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  publish_last_item("link_lesson");
+  ImGui::Checkbox("start playing", &page.play);
+  publish_last_item("link_play");
+}
+
+// The address of this set-up with the page settings `page`.
+std::string link_for(const RunConfig& setup, const PageConfig& page) {
+  RunConfig linked = setup;
+  linked.page = page;
+  const std::string here = bridge::page_address();
+  return here.substr(0, here.find('#')) + "#" + encode_config(linked);
+}
+
+void link_dialog(IoPanelState& state, const PlaygroundRun& playground) {
+  if (!ImGui::BeginPopup("Copy link##dialog")) return;
+  student_options(state.students);
+  ImGui::Separator();
+  const std::string link = link_for(playground.setup, state.students);
+  if (published_button("Copy", "link_copy", "Copy this address to the clipboard")) {
+    bridge::copy_to_clipboard(link);
+    state.message = "link copied: " + link.substr(link.find('#') + 1);
+    if (playground.own.is(playground.setup.data.source))
+      state.message += ". The link cannot carry your file " + playground.own.name +
+                       ": whoever opens it gets the circles until they open the same file";
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (published_button("Cancel", "link_cancel")) ImGui::CloseCurrentPopup();
+  std::vector<char> text(link.begin(), link.end());  // shown whole on one line, to select or read
+  text.push_back('\0');
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+  ImGui::InputText("##link", text.data(), text.size(), ImGuiInputTextFlags_ReadOnly);
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
 std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const PlaygroundRun& playground) {
   if (!playground.run.has_session()) return std::nullopt;
   const Session& session = playground.run.session();
   std::optional<bridge::OpenedFile> opened;
-  if (published_button("Copy link", "copy_link", "Copy an address that reopens this set-up (same seed)")) {
-    bridge::copy_to_clipboard(bridge::page_address());
-    state.message = "link copied: " + encode_config(playground.setup);
-    if (playground.own.is(playground.setup.data.source))
-      state.message += ". The link cannot carry your file " + playground.own.name +
-                       ": whoever opens it gets the circles until they open the same file";
+  if (published_button("Copy link", "copy_link", "Copy an address that reopens this set-up (same seed), as it is "
+                                                 "or for students")) {
+    state.students = playground.setup.page;
+    ImGui::OpenPopup("Copy link##dialog");
   }
+  link_dialog(state, playground);
   ImGui::SameLine();
   if (bridge::has_file_picker()) {
     if (published_button("Import model…", "import_model",
@@ -181,6 +293,19 @@ std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const Playg
   ImGui::SameLine();
   if (published_button("model JSON", "export_model", "Download the network (shape and weights) as JSON"))
     export_model(state, playground);
+  const char* python_label = "Export as Python";
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float python_width = ImGui::CalcTextSize(python_label).x + 2 * style.FramePadding.x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + python_width <=
+      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    ImGui::SameLine();  // beside the other exports when it fits, else below them
+  static const std::string python_tip =
+      "Download this run as a Python script in the lecture's numpy: its data, initial weights, batches and dropout "
+      "masks written in, it trains from the run's start and prints the loss of each update (the updates made so far, "
+      "at least one epoch's, at most " + std::to_string(kPythonSteps) + "), as the page computed them. Run it with "
+      "python3 and numpy.";
+  if (published_button(python_label, "export_python", python_tip.c_str()))
+    export_python(state, playground);
   if (!state.message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", state.message.c_str());

@@ -157,11 +157,13 @@ Picks show_matrix_view(const RunView& in) {
 Picks show_phase_details(DetailsState& state, const RunView& in, const std::string& id_prefix) {
   Picks picks;
   if (!ImGui::BeginTabBar(("##details_" + id_prefix).c_str())) return picks;
-  if (begin_tab("Matrices of this phase", ("tab_" + id_prefix + "matrices").c_str())) {
+  const PageConfig& page = in.session.setup().page;  // a link can hide either tab
+  if (!page.hidden("matrices") && begin_tab("Matrices of this phase", ("tab_" + id_prefix + "matrices").c_str())) {
     picks.add(show_matrix_view(in));
     ImGui::EndTabItem();
   }
-  if (begin_tab("Chain rule for one weight", ("tab_" + id_prefix + "chain").c_str(), state.chain_tab.take())) {
+  if (!page.hidden("chain") &&
+      begin_tab("Chain rule for one weight", ("tab_" + id_prefix + "chain").c_str(), state.chain_tab.take())) {
     picks.add(show_chain_rule_view(state.chain, in));
     ImGui::EndTabItem();
   }

@@ -266,12 +266,14 @@ std::optional<int> example_picker(const Session& s, int chosen) {
   if (d.features() <= 3)
     for (int i = 0; i < d.features(); ++i) x += (i ? ", " : "") + format_value(d.X(row, i), 3);
   ImGui::AlignTextToFramePadding();
-  const std::string cls = d.class_names.empty() ? std::to_string(d.labels[row]) : d.class_names[d.labels[row]];
+  const std::string cls = d.is_regression()      ? " · y = " + format_value(d.targets(row, 0), 3)
+                          : d.class_names.empty() ? " · class " + std::to_string(d.labels[row])
+                                                  : " · class " + d.class_names[d.labels[row]];
   std::string text = "example " + std::to_string(n + 1) + "/" + std::to_string(N);
-  const std::string with_x = text + (x.empty() ? "" : " · x = (" + x + ")") + " · class " + cls;
+  const std::string with_x = text + (x.empty() ? "" : " · x = (" + x + ")") + cls;
   // The inputs only when they fit beside the link-mode picker.
   const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 10.0f;
-  text = ImGui::CalcTextSize(with_x.c_str()).x <= room ? with_x : text + " · class " + cls;
+  text = ImGui::CalcTextSize(with_x.c_str()).x <= room ? with_x : text + cls;
   ImGui::TextUnformatted(text.c_str());
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The nodes show this example of the current batch: data row %d%s. < > pick another.", row,

@@ -66,10 +66,14 @@ struct IoPanelState {
   int imports = 0;                   // files received (picked or dropped) so far
   enum class Expecting { Any, Model, Table };
   Expecting expecting = Expecting::Any;  // what the last button pressed asked the file picker for
+  PageConfig students;               // the Copy link dialog's "for students" choices
 };
 
-// Copy link, export history CSV and model JSON, open a model or a table. Returns a file to open
-// (the desktop's typed path; the browser's picker delivers through bridge::take_opened_file).
+// Copy link (a dialog: the link as it is, or for students with parts hidden, controls locked,
+// a lesson opened, playing), export history CSV, model JSON and the run as Python, open a model
+// or a table.
+// Returns a file to open (the desktop's typed path; the browser's picker delivers through
+// bridge::take_opened_file).
 std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const PlaygroundRun& playground);
 
 // Imports a model file picked, dropped or typed: the set-up becomes the model's network, whose

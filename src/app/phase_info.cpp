@@ -1,7 +1,7 @@
 // Formulas and matrices of the current phase; see phase_info.hpp.
 #include "app/phase_info.hpp"
 
-#include "app/model/numpy_lines.hpp"
+#include "nn/numpy_lines.hpp"
 #include "app/widgets.hpp"
 #include "nn/activation.hpp"
 #include "nn/loss.hpp"

@@ -1,6 +1,7 @@
 // The playground's limits for a set-up, and the data and network it describes; see run_setup.hpp.
 #include "app/run_setup.hpp"
 
+#include "config/properties.hpp"
 #include "data/toy.hpp"
 #include "nn/dropout.hpp"
 
@@ -57,10 +58,10 @@ void sanitize_data(DataConfig& d, const OwnData& own, std::vector<std::string>& 
   clamp_field(d.examples, SetupLimits::kMinExamples, SetupLimits::kMaxExamples, "examples", notes);
   if (d.noise >= 0 || !std::isfinite(d.noise)) clamp_field(d.noise, 0.0, SetupLimits::kMaxNoise, "noise", notes);
   clamp_field(d.test_fraction, 0.0, SetupLimits::kMaxTestFraction, "test fraction", notes);
-  if (const ToySpec* toy = find_toy(d.source)) {
-    if (d.classes != 0) clamp_field(d.classes, toy->min_classes, toy->max_classes, d.source + " classes", notes);
-  } else {
-    d.classes = 0;
+  const ToySpec* toy = find_toy(d.source);
+  if (toy && d.classes != 0) clamp_field(d.classes, toy->min_classes, toy->max_classes, d.source + " classes", notes);
+  if (!toy) d.classes = 0;
+  if (!toy || toy->inputs != 2) {
     if (!is_plain(d.features)) notes.push_back("input features need 2-D points, not " + d.source + ": using x1, x2");
     d.features = plain_features();
   }
@@ -94,9 +95,17 @@ void sanitize_training(RunConfig& s, std::vector<std::string>& notes) {
 
 }  // namespace
 
+// A regression set (a generated one, or a table read with real targets) has the linear output.
+void sanitize_output(RunConfig& s, const OwnData& own, std::vector<std::string>& notes) {
+  const bool regression = own.is(s.data.source) ? own.table->is_regression() : is_regression_source(s.data.source);
+  const std::string note = fit_output(s, regression, s.data.source);
+  if (!note.empty()) notes.push_back(note);
+}
+
 std::vector<std::string> sanitize(RunConfig& setup, const OwnData& own) {
   std::vector<std::string> notes;
   sanitize_data(setup.data, own, notes);
+  sanitize_output(setup, own, notes);
   sanitize_network(setup, notes);
   sanitize_training(setup, notes);
   return notes;
@@ -105,6 +114,27 @@ std::vector<std::string> sanitize(RunConfig& setup, const OwnData& own) {
 DataSplit make_data(const RunConfig& setup, const OwnData& own) {
   if (own.is(setup.data.source)) return split_table(*own.table, setup.data, setup.train.seed);
   return generate_data(setup.data, setup.train.seed);
+}
+
+namespace {
+
+// The address rows a lockable control stands for.
+std::vector<std::string> locked_rows(const std::string& control) {
+  if (control == "data") return {"data", "n", "noise", "classes", "test", "scale", "features", "target"};
+  if (control == "network") return {"layers", "act", "drop", "out", "init"};
+  if (control == "training") return {"lr", "batch", "shuffle", "opt", "mom", "beta1", "beta2", "eps", "l1", "l2", "seed",
+                                     "epochs"};
+  if (control == "opt") return {"opt", "mom", "beta1", "beta2", "eps"};
+  return {control};
+}
+
+}  // namespace
+
+void keep_locked(const PageConfig& page, const RunConfig& current, RunConfig& edited) {
+  std::vector<std::string> unused;
+  for (const std::string& control : page.lock)
+    for (const std::string& key : locked_rows(control))
+      if (const Property* p = find_property(key)) p->read(*p, edited, p->write(current), OutOfRange::Clamp, unused);
 }
 
 NetworkSpec network_spec(const RunConfig& setup, const Dataset& train) {

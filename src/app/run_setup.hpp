@@ -43,6 +43,11 @@ std::vector<std::string> sanitize(RunConfig& setup, const OwnData& own = {});
 // Throws std::invalid_argument.
 DataSplit make_data(const RunConfig& setup, const OwnData& own = {});
 
+// Puts back into `edited` every setting that `page` locks, as `current` has it: a locked
+// section (data, network, training) all its rows, a locked row (lr, opt, ...) itself (opt with
+// its constants). Whatever changes the set-up (the panel, a lesson, a model), locked stays locked.
+void keep_locked(const PageConfig& page, const RunConfig& current, RunConfig& edited);
+
 // The network shape for the set-up and the data it trains on.
 NetworkSpec network_spec(const RunConfig& setup, const Dataset& train);
 

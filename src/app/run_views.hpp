@@ -84,13 +84,15 @@ struct BoundaryMaps {
   long serial = -1, version = -1;    // the session and training iteration they were made for
   int grid = 0;                      // grid x grid cells over the plot's extent
   float extent = 0;                  // the plot shows [−extent, extent]² (decision_map.hpp)
-  Matrix<float> output;              // grid² x K: Ŷ per cell
+  float value_range = 0;             // a regression's colour range (decision_map.hpp), 0 for classes
+  Matrix<float> line;                // 1-D data: the x of each of the grid samples (grid x 1), else empty
+  Matrix<float> output;              // grid² x K: Ŷ per cell (1-D data: grid x 1, ŷ per sample)
   // One row of small maps each: the input features (when chosen), then every hidden layer.
-  std::vector<Matrix<float>> columns;      // grid² x n: the inputs' values or the layer's activations
+  std::vector<Matrix<float>> columns;      // grid² (1-D: grid) x n: the inputs' values or the layer's activations
   std::vector<std::string> column_names;   // "X", "H1", ...
   std::vector<std::string> input_names;    // the features' symbols when the X row is shown
   platform::Texture output_map;      // the background: output on the shared colour scale
-  std::vector<std::vector<platform::Texture>> unit_maps;  // [row][unit]: each unit's map
+  std::vector<std::vector<platform::Texture>> unit_maps;  // [row][unit]: each unit's map (2-D data only)
 };
 
 struct BoundaryState {

@@ -2,6 +2,7 @@
 // settings. The panel edits a copy of the set-up and returns it when it changed; the app then
 // restarts the run from the seed (apply_setup), and what sanitize() had to clamp is listed
 // under the controls.
+#include "app/decision_map.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
 
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 namespace mlp::ui {
@@ -67,10 +69,33 @@ void draw_preview(ImDrawList* draw, const Dataset& data, ImVec2 a, float side) {
     return;
   }
   const float scale = side / (2 * kPreviewExtent);
+  const float range = value_range(data);
+  const bool line = data.features() == 1;  // the sine: y against x, x ∈ [−π, π] squeezed into the box
   for (int i = 0; i < data.size(); ++i) {
-    const ImVec2 p(a.x + (data.X(i, 0) + kPreviewExtent) * scale, a.y + (kPreviewExtent - data.X(i, 1)) * scale);
-    draw->AddCircleFilled(p, 1.8f, class_colour(data.labels[i]), 8);
+    const float x1 = line ? data.X(i, 0) * kPreviewExtent / 3.3f : data.X(i, 0);
+    const float x2 = line ? data.targets(i, 0) : data.X(i, 1);
+    const ImVec2 p(a.x + (x1 + kPreviewExtent) * scale, a.y + (kPreviewExtent - x2) * scale);
+    draw->AddCircleFilled(p, 1.8f, line ? class_colour(1) : point_colour(data, i, range), 8);
   }
+}
+
+// The inputs of a generated set (1 for the sine, 25 for the glyphs, else 2).
+int source_inputs(const std::string& source) {
+  for (const ToySpec& t : toy_specs())
+    if (t.name == source) return t.inputs;
+  return 25;
+}
+
+// "3 classes", or "real-valued targets" for a regression set.
+std::string targets_text(const Dataset& d) {
+  return d.is_regression() ? "real-valued targets" : std::to_string(d.num_classes) + " classes";
+}
+
+// Picks a data source; leaving a regression set for classes puts back the softmax output
+// (entering one switches to the linear output: sanitize does it, with a note).
+void choose_source(RunConfig& s, const std::string& name) {
+  if (is_regression_source(s.data.source) && !is_regression_source(name)) s.output = Output::Softmax;
+  s.data.source = name;
 }
 
 void data_picker(SetupPanelState& state, RunConfig& s, const OwnData& own) {
@@ -84,17 +109,20 @@ void data_picker(SetupPanelState& state, RunConfig& s, const OwnData& own) {
     if (i % per_row != 0) ImGui::SameLine();
     const std::string id = "data_" + names[i];
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton(id.c_str(), ImVec2(side, side))) s.data.source = names[i];
+    if (ImGui::InvisibleButton(id.c_str(), ImVec2(side, side))) choose_source(s, names[i]);
     publish_last_item(id.c_str());
     const bool selected = s.data.source == names[i];
-    const bool hovered = ImGui::IsItemHovered();
+    const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(248, 249, 251, 255), 4);
     draw_preview(draw, samples[i], a, side);
     draw->AddRect(a, ImVec2(a.x + side, a.y + side),
                   selected ? IM_COL32(20, 90, 170, 255) : (hovered ? IM_COL32(120, 140, 170, 255) : IM_COL32(200, 204, 210, 255)),
                   4, 0, selected ? 3.0f : 1.0f);
-    if (hovered) ImGui::SetTooltip("%s: %s", names[i].c_str(), source_description(names[i]).c_str());
+    if (hovered && s.page.locked("data"))
+      ImGui::SetTooltip("Locked: the link you opened fixes the data, so that everyone sees the same run.");
+    else if (hovered)
+      ImGui::SetTooltip("%s: %s", names[i].c_str(), source_description(names[i]).c_str());
   }
   if (bridge::has_file_picker() &&
       published_button("Open your data…", "open_data",
@@ -104,6 +132,16 @@ void data_picker(SetupPanelState& state, RunConfig& s, const OwnData& own) {
     state.table_asked = true;
     bridge::open_file(".csv,.txt,.dat,.gz,text/csv,text/plain,application/gzip", "");
   }
+  if (bridge::has_file_picker()) {
+    ImGui::SameLine();
+    bool real = s.data.real_targets;
+    if (ImGui::Checkbox("regression", &real)) s.data.real_targets = real;
+    publish_last_item("real_targets");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Ticked: the next file you open is a regression, its last column a real value y to fit "
+                        "(one linear output, MSE loss, R² in place of accuracy). Unticked: the last column is "
+                        "a class 0, 1, 2, ...");
+  }
   if (!own.table) {
     ImGui::TextWrapped("%s: %s", s.data.source.c_str(), source_description(s.data.source).c_str());
     return;
@@ -112,9 +150,9 @@ void data_picker(SetupPanelState& state, RunConfig& s, const OwnData& own) {
   if (ImGui::Selectable(label.c_str(), own.is(s.data.source))) s.data.source = own.name;
   publish_last_item("data_own");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The table you opened: %d examples, %d inputs, %d classes. It stays here until the page "
-                      "reloads; a link cannot carry it.", own.table->size(), own.table->features(),
-                      own.table->num_classes);
+    ImGui::SetTooltip("The table you opened: %d examples, %d inputs, %s. It stays here until the page reloads; "
+                      "a link cannot carry it.", own.table->size(), own.table->features(),
+                      targets_text(*own.table).c_str());
   if (!own.is(s.data.source))
     ImGui::TextWrapped("%s: %s", s.data.source.c_str(), source_description(s.data.source).c_str());
 }
@@ -180,7 +218,10 @@ void data_options(const Session* session, RunConfig& s, const OwnData& own) {
     own_data_options(d);
     slider_double("test share", d.test_fraction, 0.0, SetupLimits::kMaxTestFraction, "%.2f");
     ImGui::PopItemWidth();
-    if (own.table->features() == 2) feature_options(d.features);
+    if (own.table->features() == 2) {
+      const LockedScope lock(s.page.locked("features"));
+      feature_options(d.features);
+    }
     data_summary(session);
     return;
   }
@@ -192,8 +233,9 @@ void data_options(const Session* session, RunConfig& s, const OwnData& own) {
   if (slider_double(glyphs ? "pixel flips" : "noise", noise, 0.0, glyphs ? 0.3 : 0.5, "%.2f")) d.noise = noise;
   publish_last_item("noise");
   ImGui::SameLine();
-  help_marker(glyphs ? "Probability that a pixel of a test copy is flipped. Training uses the five clean glyphs."
-                     : "Standard deviation of the Gaussian jitter added to every point.");
+  help_marker(glyphs                         ? "Probability that a pixel of a test copy is flipped. Training uses the five clean glyphs."
+              : is_regression_source(d.source) ? "Standard deviation of the Gaussian noise added to every target y."
+                                               : "Standard deviation of the Gaussian jitter added to every point.");
   for (const auto& t : toy_specs()) {
     if (t.name != d.source || t.max_classes <= t.min_classes) continue;
     int k = d.classes > 0 ? d.classes : t.default_classes;
@@ -205,7 +247,10 @@ void data_options(const Session* session, RunConfig& s, const OwnData& own) {
     help_marker("Share of the examples held out as the test set (never trained on; its loss is the orange curve).");
   }
   ImGui::PopItemWidth();
-  if (!glyphs) feature_options(d.features);
+  if (!glyphs && source_inputs(d.source) == 2) {
+    const LockedScope lock(s.page.locked("features"));
+    feature_options(d.features);
+  }
   data_summary(session);
 }
 
@@ -218,7 +263,7 @@ void activation_combo(const char* id, Activation& a) {
 }
 
 // One row per hidden layer: units (− n +), activation, dropout, remove.
-void layer_rows(RunConfig& s) {
+void layer_rows(RunConfig& s, const PageConfig& page) {
   const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX;
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 2));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
@@ -243,29 +288,42 @@ void layer_rows(RunConfig& s) {
     ImGui::AlignTextToFramePadding();
     ImGui::Text("H%s", n.c_str());
     ImGui::TableNextColumn();
-    if (ImGui::SmallButton("−")) h.units = std::max(1, h.units - 1);
-    publish_last_item(("units_" + n + "_minus").c_str());
-    ImGui::SameLine(0, 2);
-    ImGui::SetNextItemWidth(em * 1.7f);
-    ImGui::DragInt("##units", &h.units, 0.2f, 1, SetupLimits::kMaxUnits);
-    ImGui::SameLine(0, 2);
-    if (ImGui::SmallButton("+")) h.units = std::min(SetupLimits::kMaxUnits, h.units + 1);
-    publish_last_item(("units_" + n + "_plus").c_str());
+    {
+      const LockedScope lock(page.locked("layers"));
+      if (ImGui::SmallButton("−")) h.units = std::max(1, h.units - 1);
+      publish_last_item(("units_" + n + "_minus").c_str());
+      ImGui::SameLine(0, 2);
+      ImGui::SetNextItemWidth(em * 1.7f);
+      ImGui::DragInt("##units", &h.units, 0.2f, 1, SetupLimits::kMaxUnits);
+      ImGui::SameLine(0, 2);
+      if (ImGui::SmallButton("+")) h.units = std::min(SetupLimits::kMaxUnits, h.units + 1);
+      publish_last_item(("units_" + n + "_plus").c_str());
+    }
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(-1);
-    activation_combo("##act", h.activation);
-    publish_last_item(("act_" + n).c_str());
+    {
+      const LockedScope lock(page.locked("act"));
+      ImGui::SetNextItemWidth(-1);
+      activation_combo("##act", h.activation);
+      publish_last_item(("act_" + n).c_str());
+    }
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(-1);
-    drag_double("##drop", h.dropout, 0.01f, 0.0, SetupLimits::kMaxDropout, "%.2f");
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Dropout ratio of H%s: this share of its activations is set to 0 in each training batch;\n"
-                        "the kept ones are scaled by 1/(1 − ratio). Off when evaluating. Drag or double-click.",
-                        n.c_str());
+    {
+      const LockedScope lock(page.locked("drop"));
+      ImGui::SetNextItemWidth(-1);
+      drag_double("##drop", h.dropout, 0.01f, 0.0, SetupLimits::kMaxDropout, "%.2f");
+      publish_last_item(("drop_" + n).c_str());
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Dropout ratio of H%s: this share of its activations is set to 0 in each training batch;\n"
+                          "the kept ones are scaled by 1/(1 − ratio). Off when evaluating. Drag or double-click.",
+                          n.c_str());
+    }
     ImGui::TableNextColumn();
-    if (ImGui::SmallButton("✕")) remove = static_cast<int>(i);
-    publish_last_item(("remove_layer_" + n).c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove hidden layer H%s", n.c_str());
+    {
+      const LockedScope lock(page.locked("layers"));
+      if (ImGui::SmallButton("✕")) remove = static_cast<int>(i);
+      publish_last_item(("remove_layer_" + n).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove hidden layer H%s", n.c_str());
+    }
     ImGui::PopID();
   }
   ImGui::EndTable();
@@ -273,14 +331,17 @@ void layer_rows(RunConfig& s) {
   if (remove >= 0) s.hidden.erase(s.hidden.begin() + remove);
 }
 
-void network_options(RunConfig& s) {
-  layer_rows(s);
+void network_options(RunConfig& s, const PageConfig& page) {
+  layer_rows(s, page);
   const bool room = static_cast<int>(s.hidden.size()) < SetupLimits::kMaxHiddenLayers;
-  if (!room) ImGui::BeginDisabled();
-  if (published_button("+ hidden layer", "add_layer", "Add a hidden layer after the last one (same width)")) {
-    s.hidden.push_back(s.hidden.empty() ? LayerSpec{4, Activation::ReLU, 0.0} : s.hidden.back());
+  {
+    const LockedScope lock(page.locked("layers"));
+    if (!room) ImGui::BeginDisabled();
+    if (published_button("+ hidden layer", "add_layer", "Add a hidden layer after the last one (same width)")) {
+      s.hidden.push_back(s.hidden.empty() ? LayerSpec{4, Activation::ReLU, 0.0} : s.hidden.back());
+    }
+    if (!room) ImGui::EndDisabled();
   }
-  if (!room) ImGui::EndDisabled();
   if (s.hidden.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("no hidden layer: a perceptron");
@@ -289,6 +350,7 @@ void network_options(RunConfig& s) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", activation_help());
   for (Activation a : all_activations()) {
     ImGui::SameLine(0, 4);
+    const LockedScope lock(page.locked("act"));
     const std::string id = std::string("act_all_") + activation_name(a);
     if (ImGui::SmallButton(activation_name(a)))
       for (auto& h : s.hidden) h.activation = a;
@@ -297,26 +359,32 @@ void network_options(RunConfig& s) {
   }
 
   ImGui::PushItemWidth(-label_width());
-  if (ImGui::BeginCombo("output", output_name(s.output))) {
-    for (Output o : all_outputs()) {
-      const std::string label = std::string(output_name(o)) + " + " + loss_name(o);
-      if (ImGui::Selectable(label.c_str(), o == s.output)) s.output = o;
+  {
+    const LockedScope lock(page.locked("out"));
+    if (ImGui::BeginCombo("output", output_name(s.output))) {
+      for (Output o : all_outputs()) {
+        const std::string label = std::string(output_name(o)) + " + " + loss_name(o);
+        if (ImGui::Selectable(label.c_str(), o == s.output)) s.output = o;
+      }
+      ImGui::EndCombo();
     }
-    ImGui::EndCombo();
+    publish_last_item("output");
   }
-  publish_last_item("output");
   ImGui::SameLine();
   help_marker("softmax + cross-entropy: one output per class (the lecture's MNIST net). sigmoid + binary "
               "cross-entropy: one output for two classes. linear + MSE: squared error. All three give "
               "dZ = Ŷ − Y at the output.");
-  if (ImGui::BeginCombo("initialisation", init_name(s.init))) {
-    for (Init i : all_inits()) {
-      if (ImGui::Selectable(init_name(i), i == s.init)) s.init = i;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", init_help(i));
+  {
+    const LockedScope lock(page.locked("init"));
+    if (ImGui::BeginCombo("initialisation", init_name(s.init))) {
+      for (Init i : all_inits()) {
+        if (ImGui::Selectable(init_name(i), i == s.init)) s.init = i;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", init_help(i));
+      }
+      ImGui::EndCombo();
     }
-    ImGui::EndCombo();
+    publish_last_item("init");
   }
-  publish_last_item("init");
   ImGui::SameLine();
   help_marker(init_help(s.init));
   ImGui::PopItemWidth();
@@ -336,7 +404,7 @@ const char* optimizer_help(Optimizer o) {
 }
 
 // The optimiser and its constants (μ for momentum; β₁, β₂, ε for Adam).
-void optimizer_options(OptimizerConfig& o) {
+void optimizer_options(OptimizerConfig& o, const PageConfig& page) {
   if (ImGui::BeginCombo("optimiser", optimizer_name(o.kind))) {
     for (Optimizer k : all_optimizers()) {
       if (ImGui::Selectable(optimizer_name(k), k == o.kind)) o.kind = k;
@@ -348,6 +416,7 @@ void optimizer_options(OptimizerConfig& o) {
   ImGui::SameLine();
   help_marker(optimizer_help(o.kind));
   if (o.kind == Optimizer::Momentum) {
+    const LockedScope lock(page.locked("mom"));
     slider_double("momentum μ", o.momentum, 0.0, 0.99, "%.2f");
     publish_last_item("mom");
   }
@@ -369,35 +438,55 @@ void optimizer_options(OptimizerConfig& o) {
 
 void training_options(const Session* session, RunConfig& s) {
   TrainConfig& t = s.train;
+  const PageConfig& page = s.page;
   ImGui::PushItemWidth(-label_width());
-  slider_double("learning rate α", t.learning_rate, 0.001, 10.0, "%.4g", ImGuiSliderFlags_Logarithmic);
-  publish_last_item("lr");
+  {
+    const LockedScope lock(page.locked("lr"));
+    slider_double("learning rate α", t.learning_rate, 0.001, 10.0, "%.4g", ImGuiSliderFlags_Logarithmic);
+    publish_last_item("lr");
+  }
   ImGui::SameLine();
   help_marker("Step size of W ← W − α·dW. Too small: slow. Too large: the loss jumps around or becomes NaN. "
               "Ctrl+click to type a value.");
   const int n_train = session ? session->train().size() : s.data.examples;
   int batch = std::min(t.batch_size, n_train);
-  if (ImGui::SliderInt("batch size", &batch, 0, n_train, batch == 0 ? "all (full batch)" : "%d")) t.batch_size = batch;
-  publish_last_item("batch");
+  {
+    const LockedScope lock(page.locked("batch"));
+    if (ImGui::SliderInt("batch size", &batch, 0, n_train, batch == 0 ? "all (full batch)" : "%d")) t.batch_size = batch;
+    publish_last_item("batch");
+  }
   ImGui::SameLine();
   help_marker("Examples per weight update (the lecture's prepare_batches: consecutive slices, the last one "
               "shorter). 0 = all training examples in one batch.");
   ImGui::TextDisabled("→ %d batches (iterations) per epoch", batches_per_epoch(n_train, t.batch_size));
   ImGui::Checkbox("shuffle each epoch", &t.shuffle);
-  optimizer_options(t.optimizer);
-  slider_double("L2 rate λ₂", t.l2, 0.0, 1.0, "%.4g", ImGuiSliderFlags_Logarithmic);
-  publish_last_item("l2");
+  {
+    const LockedScope lock(page.locked("opt"));
+    optimizer_options(t.optimizer, page);
+  }
+  {
+    const LockedScope lock(page.locked("l2"));
+    slider_double("L2 rate λ₂", t.l2, 0.0, 1.0, "%.4g", ImGuiSliderFlags_Logarithmic);
+    publish_last_item("l2");
+  }
   ImGui::SameLine();
   help_marker("Weight decay: each step uses dW + λ₂·W for the weights (not the bias row), pulling large "
               "weights towards 0 against overfitting; the loss gains λ₂/2·Σw². 0 = off. Ctrl+click to type a "
               "value (up to 10).");
-  slider_double("L1 rate λ₁", t.l1, 0.0, 1.0, "%.4g", ImGuiSliderFlags_Logarithmic);
-  publish_last_item("l1");
+  {
+    const LockedScope lock(page.locked("l1"));
+    slider_double("L1 rate λ₁", t.l1, 0.0, 1.0, "%.4g", ImGuiSliderFlags_Logarithmic);
+    publish_last_item("l1");
+  }
   ImGui::SameLine();
   help_marker("Each step uses dW + λ₁·sign(W) for the weights (not the bias row): every weight is pulled "
               "towards 0 by the same amount, so small ones end at 0 (a sparse network); the loss gains "
               "λ₁·Σ|w|. 0 = off. Ctrl+click to type a value (up to 10).");
-  ImGui::DragInt("play epochs", &s.schedule.epochs, 1.0f, 1, SetupLimits::kMaxEpochs);
+  {
+    const LockedScope lock(page.locked("epochs"));
+    ImGui::DragInt("play epochs", &s.schedule.epochs, 1.0f, 1, SetupLimits::kMaxEpochs);
+    publish_last_item("epochs");
+  }
   ImGui::SameLine();
   help_marker("Play pauses after this many epochs (press play again to go on).");
   int seed = static_cast<int>(t.seed);
@@ -423,6 +512,20 @@ void messages(const SetupPanelInput& in) {
   if (!in.model_source.empty()) ImGui::TextWrapped("Weights start from the imported %s.", in.model_source.c_str());
 }
 
+// A set-up section's header, unless the page hides the section; a locked one says so.
+bool section(const char* title, const char* part, const PageConfig& page) {
+  if (page.hidden(part)) return false;
+  if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return false;
+  const std::string whole = std::string(part).substr(std::string("setup.").size());  // "data", ...
+  if (page.locked(whole)) {
+    ImGui::TextDisabled("Locked by the link you opened.");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Your instructor's link fixes the %s settings, so that everyone sees the same run.",
+                        whole.c_str());
+  }
+  return true;
+}
+
 }  // namespace
 
 bool same_except_epochs(RunConfig a, const RunConfig& b) {
@@ -436,15 +539,22 @@ std::optional<RunConfig> show_setup_panel(SetupPanelState& state, const SetupPan
   ImGui::TextWrapped("Any change restarts training from the seed.");
   ImGui::PopStyleColor();
   messages(in);
-  if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) {
+  const PageConfig& page = in.setup.page;
+  if (section("Data", "setup.data", page)) {
+    const LockedScope lock(page.locked("data"));
     data_picker(state, edited, in.own);
     data_options(in.session, edited, in.own);
   }
-  if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (section("Network", "setup.network", page)) {
     if (in.session) ImGui::TextWrapped("%s", in.session->network().spec.describe().c_str());
-    network_options(edited);
+    const LockedScope lock(page.locked("network"));
+    network_options(edited, page);
   }
-  if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) training_options(in.session, edited);
+  if (section("Training", "setup.training", page)) {
+    const LockedScope lock(page.locked("training"));
+    training_options(in.session, edited);
+  }
+  keep_locked(page, in.setup, edited);
   if (edited == in.setup) return std::nullopt;
   return edited;
 }

@@ -60,6 +60,7 @@ void show_compare_hint() {
 }
 
 RunRequest run_key(Run& run, ImWchar key, bool shift) {
+  shift = shift && !run.session().setup().page.hidden("stepback");
   switch (key) {
     case 's': case 'S': shift ? run.step_back_phase() : run.step_phase(); break;
     case 'b': case 'B': shift ? run.step_back_batch() : run.step_batch(); break;
@@ -88,9 +89,12 @@ RunRequest show_step_controls(Run& run) {
   ImGui::SliderFloat("##speed", &stepper.batches_per_second, 1.0f, 1000.0f, "%.0f batches/s", ImGuiSliderFlags_Logarithmic);
   publish_last_item("speed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play speed: batches (weight updates) per second");
+  const bool stepback = !s.setup().page.hidden("stepback");  // a link can hide going back
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
-  back_controls(run);
-  ImGui::SameLine();
+  if (stepback) {
+    back_controls(run);
+    ImGui::SameLine();
+  }
   if (published_button("Step phase", "step_phase", "One phase: forward one layer, the loss, backward one layer, "
                                                    "or the update (S)"))
     run.step_phase();
@@ -107,7 +111,7 @@ RunRequest show_step_controls(Run& run) {
   }
   ImGui::SameLine();
   help_marker(kShortcutHelp);
-  timeline(run);
+  if (stepback) timeline(run);
 
   // Status: where we are, the phase, the formula with shapes.
   const PhaseView v = describe_phase_text(s);  // the text alone: cheap enough for every frame of play

@@ -1,14 +1,15 @@
 // window.mlp.state for the browser tests. Fields:
-//   setup (the address text), dataset, hidden [units], activations [names], output, lr, batch, seed,
+//   setup (the address text), compare, lessons (the Lessons tab: chapter, loaded, preset, title),
+//   lang, hide [..], lock [..], lesson, play (the page settings a link gave), dataset, hidden [units], activations [names], output, lr, batch, seed,
 //   iteration, epoch, batches_per_epoch, phase, next_phase, status, formula, numpy [lines],
 //   matrices [{name, rows, cols, sum}], history_points, batch_loss, train_loss, test_loss,
-//   train_accuracy, test_accuracy, gradient_points, playing, diverged, chain {layer, row, col,
+//   train_accuracy, test_accuracy (R² for a regression), score ("accuracy" or "R²"), gradient_points, playing, diverged, chain {layer, row, col,
 //   numeric, backprop} (while the chain-rule tab shows a gradient), pause_reason,
 //   setup_error, setup_notes [..], io_message, import_error, imports, model_source, own_data (the
 //   name of the table opened, or ""),
 //   example, weight {layer, row, col}, work_ms, frame_ms, frames, vertices,
 //   textures (GL textures alive, platform::live_textures), opt, mom, beta1, beta2, eps, l1, l2,
-//   features (the set-up's optimiser, penalties and inputs, named as in the address), position {iteration,
+//   features, target (the set-up's optimiser, penalties, inputs and file targets, named as in the address), position {iteration,
 //   phases}, earliest_iteration, latest_iteration (the timeline's reach), weights_hash (FNV-1a
 //   of the weights' bytes: equal only for bit-identical weights)
 // A NaN or infinite number (a diverged run) is written as null.
@@ -16,6 +17,7 @@
 
 #include "app/phase_info.hpp"
 #include "config/properties.hpp"
+#include "nn/metrics.hpp"
 #include "platform/texture.hpp"
 
 #include <nlohmann/json.hpp>
@@ -71,6 +73,7 @@ void add_session(json& j, const StateInput& in) {
     j["train_accuracy"] = p.train_accuracy;
     j["test_accuracy"] = p.test_accuracy;
   }
+  j["score"] = score_name(s.train());
   j["gradient_points"] = s.gradient_sizes().size();
   j["diverged"] = s.diverged();
   const ChainCache& c = in.chain;
@@ -95,7 +98,13 @@ std::string state_json(const StateInput& in, const FrameStats& stats) {
   json j = json::object();
   j["setup"] = encode_config(setup);
   j["compare"] = in.compare;
-  j["lesson"] = in.lesson;
+  j["lessons"] = in.lesson;
+  const PageConfig& page = setup.page;  // the instructor's settings, under their address keys
+  j["lang"] = page.lang;
+  j["hide"] = page.hide;
+  j["lock"] = page.lock;
+  j["lesson"] = page.lesson;
+  j["play"] = page.play;
   j["dataset"] = setup.data.source;
   json units = json::array(), acts = json::array();
   for (const auto& h : setup.hidden) {
@@ -117,6 +126,7 @@ std::string state_json(const StateInput& in, const FrameStats& stats) {
   j["l1"] = setup.train.l1;
   j["l2"] = setup.train.l2;
   j["features"] = features_text(setup.data.features);
+  j["target"] = setup.data.real_targets ? "value" : "class";
   if (in.view) add_session(j, in);
   j["playing"] = p.run.busy();
   j["pause_reason"] = p.run.pause_reason();

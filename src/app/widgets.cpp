@@ -331,6 +331,17 @@ bool begin_tab(const char* label, const char* id, ImGuiTabItemFlags flags) {
   return open;
 }
 
+LockedScope::LockedScope(bool locked) : locked_(locked) {
+  if (locked_) ImGui::BeginDisabled();
+}
+
+LockedScope::~LockedScope() {
+  if (!locked_) return;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Locked: the link you opened fixes this setting, so that everyone sees the same run.");
+}
+
 // --- 4. Text ------------------------------------------------------------------------------
 
 std::string format_value(double v, int digits) {

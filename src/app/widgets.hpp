@@ -7,7 +7,7 @@
 //   2. Heatmap:       HeatmapStyle, heatmap (draws a matrix, numbers when cells are big, hover value),
 //                     MatrixStats (shape, min, mean, max, rms of a matrix too large to draw)
 //   3. Help and ids:  help_marker, publish_last_item, published_button, begin_tab, TabRequest,
-//                     slider_double, drag_double
+//                     slider_double, drag_double, LockedScope
 //   4. Text:          format_value, shape_text
 #pragma once
 
@@ -107,6 +107,19 @@ bool begin_tab(const char* label, const char* id, ImGuiTabItemFlags flags = 0);
 bool slider_double(const char* label, double& v, double lo, double hi, const char* format,
                    ImGuiSliderFlags flags = 0);
 bool drag_double(const char* label, double& v, float speed, double lo, double hi, const char* format);
+
+// While alive, the controls drawn are greyed out and cannot change when `locked` (a link an
+// instructor made locked them); hovering the last control drawn says why.
+class LockedScope {
+ public:
+  explicit LockedScope(bool locked);
+  ~LockedScope();
+  LockedScope(const LockedScope&) = delete;
+  LockedScope& operator=(const LockedScope&) = delete;
+
+ private:
+  bool locked_;
+};
 
 // A request to bring a tab forward. ImGui selects a tab only while drawing its tab bar, so a
 // request made elsewhere (a lesson loaded, a weight clicked) waits here until then, once.

@@ -2,9 +2,11 @@
 #include "cli/cli_app.hpp"
 
 #include "config/presets.hpp"
+#include "config/run_data.hpp"
 #include "config/properties.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace mlp::cli {
 
@@ -88,7 +90,9 @@ int parse_width(const std::string& text, int max) {
   return width;
 }
 
-NetworkSpec checked_spec(const RunConfig& config, const Dataset& train) {
+NetworkSpec checked_spec(RunConfig& config, const Dataset& train) {
+  const std::string note = fit_output(config, train.is_regression(), train.name);
+  if (!note.empty()) std::fprintf(stderr, "note: %s\n", note.c_str());
   const NetworkSpec spec = config.spec(train.features(), train.num_classes);
   try {
     spec.validate();

@@ -59,7 +59,8 @@ class ConfigFlags {
 
 // The network of `config` for a training set, and the training settings, checked by the core;
 // its std::invalid_argument becomes a UsageError (the flags asked for something impossible).
-NetworkSpec checked_spec(const RunConfig& config, const Dataset& train);
+// A regression set switches `config` to the linear output, with a note on stderr.
+NetworkSpec checked_spec(RunConfig& config, const Dataset& train);
 TrainConfig checked_config(const TrainConfig& config);
 
 // Adds --data-dir DIR: the MNIST folder (default: found from here, see find_mnist_dir).

@@ -18,6 +18,7 @@ int run_dump(const Args& args);
 int run_search(const Args& args);
 int run_make_data(const Args& args);
 int run_evaluate(const Args& args);
+int run_export_python(const Args& args);
 
 std::string train_usage();
 std::string gradcheck_usage();
@@ -25,6 +26,7 @@ std::string dump_usage();
 std::string search_usage();
 std::string make_data_usage();
 std::string evaluate_usage();
+std::string export_python_usage();
 
 // Usage of one command ("train", ...) or, for an empty name, of the whole tool.
 // Returns an empty string for an unknown command.

@@ -34,6 +34,18 @@ DataSplit load_idx_pair(const std::string& mnist_dir, bool fashion) {
   return d;
 }
 
+// A table file: its last column classes, or (--target value) real values to fit; a label that
+// is not a class says which flag reads it as a value.
+Dataset load_file_table(const DataConfig& o) {
+  try {
+    return load_table(o.source, o.real_targets ? kRealTargets : 0);
+  } catch (const DataError& e) {
+    const std::string m = e.what();
+    if (m.find("for real values choose regression") == std::string::npos) throw;
+    throw DataError(m + " (--target value)");
+  }
+}
+
 // A loaded split with the input features asked for (only 2-D data has any but the plain ones).
 DataSplit with_features(DataSplit d, const DataConfig& o) {
   try {
@@ -54,7 +66,7 @@ DataSplit load_source(const DataConfig& o, uint64_t seed, const std::string& mni
   }
   if (o.source == "mnist") return with_features(load_idx_pair(mnist_dir, false), o);
   if (o.source == "fashion-mnist") return with_features(load_idx_pair(mnist_dir, true), o);
-  if (fs::exists(o.source)) return with_features(hold_out(load_table(o.source), o.test_fraction, seed), o);
+  if (fs::exists(o.source)) return with_features(hold_out(load_file_table(o), o.test_fraction, seed), o);
   std::string names;
   for (const auto& n : toy_names()) names += n + ", ";
   throw UsageError("--data: '" + o.source + "' is neither a data set (" + names +
@@ -112,7 +124,8 @@ DataSplit load_data(const DataConfig& o, uint64_t seed, const std::string& mnist
   std::ostringstream s;
   s << o.source << ": " << d.train.size() << " train, " << d.test.size() << " test ("
     << test_part_name(o.test_part) << "), " << d.train.features()
-    << " features, " << d.train.num_classes << " classes, preprocess " << scaling_name(o.scaling);
+    << " features, " << (d.train.is_regression() ? "real-valued targets" : std::to_string(d.train.num_classes) + " classes")
+    << ", preprocess " << scaling_name(o.scaling);
   d.description = s.str();
   return d;
 }

@@ -81,7 +81,7 @@ std::string dump_usage() { return DumpFlags().command.app.help(); }
 int run_dump(const Args& args) {
   DumpFlags flags;
   parse(flags.command.app, args);
-  const RunConfig run = flags.config.config(cli_defaults());
+  RunConfig run = flags.config.config(cli_defaults());
   const long step = flags.step;
   const DataSplit data = load_data(run.data, run.train.seed, flags.mnist_dir);
   const NetworkSpec spec = checked_spec(run, data.train);

@@ -29,6 +29,7 @@ std::string overview() {
          "  evaluate    a saved model's loss, accuracy and confusion matrix on a data set\n"
          "  dump        write every matrix of one training step as JSON\n"
          "  make-data   write a generated toy set in the lecture's `x1 x2 label` text format\n"
+         "  export-python  write a numpy script that rebuilds a run's first K updates and prints their losses\n"
          "  bench       training throughput of the lecture's MNIST network\n"
          "  help        this text, or `mlp help COMMAND`\n\n"
          "presets (`mlp train --preset NAME`, later flags override):\n" +
@@ -39,7 +40,8 @@ std::string overview() {
          "  mlp search --hidden 50,100 --lr 0.1,1 --batch 64,256 --epochs 5 --validation 0.1\n"
          "  mlp gradcheck\n"
          "  mlp dump --preset glyphs --out step.json\n"
-         "  mlp make-data circles --n 400 --noise 0.1 --seed 1 --out circles.txt\n";
+         "  mlp make-data circles --n 400 --noise 0.1 --seed 1 --out circles.txt\n"
+         "  mlp export-python --data circles --layers 6,6 --dropout 0.2 --steps 20 --out run.py\n";
 }
 
 }  // namespace
@@ -52,6 +54,7 @@ std::string usage(const std::string& command) {
   if (command == "search") return search_usage();
   if (command == "evaluate") return evaluate_usage();
   if (command == "make-data") return make_data_usage();
+  if (command == "export-python") return export_python_usage();
   if (command == "bench") return bench_usage();
   return "";
 }

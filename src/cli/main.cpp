@@ -25,6 +25,7 @@ int dispatch(const std::string& command, const Args& args, int argc, char** argv
       {"train", mlp::cli::run_train},         {"gradcheck", mlp::cli::run_gradcheck},
       {"dump", mlp::cli::run_dump},           {"search", mlp::cli::run_search},
       {"make-data", mlp::cli::run_make_data}, {"evaluate", mlp::cli::run_evaluate},
+      {"export-python", mlp::cli::run_export_python},
       {"help", run_help},
   };
   if (command == "bench") return mlp::run_bench(argc - 1, argv + 1);  // argv[0] = "bench"

@@ -30,14 +30,21 @@ std::string format_bar(const ProgressStatus& s, int width) {
   return o.str();
 }
 
-std::string format_point(const HistoryPoint& p, long total, double seconds) {
+std::string score_text(double score, bool regression) {
+  std::ostringstream o;
+  o << std::fixed;
+  if (regression) o << "r2 " << std::setprecision(4) << score;
+  else o << "acc " << std::setprecision(2) << 100 * score << '%';
+  return o.str();
+}
+
+std::string format_point(const HistoryPoint& p, long total, double seconds, bool regression) {
   std::ostringstream o;
   o << "iter " << std::setw(digits(total)) << p.iteration << '/' << total << "  epoch " << std::fixed
-    << std::setprecision(2) << p.epoch << std::setprecision(4) << "  train loss " << p.train_loss << " acc "
-    << std::setprecision(2) << 100 * p.train_accuracy << '%';
+    << std::setprecision(2) << p.epoch << std::setprecision(4) << "  train loss " << p.train_loss << ' '
+    << score_text(p.train_accuracy, regression);
   if (!std::isnan(p.test_loss))
-    o << std::setprecision(4) << "  test loss " << p.test_loss << " acc " << std::setprecision(2)
-      << 100 * p.test_accuracy << '%';
+    o << std::setprecision(4) << "  test loss " << p.test_loss << ' ' << score_text(p.test_accuracy, regression);
   o << "  " << seconds_text(seconds);
   return o.str();
 }
@@ -64,7 +71,7 @@ void ProgressPrinter::on_point(const HistoryPoint& p, const ProgressStatus& s, b
   last_tenth_ = tenth;
   if (!print) return;
   clear_bar();
-  std::fprintf(out_, "%s\n", format_point(p, s.total, s.seconds).c_str());
+  std::fprintf(out_, "%s\n", format_point(p, s.total, s.seconds, regression_).c_str());
   std::fflush(out_);
   last_draw_ = -1;  // redraw the bar right away
 }

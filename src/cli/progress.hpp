@@ -21,12 +21,16 @@ struct ProgressStatus {
 // "[#########---------]  900/2000  epoch 0.48  batch loss 0.3124  12.1s"
 std::string format_bar(const ProgressStatus& s, int width = 24);
 
+// "acc 91.20%", or for a regression (the score is R²) "r2 0.9712".
+std::string score_text(double score, bool regression);
+
 // "iter  900/2000  epoch 0.48  train loss 0.3011 acc 91.20%  test loss 0.2954 acc 91.60%  12.1s"
-std::string format_point(const HistoryPoint& p, long total, double seconds);
+std::string format_point(const HistoryPoint& p, long total, double seconds, bool regression = false);
 
 class ProgressPrinter {
  public:
-  ProgressPrinter(std::FILE* out, bool terminal) : out_(out), terminal_(terminal) {}
+  ProgressPrinter(std::FILE* out, bool terminal, bool regression = false)
+      : out_(out), terminal_(terminal), regression_(regression) {}
   // After every update: redraws the bar (at most ~10 times a second) on a terminal.
   void on_step(const ProgressStatus& s);
   // After a history point: prints it as a line when an epoch ended in a run of at most
@@ -39,6 +43,7 @@ class ProgressPrinter {
   void clear_bar();
   std::FILE* out_;
   bool terminal_;
+  bool regression_;
   bool bar_shown_ = false;
   double last_draw_ = -1;
   long last_tenth_ = 0;

@@ -117,9 +117,16 @@ void write_outputs(const OutputOptions& out, const TrainingRun<float>& run, cons
   }
 }
 
-void print_final(const HistoryPoint& p, double seconds) {
-  std::printf("final: train loss %.4f accuracy %.2f%%", p.train_loss, 100 * p.train_accuracy);
-  if (!std::isnan(p.test_loss)) std::printf(" | test loss %.4f accuracy %.2f%%", p.test_loss, 100 * p.test_accuracy);
+// "final: train loss 0.0123 accuracy 97.50% | test loss ... | 1.2 s"; a regression prints R²
+// in place of the accuracy ("r2 0.97").
+void print_final(const HistoryPoint& p, bool regression, double seconds) {
+  auto score = [regression](double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, regression ? "r2 %.4f" : "accuracy %.2f%%", regression ? v : 100 * v);
+    return std::string(text);
+  };
+  std::printf("final: train loss %.4f %s", p.train_loss, score(p.train_accuracy).c_str());
+  if (!std::isnan(p.test_loss)) std::printf(" | test loss %.4f %s", p.test_loss, score(p.test_accuracy).c_str());
   std::printf(" | %.1f s\n", seconds);
 }
 
@@ -130,13 +137,13 @@ std::string train_usage() { return TrainFlags().command.app.help(); }
 int run_train(const Args& args) {
   TrainFlags flags;
   parse(flags.command.app, args);
-  const RunConfig o = flags.config.config(cli_defaults());
+  RunConfig o = flags.config.config(cli_defaults());
   OutputOptions output = flags.output;
   if (output.plot_svg.empty() && !flags.config.preset().empty()) output.plot_svg = find_run_preset(flags.config.preset()).plot;
 
   const auto load_start = Clock::now();
   const DataSplit data = load_data(o.data, o.train.seed, flags.mnist_dir);
-  const NetworkSpec spec = checked_spec(o, data.train);
+  const NetworkSpec spec = checked_spec(o, data.train);  // a regression set switches o to the linear output
   std::printf("data: %s (%.1f s)\n", data.description.c_str(), seconds_since(load_start));
   std::printf("network: %s, %s, lr %g, batch %s, %s, L1 %g, L2 %g, %s, seed %llu\n", spec.describe().c_str(),
               init_name(spec.init), o.train.learning_rate,
@@ -149,7 +156,7 @@ int run_train(const Args& args) {
   std::printf("training: %ld iterations (%d batches per epoch of %d)\n", run.total_iterations(),
               trainer.batches_per_epoch(), trainer.batch_size());
 
-  ProgressPrinter progress(stdout, isatty(fileno(stdout)) != 0);
+  ProgressPrinter progress(stdout, isatty(fileno(stdout)) != 0, data.train.is_regression());
   const auto start = Clock::now();
   progress.on_point(run.history().points.back(), status_of(run, 0), false);
   while (!run.finished()) {
@@ -167,7 +174,7 @@ int run_train(const Args& args) {
     std::fprintf(stderr, "mlp train: %s\n", run.divergence_message().c_str());
     return 1;
   }
-  print_final(run.history().points.back(), seconds);
+  print_final(run.history().points.back(), data.train.is_regression(), seconds);
   write_outputs(output, run, o, plot_title(data, spec, o.train));
   return 0;
 }

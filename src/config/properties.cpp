@@ -1,6 +1,7 @@
 // The property table and the text forms built on it; see properties.hpp.
 #include "config/properties.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -217,6 +218,29 @@ std::string read_switch(const Property& p, bool& field, const std::string& v) {
   return "";
 }
 
+// A comma-separated list of names among `valid` (empty: none); unknown names are refused.
+std::string read_names(const Property& p, std::vector<std::string>& field, const std::string& v,
+                       const std::vector<std::string>& valid) {
+  std::vector<std::string> names;
+  for (const std::string& name : split(v, ',')) {
+    if (name.empty()) continue;
+    if (std::find(valid.begin(), valid.end(), name) == valid.end()) {
+      std::string list;
+      for (const std::string& n : valid) list += (list.empty() ? "" : ", ") + n;
+      return std::string(p.key) + ": unknown '" + name + "' (valid: " + list + ")";
+    }
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  field = names;
+  return "";
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ",") + n;
+  return out;
+}
+
 constexpr double kMaxCount = 9e18;  // seeds and update counts: any whole number that fits
 
 }  // namespace
@@ -271,6 +295,13 @@ const std::vector<Property>& properties() {
        [](const Property&, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
          return read_name(v, c, [](RunConfig& r) -> std::vector<InputFeature>& { return r.data.features; },
                           parse_features);
+       }},
+      {"target", "target", "T", "files: the last column is a class (class) or a real value to fit (value: regression)",
+       0, 0, true, [](const RunConfig& c) { return std::string(c.data.real_targets ? "value" : "class"); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
+         if (v != "class" && v != "value") return not_valid(p, v);
+         c.data.real_targets = v == "value";
+         return std::string();
        }},
       // --- network -----------------------------------------------------------------------------
       {"layers", "layers", "W1,W2,..", "hidden layer widths, or none (a single-layer perceptron)", 1,
@@ -380,6 +411,35 @@ const std::vector<Property>& properties() {
        [](const Property& p, RunConfig& c, const std::string& v, OutOfRange o, Notes& n) {
          return read_integer(p, c, v, o, n, [](RunConfig& r) -> int& { return r.schedule.train_eval_limit; });
        }},
+      // --- the page (an instructor's link; written only when set) ------------------------------
+      {"hide", "", "P1,P2,..", "parts of the page hidden", 0, 0, true,
+       [](const RunConfig& c) { return join_names(c.page.hide); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
+         return read_names(p, c.page.hide, v, hideable_parts());
+       }},
+      {"lock", "", "C1,C2,..", "controls shown but locked", 0, 0, true,
+       [](const RunConfig& c) { return join_names(c.page.lock); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
+         return read_names(p, c.page.lock, v, lockable_controls());
+       }},
+      {"lesson", "", "N", "open the Lessons tab on this chapter (0 = no)", 0, 100, true,
+       [](const RunConfig& c) { return std::to_string(c.page.lesson); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange o, Notes& n) {
+         return read_integer(p, c, v, o, n, [](RunConfig& r) -> int& { return r.page.lesson; });
+       }},
+      {"play", "", "", "start playing once loaded", 0, 1, true,
+       [](const RunConfig& c) { return std::string(c.page.play ? "1" : "0"); },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
+         return read_switch(p, c.page.play, v);
+       }},
+      {"lang", "", "L", "the page's language: en, zh-TW (default: the browser's)", 0, 0, true,
+       [](const RunConfig& c) { return c.page.lang; },
+       [](const Property& p, RunConfig& c, const std::string& v, OutOfRange, Notes&) {
+         std::vector<std::string> one;
+         const std::string why = read_names(p, one, v, page_languages());
+         if (why.empty()) c.page.lang = one.empty() ? "" : one.front();
+         return why;
+       }},
   };
   return table;
 }
@@ -397,9 +457,14 @@ const Property* find_flag(const std::string& flag) {
 }
 
 std::string encode_config(const RunConfig& config) {
+  static const RunConfig defaults;
   std::string out;
-  for (const Property& p : properties())
-    if (p.in_address) out += (out.empty() ? "" : "&") + std::string(p.key) + "=" + percent_encode(p.write(config));
+  for (const Property& p : properties()) {
+    if (!p.in_address) continue;
+    const std::string value = p.write(config);
+    if (!*p.flag && value == p.write(defaults)) continue;  // the page's rows only when set: links stay short
+    out += (out.empty() ? "" : "&") + std::string(p.key) + "=" + percent_encode(value);
+  }
   return out;
 }
 

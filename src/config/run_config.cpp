@@ -1,7 +1,10 @@
-// RunConfig: the test parts, the two starting points and the network shape; see run_config.hpp.
+// RunConfig: the test parts, the two starting points, the network shape and the page's
+// names (hideable parts, lockable controls, languages); see run_config.hpp.
 #include "config/run_config.hpp"
 
 #include "core/names.hpp"
+
+#include <algorithm>
 
 namespace mlp {
 
@@ -50,6 +53,33 @@ RunConfig cli_defaults() {
   c.train = TrainConfig{};
   c.schedule = RunSchedule{};
   return c;
+}
+
+bool PageConfig::hidden(const std::string& part) const {
+  return std::find(hide.begin(), hide.end(), part) != hide.end();
+}
+
+bool PageConfig::locked(const std::string& control) const {
+  return std::find(lock.begin(), lock.end(), control) != lock.end();
+}
+
+const std::vector<std::string>& hideable_parts() {
+  static const std::vector<std::string> parts = {"setup",         "lessons",        "compare",  "mnist",
+                                                 "setup.data",    "setup.network",  "setup.training",
+                                                 "matrices",      "chain",          "gradients", "stepback"};
+  return parts;
+}
+
+const std::vector<std::string>& lockable_controls() {
+  static const std::vector<std::string> controls = {"data", "network", "training", "layers", "act",   "drop", "out",
+                                                    "init", "lr",      "batch",    "epochs", "opt",   "mom",  "l1",
+                                                    "l2",   "features"};
+  return controls;
+}
+
+const std::vector<std::string>& page_languages() {
+  static const std::vector<std::string> languages = {"en", "zh-TW"};
+  return languages;
 }
 
 }  // namespace mlp

@@ -35,7 +35,32 @@ struct DataConfig {
   TestPart test_part = TestPart::All;
   int limit = 0;                   // > 0: keep only the first `limit` training examples
   std::vector<InputFeature> features = plain_features();  // 2-D data: the inputs computed from (x₁, x₂)
+  bool real_targets = false;       // files: the last column is a real value to fit (regression), not a class
 };
+
+// What the page shows of a run, set by an instructor's link (page address only, never a flag):
+// parts hidden, controls locked (shown, but they cannot change), the lesson chapter to open,
+// whether to start playing, and the page's language.
+struct PageConfig {
+  std::vector<std::string> hide;  // names among hideable_parts()
+  std::vector<std::string> lock;  // names among lockable_controls()
+  int lesson = 0;                 // > 0: open the Lessons tab on this chapter (1-based)
+  bool play = false;              // start playing once the page has loaded
+  std::string lang;               // "en", "zh-TW", or "" = the browser's language
+
+  bool hidden(const std::string& part) const;
+  bool locked(const std::string& control) const;
+};
+
+// The parts a link can hide: the tabs setup, lessons, compare, mnist; the set-up's sections
+// setup.data, setup.network, setup.training; the detail tabs matrices, chain, gradients; the
+// step-back buttons and timeline, stepback.
+const std::vector<std::string>& hideable_parts();
+// The controls a link can lock: whole set-up sections (data, network, training) or single rows
+// by their address key (lr, batch, epochs, opt, ...).
+const std::vector<std::string>& lockable_controls();
+// The page's languages, as the address writes them: "en", "zh-TW".
+const std::vector<std::string>& page_languages();
 
 struct RunConfig {
   DataConfig data;
@@ -44,6 +69,7 @@ struct RunConfig {
   Init init = Init::Lecture;
   TrainConfig train = playground_train_config();
   RunSchedule schedule = playground_schedule();
+  PageConfig page;
 
   // The network for data with `inputs` features and `classes` classes.
   NetworkSpec spec(int inputs, int classes) const;

@@ -118,9 +118,9 @@ std::string stem(std::string name) {
 }
 
 // parse_table, its "name:12: ..." messages said as "name, line 12: ...".
-Dataset parse_table_for_people(const std::string& text, const std::string& name) {
+Dataset parse_table_for_people(const std::string& text, const std::string& name, bool real_targets) {
   try {
-    return parse_table(text, name, table_delimiter(name, text), stem(name));
+    return parse_table(text, name, table_delimiter(name, text), stem(name), real_targets ? kRealTargets : 0);
   } catch (const DataError& e) {
     const std::string m = e.what(), head = name + ":";
     const size_t digits = m.compare(0, head.size(), head) == 0 ? m.find_first_not_of("0123456789", head.size()) : 0;
@@ -132,7 +132,7 @@ Dataset parse_table_for_people(const std::string& text, const std::string& name)
 
 }  // namespace
 
-Dataset read_table_bytes(const std::string& name, const std::string& bytes) {
+Dataset read_table_bytes(const std::string& name, const std::string& bytes, bool real_targets) {
   auto fail = [&name](const std::string& why) { throw DataError(name + ": " + why); };
   if (bytes.empty()) fail("the file is empty");
   std::string text = bytes;
@@ -151,7 +151,7 @@ Dataset read_table_bytes(const std::string& name, const std::string& bytes) {
     std::snprintf(at, sizeof at, "byte 0x%02X at offset %zu", static_cast<unsigned char>(text[binary]), binary);
     fail(std::string("not a text table (") + at + "): give a text or CSV file, one example per line, the label last");
   }
-  Dataset d = parse_table_for_people(text, name);
+  Dataset d = parse_table_for_people(text, name, real_targets);
   if (d.size() > kMaxTableRows)
     fail(std::to_string(d.size()) + " examples, the page takes at most " + std::to_string(kMaxTableRows));
   if (d.features() > kMaxTableInputs)
@@ -159,7 +159,7 @@ Dataset read_table_bytes(const std::string& name, const std::string& bytes) {
   if (d.num_classes > kMaxTableClasses)
     fail("labels up to " + std::to_string(d.num_classes - 1) + ", the page takes at most " +
          std::to_string(kMaxTableClasses) + " classes (labels 0 to " + std::to_string(kMaxTableClasses - 1) + ")");
-  if (d.num_classes < 2) fail("every label is 0: a classifier needs at least two classes");
+  if (!d.is_regression() && d.num_classes < 2) fail("every label is 0: a classifier needs at least two classes");
   return d;
 }
 
@@ -170,6 +170,17 @@ DataSplit split_table(const Dataset& table, const DataConfig& data, uint64_t see
   if (out.test.size() > 0) scaler.apply(out.test);
   use_features(out, data.features);
   return out;
+}
+
+std::string fit_output(RunConfig& config, bool regression, const std::string& data_name) {
+  if (!regression || config.output == Output::Linear) return "";
+  config.output = Output::Linear;
+  return data_name + " has real-valued targets: using the linear output (MSE)";
+}
+
+bool is_regression_source(const std::string& source) {
+  const ToySpec* toy = find_toy(source);
+  return toy && toy->regression;
 }
 
 void use_features(DataSplit& split, const std::vector<InputFeature>& features) {

@@ -45,16 +45,25 @@ constexpr int kMaxTableRows = 10000;
 constexpr int kMaxTableInputs = 100;
 constexpr int kMaxTableClasses = 10;
 
-// Reads a table from a file's bytes. CSV when the name ends in .csv or .csv.gz or the first
-// line holds a comma, else the lecture's whitespace format. Throws DataError naming the file
-// and the problem (and the line): empty, binary, corrupt gzip, ragged rows, text in a number
-// column, a negative or fractional label, beyond the limits.
-Dataset read_table_bytes(const std::string& name, const std::string& bytes);
+// Reads a table from a file's bytes: the last column class labels, or (real_targets) real values
+// to fit, a regression set. CSV when the name ends in .csv or .csv.gz or the first line holds a
+// comma, else the lecture's whitespace format. Throws DataError naming the file and the problem
+// (and the line): empty, binary, corrupt gzip, ragged rows, text in a number column, a negative
+// or fractional label, beyond the limits.
+Dataset read_table_bytes(const std::string& name, const std::string& bytes, bool real_targets = false);
 
 // The run's sets from such a table: the test share held out (stratified, seeded), the scaling
 // fitted on the training part and applied to both, then the input features. Throws
 // std::invalid_argument (e.g. a test share that leaves a class without training examples).
 DataSplit split_table(const Dataset& table, const DataConfig& data, uint64_t seed);
+
+// A regression set (real-valued targets) trains one linear output with MSE: when `config` has
+// another output and `regression` holds, switches it to linear and returns a note saying so
+// ("sine has real-valued targets: using the linear output (MSE)"); "" otherwise.
+std::string fit_output(RunConfig& config, bool regression, const std::string& data_name);
+
+// Whether a generated source is a regression set (sine, plane, gauss-surface).
+bool is_regression_source(const std::string& source);
 
 // The input features of both sets (see data/features.hpp); throws unless they are 2-D.
 void use_features(DataSplit& split, const std::vector<InputFeature>& features);

@@ -3,6 +3,10 @@
 //
 // Shape convention: one example per row. X is N x D, labels has N entries.
 //
+// Classification sets have class labels 0..K−1. A regression set has real-valued targets
+// (N x 1) instead: it counts as one class (K = 1, every label 0, so splits and subsets treat
+// it like any set) and its network has one linear output trained with MSE.
+//
 // Storage: features are floats in X, except for byte data kept compact (MNIST in the page:
 // one byte per pixel instead of four). Code that may meet either form reads rows through
 // copy_rows(), which converts compact rows to floats on the fly; size() and features()
@@ -47,6 +51,9 @@ struct Dataset {
   int image_height = 0;
   FeatureMatrix points;                   // N x 2: the points X was computed from (input features), or empty
   std::vector<std::string> feature_names; // D names of X's columns ("x₁²", ...), or empty: x1, x2, ...
+  FeatureMatrix targets;                  // N x 1 real-valued targets of a regression set, or empty
+
+  bool is_regression() const { return targets.size() > 0; }
 
   // Where example i lies in the plane: its point, or its first two inputs (2-D data).
   float point_x1(int i) const { return points.size() > 0 ? points(i, 0) : X(i, 0); }
@@ -77,6 +84,14 @@ using RowVisitor = std::function<void(const FeatureMatrix&)>;
 using RowBlocks = std::function<void(const RowVisitor&)>;
 RowBlocks row_blocks(const FeatureMatrix& X);  // X as one block (X must outlive the result)
 RowBlocks row_blocks(const Dataset& data);     // X, or compact rows converted a few thousand at a time
+
+// Makes `d` a regression set with these N targets (N x 1): one class, every label 0.
+inline void set_regression_targets(Dataset& d, FeatureMatrix targets) {
+  d.targets = std::move(targets);
+  d.labels.assign(static_cast<size_t>(d.targets.rows()), 0);
+  d.num_classes = 1;
+  d.class_names = {"y"};
+}
 
 // Class names "first", "first+1", ... as text: numbered_class_names(10) gives "0".."9",
 // numbered_class_names(5, 1) gives "1".."5" (the lecture's glyphs).

@@ -134,10 +134,20 @@ class TableParser {
     Dataset data;
     data.name = dataset_name;
     data.X.resize(static_cast<Eigen::Index>(lines.size()), columns_ - 1);  // N x D
+    if (num_classes_ == kRealTargets) {
+      FeatureMatrix targets(static_cast<Eigen::Index>(lines.size()), 1);  // N x 1
+      for (size_t row = 0; row < lines.size(); ++row) {
+        parse_features(lines[row], data.X.row(static_cast<Eigen::Index>(row)));
+        targets(static_cast<Eigen::Index>(row), 0) = parse_feature(lines[row], columns_ - 1);
+      }
+      set_regression_targets(data, std::move(targets));
+      return data;
+    }
     data.labels.resize(lines.size());
     int max_label = 0;
     for (size_t row = 0; row < lines.size(); ++row) {
-      data.labels[row] = parse_row(lines[row], data.X.row(static_cast<Eigen::Index>(row)));
+      parse_features(lines[row], data.X.row(static_cast<Eigen::Index>(row)));
+      data.labels[row] = parse_label(lines[row]);
       max_label = std::max(max_label, data.labels[row]);
     }
     data.num_classes = num_classes_ > 0 ? num_classes_ : max_label + 1;
@@ -159,15 +169,14 @@ class TableParser {
     return true;
   }
 
-  // Parses the features into x (1 x D) and returns the label.
+  // Splits the line and parses its features into x (1 x D); the last field is left to read.
   template <class Row>
-  int parse_row(const Line& line, Row x) {
+  void parse_features(const Line& line, Row x) {
     split_fields(line, delimiter_, fields_);
     if (static_cast<int>(fields_.size()) != columns_)
       throw error(line, "expected " + std::to_string(columns_) + " columns (as in the first data row), found " +
                             std::to_string(fields_.size()));
     for (int c = 0; c + 1 < columns_; ++c) x(c) = parse_feature(line, c);
-    return parse_label(line);
   }
 
   double parse_field(const Line& line, int column) const {
@@ -190,7 +199,7 @@ class TableParser {
     const double value = parse_field(line, columns_ - 1);
     const std::string text = fields_.back().str();
     if (!(value >= 0) || value != std::floor(value))
-      throw error(line, "label '" + text + "' is not a class index (a non-negative integer)");
+      throw error(line, "label '" + text + "' is not a class index (a non-negative integer); for real values choose regression");
     const int limit = num_classes_ > 0 ? num_classes_ : kMaxInferredClasses;
     if (value >= limit)
       throw error(line, "label " + text + " out of range (expected 0.." + std::to_string(limit - 1) + ")");

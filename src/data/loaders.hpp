@@ -44,7 +44,9 @@ std::vector<uint8_t> read_file_bytes(const std::string& path);
 
 // Parses a table already in memory; source names it in error messages; delimiter is ','
 // for CSV or ' ' for whitespace-separated text. num_classes = 0 infers K from the labels,
-// otherwise labels >= num_classes are an error. The Dataset is named dataset_name.
+// otherwise labels >= num_classes are an error; kRealTargets reads the last column as a
+// real-valued target (a regression set). The Dataset is named dataset_name.
+constexpr int kRealTargets = -1;
 Dataset parse_table(const std::string& text, const std::string& source, char delimiter,
                     const std::string& dataset_name, int num_classes = 0);
 

@@ -143,6 +143,7 @@ Dataset take(const Dataset& data, const std::vector<int>& indices) {
   if (data.is_compact()) bytes.resize(M, D);
   else subset.X.resize(M, D);
   if (data.points.size() > 0) subset.points.resize(M, 2);
+  if (data.is_regression()) subset.targets.resize(M, 1);
   subset.labels.reserve(indices.size());
   for (Eigen::Index r = 0; r < M; ++r) {
     const int i = indices[static_cast<size_t>(r)];
@@ -151,6 +152,7 @@ Dataset take(const Dataset& data, const std::vector<int>& indices) {
     if (data.is_compact()) std::copy_n(data.compact.row(i), D, bytes.row(r).data());
     else subset.X.row(r) = data.X.row(i);
     if (data.points.size() > 0) subset.points.row(r) = data.points.row(i);
+    if (data.is_regression()) subset.targets.row(r) = data.targets.row(i);
     subset.labels.push_back(data.labels[static_cast<size_t>(i)]);
   }
   if (data.is_compact()) {

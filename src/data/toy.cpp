@@ -77,9 +77,34 @@ Point gaussian_cluster(int k, int K, Rng& rng) {
   return {x1, x2};
 }
 
+// The clean target of a regression set at a point.
+using TargetFunction = double (*)(double x1, double x2);
+
+double sine(double x1, double) { return std::sin(x1); }
+
+double plane(double x1, double x2) { return (x1 + x2) / 3; }
+
+// TensorFlow Playground's six bumps, scaled to [-1.5, 1.5]^2: signs alternate along each row.
+double gauss_surface(double x1, double x2) {
+  struct Bump {
+    double c1, c2, sign;
+  };
+  static constexpr Bump kBumps[] = {{-1, 0.625, 1}, {0, 0.625, -1}, {1, 0.625, 1},
+                                    {-1, -0.625, -1}, {0, -0.625, 1}, {1, -0.625, -1}};
+  constexpr double kWidth = 0.35;  // standard deviation of each bump
+  double y = 0;
+  for (const Bump& b : kBumps) {
+    const double d1 = x1 - b.c1, d2 = x2 - b.c2;
+    y += b.sign * std::exp(-(d1 * d1 + d2 * d2) / (2 * kWidth * kWidth));
+  }
+  return y;
+}
+
+// A classification set draws its points per class; a regression set evaluates `target`.
 struct ToyEntry {
   ToySpec spec;
-  PointGenerator generate;
+  PointGenerator generate = nullptr;
+  TargetFunction target = nullptr;
 };
 
 const std::vector<ToyEntry>& toy_table() {
@@ -91,6 +116,10 @@ const std::vector<ToyEntry>& toy_table() {
       {{"xor", "four quadrants: class = sign(x1) xor sign(x2)", 2, 2, 2, 0.05}, quadrants},
       {{"spiral", "interleaved spiral arms, one per class", 2, 2, 10, 0.03}, spiral_arm},
       {{"gaussians", "Gaussian clusters on a circle, one per class", 3, 2, 10, 0.0}, gaussian_cluster},
+      {{"sine", "regression, 1 input: y = sin x + noise on [−π, π]", 1, 1, 1, 0.1, true, 1}, nullptr, sine},
+      {{"plane", "regression: a tilted plane, y = (x₁ + x₂)/3 + noise", 1, 1, 1, 0.05, true}, nullptr, plane},
+      {{"gauss-surface", "regression: three bumps up and three down, plus noise", 1, 1, 1, 0.05, true},
+       nullptr, gauss_surface},
   };
   return table;
 }
@@ -126,6 +155,42 @@ std::vector<int> balanced_labels(int n, int K, Rng& rng) {
   return labels;
 }
 
+// n points uniform in [−π, π] (1-D) or [−1.5, 1.5]^2, each target jittered by `noise`.
+Dataset make_regression(const ToyEntry& entry, int n, double noise, Rng& rng) {
+  const int D = entry.spec.inputs;
+  const double half_width = D == 1 ? kPi : 1.5;
+  Dataset data;
+  data.X.resize(n, D);  // N x D
+  FeatureMatrix targets(n, 1);
+  for (int i = 0; i < n; ++i) {
+    const double x1 = half_width * (2 * rng.uniform() - 1);
+    const double x2 = D == 1 ? 0.0 : half_width * (2 * rng.uniform() - 1);
+    const double jitter = noise * rng.normal();
+    data.X(i, 0) = static_cast<float>(x1);
+    if (D == 2) data.X(i, 1) = static_cast<float>(x2);
+    targets(i, 0) = static_cast<float>(entry.target(x1, x2) + jitter);
+  }
+  set_regression_targets(data, std::move(targets));
+  return data;
+}
+
+// n points of K classes, balanced and shuffled, each point jittered by `noise`.
+Dataset make_classes(const ToyEntry& entry, int n, int K, double noise, Rng& rng) {
+  Dataset data;
+  data.num_classes = K;
+  data.class_names = numbered_class_names(K);
+  data.labels = balanced_labels(n, K, rng);
+  data.X.resize(n, 2);  // N x 2
+  for (int i = 0; i < n; ++i) {
+    const Point p = entry.generate(data.labels[i], K, rng);
+    const double jitter1 = noise * rng.normal();
+    const double jitter2 = noise * rng.normal();
+    data.X(i, 0) = static_cast<float>(p.x1 + jitter1);
+    data.X(i, 1) = static_cast<float>(p.x2 + jitter2);
+  }
+  return data;
+}
+
 }  // namespace
 
 const std::vector<ToySpec>& toy_specs() {
@@ -153,19 +218,8 @@ Dataset make_toy(const std::string& name, int n, double noise, uint64_t seed, in
     throw std::invalid_argument("noise must be a finite number >= 0 (got " + std::to_string(noise) + ")");
 
   Rng rng(seed);
-  Dataset data;
+  Dataset data = entry.spec.regression ? make_regression(entry, n, noise, rng) : make_classes(entry, n, K, noise, rng);
   data.name = name;
-  data.num_classes = K;
-  data.class_names = numbered_class_names(K);
-  data.labels = balanced_labels(n, K, rng);
-  data.X.resize(n, 2);  // N x 2
-  for (int i = 0; i < n; ++i) {
-    const Point p = entry.generate(data.labels[i], K, rng);
-    const double jitter1 = noise * rng.normal();
-    const double jitter2 = noise * rng.normal();
-    data.X(i, 0) = static_cast<float>(p.x1 + jitter1);
-    data.X(i, 1) = static_cast<float>(p.x2 + jitter2);
-  }
   return data;
 }
 

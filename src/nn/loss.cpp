@@ -1,8 +1,9 @@
 // Output activations and losses; see loss.hpp.
 #include "nn/loss.hpp"
 
-#include "nn/activation.hpp"
 #include "core/names.hpp"
+#include "data/dataset.hpp"
+#include "nn/activation.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -79,6 +80,23 @@ Matrix<T> make_targets(Output out, const std::vector<int>& labels, int num_class
 }
 
 template <class T>
+Matrix<T> dataset_targets(Output out, const Dataset& data, const int* rows, int count) {
+  if (rows == nullptr) count = data.size();
+  auto row = [rows](int i) { return rows == nullptr ? i : rows[i]; };
+  if (data.is_regression()) {
+    if (out != Output::Linear)
+      throw std::invalid_argument(data.name + " has real-valued targets: it needs the linear output (MSE), not " +
+                                  output_name(out));
+    Matrix<T> Y(count, 1);
+    for (int i = 0; i < count; ++i) Y(i, 0) = static_cast<T>(data.targets(row(i), 0));
+    return Y;
+  }
+  std::vector<int> labels(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) labels[static_cast<size_t>(i)] = data.labels[static_cast<size_t>(row(i))];
+  return make_targets<T>(out, labels, data.num_classes);
+}
+
+template <class T>
 std::vector<int> predict_classes(const Matrix<T>& Yhat) {
   std::vector<int> pred(Yhat.rows());
   for (Eigen::Index i = 0; i < Yhat.rows(); ++i) {
@@ -119,6 +137,7 @@ Output parse_output(const std::string& name) {
   template T output_loss<T>(Output, const Matrix<T>&, const Matrix<T>&);                    \
   template Vector<T> example_losses<T>(Output, const Matrix<T>&, const Matrix<T>&);         \
   template Matrix<T> make_targets<T>(Output, const std::vector<int>&, int);                 \
+  template Matrix<T> dataset_targets<T>(Output, const Dataset&, const int*, int);           \
   template std::vector<int> predict_classes<T>(const Matrix<T>&);
 MLP_INSTANTIATE(float)
 MLP_INSTANTIATE(double)

@@ -14,6 +14,8 @@
 
 namespace mlp {
 
+struct Dataset;
+
 enum class Output { Softmax, Sigmoid, Linear };
 
 // Ŷ = output activation of the logits Z (N x K).
@@ -34,6 +36,12 @@ int output_units(Output out, int num_classes);
 // Targets for class labels: one-hot N x K, or N x 1 with the label for a single sigmoid.
 template <class T>
 Matrix<T> make_targets(Output out, const std::vector<int>& labels, int num_classes);
+
+// Targets of a data set's examples rows[0 .. count) (all N examples when rows is null): a
+// regression set's real values (count x 1; only the linear output fits them, else throws
+// std::invalid_argument), or make_targets of its class labels.
+template <class T>
+Matrix<T> dataset_targets(Output out, const Dataset& data, const int* rows = nullptr, int count = 0);
 
 // Predicted class per row of Ŷ: argmax, or ŷ > 0.5 for a single sigmoid unit.
 template <class T>

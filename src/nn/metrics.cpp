@@ -15,35 +15,49 @@ Matrix<T> predict_rows(const Network<T>& net, const Dataset& data, int begin, in
   return predict(net, X);
 }
 
+const char* score_name(const Dataset& data) { return data.is_regression() ? "R²" : "accuracy"; }
+
+double r_squared(const Vector<double>& predicted, const Vector<double>& targets) {
+  const double mean = targets.size() > 0 ? targets.mean() : 0.0;
+  const double total = (targets.array() - mean).square().sum();
+  const double residual = (predicted - targets).squaredNorm();
+  return total > 0 ? 1.0 - residual / total : std::numeric_limits<double>::quiet_NaN();
+}
+
 template <class T>
 Evaluation evaluate(const Network<T>& net, const Dataset& data, const std::vector<int>& rows) {
   constexpr int kChunk = 1024;
   const int n = static_cast<int>(rows.size());
-  const int K = data.num_classes;
+  const int K = data.is_regression() ? 0 : data.num_classes;
   Evaluation ev;
   ev.examples = n;
   ev.confusion.assign(K, std::vector<int>(K, 0));
   double loss_sum = 0.0;
   int correct = 0;
+  Vector<double> predicted(data.is_regression() ? n : 0), targets(predicted.size());  // regression: ŷ and y
   Pass<T> pass;
-  std::vector<int> labels;
   for (int begin = 0; begin < n; begin += kChunk) {
     const int count = std::min(kChunk, n - begin);
     data.copy_rows(rows.data() + begin, count, pass.X);  // count x D
-    labels.resize(count);
-    for (int i = 0; i < count; ++i) labels[i] = data.labels[rows[begin + i]];
-    pass.Y = make_targets<T>(net.spec.output, labels, K);
+    pass.Y = dataset_targets<T>(net.spec.output, data, rows.data() + begin, count);  // count x K
     Rng unused(0);
     forward(net, pass, DropoutMode::Off, unused);
     loss_sum += static_cast<double>(example_losses(net.spec.output, pass.Z.back(), pass.Y).sum());
+    if (data.is_regression()) {
+      predicted.segment(begin, count) = pass.Yhat().col(0).template cast<double>();
+      targets.segment(begin, count) = pass.Y.col(0).template cast<double>();
+      continue;
+    }
     const std::vector<int> pred = predict_classes(pass.Yhat());
     for (int i = 0; i < count; ++i) {
-      correct += pred[i] == labels[i];
-      if (pred[i] >= 0 && pred[i] < K) ++ev.confusion[labels[i]][pred[i]];
+      const int label = data.labels[static_cast<size_t>(rows[begin + i])];
+      correct += pred[i] == label;
+      if (pred[i] >= 0 && pred[i] < K) ++ev.confusion[label][pred[i]];
     }
   }
   ev.loss = n > 0 ? loss_sum / n : 0.0;
-  ev.accuracy = n > 0 ? static_cast<double>(correct) / n : 0.0;
+  if (data.is_regression()) ev.accuracy = r_squared(predicted, targets);
+  else ev.accuracy = n > 0 ? static_cast<double>(correct) / n : 0.0;
   return ev;
 }
 

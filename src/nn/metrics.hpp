@@ -12,12 +12,21 @@
 
 namespace mlp {
 
+// The score a run reports: for classes, the accuracy (fraction correct, in [0, 1]); for a
+// regression set, in its place, the coefficient of determination R² = 1 − Σ(ŷ−y)² / Σ(y−ȳ)²
+// (1 for a perfect fit, 0 for predicting the mean, negative when worse).
 struct Evaluation {
   double loss = 0.0;                      // mean loss (no dropout)
-  double accuracy = 0.0;                  // fraction correct in [0, 1]
+  double accuracy = 0.0;                  // the score: accuracy, or R² for a regression set
   int examples = 0;                       // N evaluated
-  std::vector<std::vector<int>> confusion;  // K x K, confusion[true][predicted]
+  std::vector<std::vector<int>> confusion;  // K x K, confusion[true][predicted] (classes only)
 };
+
+// "accuracy", or "R²" for a regression set: what Evaluation::accuracy holds.
+const char* score_name(const Dataset& data);
+
+// R² of predictions against targets (both N x 1); NaN when the targets do not vary.
+double r_squared(const Vector<double>& predicted, const Vector<double>& targets);
 
 // Evaluates on the first `limit` examples (all when limit < 0), in chunks.
 template <class T>
@@ -37,7 +46,7 @@ struct HistoryPoint {
   long iteration = 0;                     // updates done
   double epoch = 0;                       // epochs done (fractional inside an epoch)
   double batch_loss = kNone;              // loss of the last batch (with dropout)
-  double train_loss = kNone, train_accuracy = kNone;
+  double train_loss = kNone, train_accuracy = kNone;  // *_accuracy: the score (R² for regression)
   double test_loss = kNone, test_accuracy = kNone;  // validation or test set
   double penalty = kNone;                 // λ₁·Σ|w| + λ₂/2·Σw² of the weights (with L1 or L2 only)
 };

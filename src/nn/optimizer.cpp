@@ -77,6 +77,8 @@ void OptimizerState<T>::step(double learning_rate, std::vector<Matrix<T>>& W, co
   ++steps_;
   const T lr = T(learning_rate);
   const T b1 = T(config_.beta1), b2 = T(config_.beta2);
+  // 1 − β in double too: in float, 1 − 0.999f is 0.000999987, 1.3e-5 off the 0.001 meant.
+  const T rest1 = T(1.0 - config_.beta1), rest2 = T(1.0 - config_.beta2);
   // Bias corrections 1 − βᵗ, in double: β₂ᵗ stays close to 1 for thousands of steps.
   const T c1 = T(1.0 - std::pow(config_.beta1, static_cast<double>(steps_)));
   const T c2 = T(1.0 - std::pow(config_.beta2, static_cast<double>(steps_)));
@@ -88,8 +90,8 @@ void OptimizerState<T>::step(double learning_rate, std::vector<Matrix<T>>& W, co
         W[l] += first_[l];                                        // W ← W + V
         break;
       case Optimizer::Adam:
-        first_[l] = b1 * first_[l] + (T(1) - b1) * G[l];                         // m
-        second_[l] = b2 * second_[l] + (T(1) - b2) * G[l].cwiseAbs2();           // v
+        first_[l] = b1 * first_[l] + rest1 * G[l];                               // m
+        second_[l] = b2 * second_[l] + rest2 * G[l].cwiseAbs2();                 // v
         W[l].array() -= lr * (first_[l].array() / c1) /
                         ((second_[l].array() / c2).sqrt() + T(config_.epsilon));  // W ← W − α·m̂ / (√v̂ + ε)
         break;

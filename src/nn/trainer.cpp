@@ -73,7 +73,7 @@ Trainer<T>::Trainer(const Network<T>& network, const Dataset& train, const Train
     throw std::invalid_argument("the network has " + std::to_string(net_.spec.outputs) +
                                 " outputs but " + std::to_string(train.num_classes) + " classes need " +
                                 std::to_string(output_units(net_.spec.output, train.num_classes)));
-  Y_all_ = make_targets<T>(net_.spec.output, train.labels, train.num_classes);
+  Y_all_ = dataset_targets<T>(net_.spec.output, train);
   if (config_.shuffle) order_rng_.shuffle(order_);
   optimizer_ = OptimizerState<T>(config_.optimizer, net_.W);
   pass_.resize(net_.spec.layers());  // once: every batch fills the same slots

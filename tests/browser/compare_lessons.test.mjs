@@ -93,14 +93,14 @@ test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { ti
 
   await app.clickWidget('lesson_load_0_2');  // 1. perceptron, circles
   let state = await app.getState();
-  assert.equal(state.lesson.loaded, 0);
+  assert.equal(state.lessons.loaded, 0);
   assert.equal(state.dataset, 'circles');
   assert.deepEqual(state.hidden, [], 'a perceptron: no hidden layer');
   assert.equal(state.output, 'sigmoid');
   assert.equal(state.setup_error, '');
 
   await app.clickWidget('lesson_2');        // 3. chain rule
-  assert.equal((await app.getState()).lesson.chapter, 2);
+  assert.equal((await app.getState()).lessons.chapter, 2);
   await app.clickWidget('lesson_load_2_0');
   state = await app.getState();
   assert.equal(state.dataset, 'xor');
@@ -116,7 +116,7 @@ test('Lessons: a chapter loads its set-up, and the Compare tab follows it', { ti
   state = await app.getState();
   assert.deepEqual(state.hidden, [8, 8, 8, 8, 8]);
   assert.deepEqual(state.activations, ['sigmoid', 'sigmoid', 'sigmoid', 'sigmoid', 'sigmoid']);
-  assert.equal(state.lesson.preset, 0);
+  assert.equal(state.lessons.preset, 0);
 
   await app.clickWidget('tab_compare');     // the Compare tab follows the loaded set-up
   state = await app.getState();

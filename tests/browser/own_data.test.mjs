@@ -75,6 +75,7 @@ test('a CSV of the student\'s own trains and is drawn; bad files are refused wit
   }
 
   await app.clickWidget('copy_link');
+  await app.clickWidget('link_copy');
   s = await app.getState();
   assert.match(s.io_message, /cannot carry your file clusters\.csv/);
   await app.close();

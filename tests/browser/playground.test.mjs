@@ -137,7 +137,8 @@ test('copy the link, reopen it: the same set-up and the same numbers', { timeout
   assert.equal(s.dataset, 'xor');
   assert.deepEqual(s.hidden, [7]);
   assert.deepEqual(s.activations, ['tanh']);
-  await app.clickWidget('copy_link');
+  await app.clickWidget('copy_link');  // the dialog: as it is, or for students
+  await app.clickWidget('link_copy');
   const link = await app.page.evaluate(() => navigator.clipboard.readText());
   assert.ok(link.startsWith(env.server.url), `the clipboard holds the page address: ${link}`);
   assert.ok(link.includes('data=xor') && link.includes('layers=7') && link.includes('act=tanh'), link);

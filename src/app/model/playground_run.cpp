@@ -20,6 +20,8 @@ bool matches_model(const RunConfig& setup, const NetworkSpec& model) {
 }  // namespace
 
 bool apply_setup(PlaygroundRun& p, RunConfig setup) {
+  setup.page = p.setup.page;  // what the page shows is the link's, whatever set-up arrives
+  keep_locked(p.setup.page, p.setup, setup);
   p.setup_notes = sanitize(setup, p.own);
   p.setup = setup;
   if (p.start_weights && !matches_model(setup, p.start_weights->spec)) {

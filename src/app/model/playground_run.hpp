@@ -25,7 +25,8 @@ struct PlaygroundRun {
 // Sanitizes `setup`, makes it the set-up and starts a fresh run: from the seed, or from
 // start_weights while the set-up's network still matches them (otherwise they are dropped
 // with a note). On failure the old run goes on and setup_error says why. Returns true when the
-// new run started.
+// new run started. The page's settings (setup.page: hidden parts, locks, language) stay those of
+// the current set-up, and the settings they lock keep their current values.
 bool apply_setup(PlaygroundRun& p, RunConfig setup);
 
 // Starts the set-up again (same data, same initial weights), keeping the set-up notes.

@@ -55,6 +55,7 @@ Session::Session(const RunConfig& setup, std::shared_ptr<const DataSplit> data, 
   } else {
     trainer_ = std::make_unique<Trainer<float>>(spec, data_->train, setup_.train);
   }
+  start_ = trainer_->checkpoint();
   if (is_large(data_->test)) curve_test_ = first_rows(data_->test, kCurveTestSample);
   run_ = std::make_unique<TrainingRun<float>>(*trainer_, curve_test(), open_ended_schedule(*trainer_, data_->train));
   keeps_checkpoints_ = !is_large(data_->train);
@@ -76,6 +77,12 @@ bool Session::step_batch() {
   last_phase_ = Phase{PhaseKind::Update, 0};
   after_update();
   return true;
+}
+
+Trainer<float> Session::trainer_at_start() const {
+  Trainer<float> start = *trainer_;
+  start.restore(start_);
+  return start;
 }
 
 // At a batch start not kept yet: a new checkpoint (replayed batches have theirs already).

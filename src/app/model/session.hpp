@@ -73,6 +73,9 @@ class Session {
   // Where the curves' test points are measured: all of test(), or a sample of a large test set.
   const Dataset* curve_test() const { return curve_test_.size() > 0 ? &curve_test_ : test(); }
   const Trainer<float>& trainer() const { return *trainer_; }
+  // A copy of the trainer as the run started: its initial weights, example order and random
+  // streams, before the first update (for a script that rebuilds the run).
+  Trainer<float> trainer_at_start() const;
   const TrainingRun<float>& run() const { return *run_; }
   const Network<float>& network() const { return trainer_->network(); }
   const Pass<float>& pass() const { return trainer_->pass(); }
@@ -107,6 +110,7 @@ class Session {
   long version_ = 0;
   bool keeps_checkpoints_ = false;
   std::deque<Trainer<float>::Checkpoint> checkpoints_;  // consecutive iterations, oldest first
+  Trainer<float>::Checkpoint start_;                     // the run's start (trainer_at_start)
   long latest_iteration_ = 0;
 };
 

@@ -1,11 +1,12 @@
 // The lecture's numpy for each phase; see numpy_lines.hpp.
-#include "app/model/numpy_lines.hpp"
+#include "nn/numpy_lines.hpp"
 
 #include "nn/dropout.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
-namespace mlp::ui {
+namespace mlp {
 
 namespace {
 
@@ -13,12 +14,6 @@ std::string shape(long rows, long cols) { return std::to_string(rows) + " x " + 
 
 // "X" (the batch, as the lecture's forward(X, ...) calls it) for layer 0's input, else "h<l>".
 std::string input_of(int l) { return l == 0 ? "X" : "h" + std::to_string(l); }
-
-std::string number(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", v);
-  return text;
-}
 
 std::string activation_call(Activation a, const std::string& z) {
   switch (a) {
@@ -30,10 +25,12 @@ std::string activation_call(Activation a, const std::string& z) {
   return z;
 }
 
-// φ'(z) written from what the forward pass kept, as the lecture's back() does.
-std::string derivative(Activation a, const std::string& k) {
+// φ'(z) written from what the forward pass kept, as the lecture's back() does. With a dropout
+// mask, h<k> holds φ(z) ∗ m, so the sigmoid's σ' = σ(1 − σ) is taken from z<k> instead.
+std::string derivative(Activation a, const std::string& k, bool masked) {
+  const std::string s = masked ? "sigmoid(z" + k + ")" : "h" + k;
   switch (a) {
-    case Activation::Sigmoid: return "h" + k + " * (1 - h" + k + ")";  // σ' = σ(1 − σ), from h itself
+    case Activation::Sigmoid: return s + " * (1 - " + s + ")";
     case Activation::ReLU: return "(z" + k + " > 0)";
     case Activation::Tanh: return "(1 - np.tanh(z" + k + ") ** 2)";
     case Activation::Linear: return "1";
@@ -56,8 +53,9 @@ void forward(std::vector<std::string>& out, const NetworkSpec& spec, int l, int 
   const LayerSpec& h = spec.hidden[l];
   out.push_back("h" + k + " = " + activation_call(h.activation, "z" + k) + "   # " + shape(N, units));
   if (h.dropout > 0)
-    out.push_back("h" + k + " = h" + k + " * m" + k + "   # m" + k + ": " + std::to_string(dropout_kept(h.units, h.dropout)) +
-                  " of " + std::to_string(h.units) + " units kept per example, scaled by 1/(1 - " + number(h.dropout) + ")");
+    out.push_back("h" + k + " = h" + k + " * m" + k + "   # m" + k + ": " +
+                  std::to_string(dropout_kept(N * units, h.dropout)) + " of its " + std::to_string(N * units) +
+                  " entries kept, scaled by 1/(1 - " + numpy_number(h.dropout) + ")");
 }
 
 void loss(std::vector<std::string>& out, Output o) {
@@ -77,7 +75,8 @@ void backward(std::vector<std::string>& out, const NetworkSpec& spec, int l, int
     out.push_back("dz" + k + " = y_hat - Y   # " + shape(N, units));
   } else {
     const LayerSpec& h = spec.hidden[l];
-    out.push_back("dz" + k + " = dh" + k + " * " + derivative(h.activation, k) + (h.dropout > 0 ? " * m" + k : "") +
+    const bool masked = h.dropout > 0;
+    out.push_back("dz" + k + " = dh" + k + " * " + derivative(h.activation, k, masked) + (masked ? " * m" + k : "") +
                   "   # " + shape(N, units));
   }
   out.push_back("dw" + k + " = np.matmul(prepend_bias(" + input_of(l) + ").T, dz" + k + ") / X.shape[0]   # (" +
@@ -87,31 +86,43 @@ void backward(std::vector<std::string>& out, const NetworkSpec& spec, int l, int
                   ") x (" + shape(units, in - 1) + ") = " + shape(N, in - 1));
 }
 
-void update(std::vector<std::string>& out, const NetworkSpec& spec, const TrainConfig& c, long t) {
-  const std::string all = spec.layers() > 1 ? "   # and the same for w2 … w" + std::to_string(spec.layers()) : "";
-  if (c.l1 > 0 || c.l2 > 0)
-    out.push_back("dw1[1:] += " + std::string(c.l2 > 0 ? number(c.l2) + " * w1[1:]" : "") +
-                  (c.l1 > 0 && c.l2 > 0 ? " + " : "") + (c.l1 > 0 ? number(c.l1) + " * np.sign(w1[1:])" : "") +
-                  "   # the penalty, not on the bias row");
-  const std::string lr = number(c.learning_rate);
-  const OptimizerConfig& o = c.optimizer;
-  switch (o.kind) {
-    case Optimizer::SGD: out.push_back("w1 = w1 - dw1 * " + lr + all); break;
-    case Optimizer::Momentum:
-      out.push_back("v1 = " + number(o.momentum) + " * v1 - " + lr + " * dw1");
-      out.push_back("w1 = w1 + v1" + all);
-      break;
-    case Optimizer::Adam:
-      out.push_back("adam_m1 = " + number(o.beta1) + " * adam_m1 + (1 - " + number(o.beta1) + ") * dw1");
-      out.push_back("adam_v1 = " + number(o.beta2) + " * adam_v1 + (1 - " + number(o.beta2) + ") * dw1 ** 2");
-      out.push_back("w1 = w1 - " + lr + " * (adam_m1 / (1 - " + number(o.beta1) + " ** " + std::to_string(t) +
-                    ")) / (np.sqrt(adam_v1 / (1 - " + number(o.beta2) + " ** " + std::to_string(t) + ")) + " +
-                    number(o.epsilon) + ")" + all);
-      break;
+}  // namespace
+
+std::string numpy_number(double v) {
+  char text[32];
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, v);
+    if (std::strtod(text, nullptr) == v) break;
   }
+  return text;
 }
 
-}  // namespace
+std::vector<std::string> numpy_update_lines(const TrainConfig& c, int l, const std::string& t) {
+  std::vector<std::string> out;
+  const std::string k = std::to_string(l + 1), w = "w" + k, dw = "dw" + k;
+  if (c.l1 > 0 || c.l2 > 0)
+    out.push_back(dw + "[1:] += " + std::string(c.l2 > 0 ? numpy_number(c.l2) + " * " + w + "[1:]" : "") +
+                  (c.l1 > 0 && c.l2 > 0 ? " + " : "") + (c.l1 > 0 ? numpy_number(c.l1) + " * np.sign(" + w + "[1:])" : "") +
+                  "   # the penalty, not on the bias row");
+  const std::string lr = numpy_number(c.learning_rate);
+  const OptimizerConfig& o = c.optimizer;
+  switch (o.kind) {
+    case Optimizer::SGD: out.push_back(w + " = " + w + " - " + dw + " * " + lr); break;
+    case Optimizer::Momentum:
+      out.push_back("v" + k + " = " + numpy_number(o.momentum) + " * v" + k + " - " + lr + " * " + dw);
+      out.push_back(w + " = " + w + " + v" + k);
+      break;
+    case Optimizer::Adam: {
+      const std::string m = "adam_m" + k, v = "adam_v" + k, b1 = numpy_number(o.beta1), b2 = numpy_number(o.beta2);
+      out.push_back(m + " = " + b1 + " * " + m + " + (1 - " + b1 + ") * " + dw);
+      out.push_back(v + " = " + b2 + " * " + v + " + (1 - " + b2 + ") * " + dw + " ** 2");
+      out.push_back(w + " = " + w + " - " + lr + " * (" + m + " / (1 - " + b1 + " ** " + t + ")) / (np.sqrt(" + v +
+                    " / (1 - " + b2 + " ** " + t + ")) + " + numpy_number(o.epsilon) + ")");
+      break;
+    }
+  }
+  return out;
+}
 
 std::vector<std::string> numpy_lines(const NetworkSpec& spec, const TrainConfig& config, const Phase& phase,
                                      int batch_size, long t) {
@@ -120,9 +131,12 @@ std::vector<std::string> numpy_lines(const NetworkSpec& spec, const TrainConfig&
     case PhaseKind::Forward: forward(out, spec, phase.layer, batch_size); break;
     case PhaseKind::Loss: loss(out, spec.output); break;
     case PhaseKind::Backward: backward(out, spec, phase.layer, batch_size); break;
-    case PhaseKind::Update: update(out, spec, config, t); break;
+    case PhaseKind::Update:
+      out = numpy_update_lines(config, 0, std::to_string(t));
+      if (spec.layers() > 1) out.back() += "   # and the same for w2 … w" + std::to_string(spec.layers());
+      break;
   }
   return out;
 }
 
-}  // namespace mlp::ui
+}  // namespace mlp
