@@ -10,6 +10,8 @@
 #                              (default 60) on a copy of tests/fuzz/corpus; fails if one finds a crash
 #   ./build.sh native          native build only (build/native: mlp, mlp_tests, playground, benchmarks)
 #   ./build.sh web             web build only (build/web: playground.html/.js/.wasm/.data)
+#   ./build.sh dist            web build, then dist/: the page as one folder to publish on any static
+#                              web server, under any sub-path, offline after the first visit
 #   ./build.sh deps            install dependencies only
 #   ./build.sh clean           remove build/native, build/web, build/sanitize, build/fuzz, build/screenshots
 # Environment: MLP_CACHE (cache folder), MLP_JOBS (parallel jobs, default 2), PORT (serve).
@@ -19,7 +21,7 @@ repo="$(pwd)"
 # shellcheck source=scripts/common.sh
 . scripts/common.sh
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 # step NAME FUNCTION...: runs a step, reporting its time; returns its status.
 # (Functions run as steps stop at their first failure through `|| die`/`|| return`,
@@ -134,6 +136,9 @@ unit_tests() {
   return $rc
 }
 
+# dist/: the web build assembled into the folder to publish (README: Publishing the page).
+make_dist() { MLP_STEP=dist bash scripts/make_dist.sh build/web dist; }
+
 browser_tests() {
   node --test tests/browser/*.test.mjs
 }
@@ -161,11 +166,12 @@ total_start=$SECONDS
 cmd="${1:-serve}"
 case "$cmd" in
   serve)  step deps deps; step native build_native; step web build_web; serve "${2:-}" ;;
-  test)   step deps deps; step native build_native; step web build_web; step web-tests build_web_tests
-          step sanitize build_sanitize; step fuzz build_fuzz; run_tests ;;
+  test)   step deps deps; step native build_native; step web build_web; step dist make_dist
+          step web-tests build_web_tests; step sanitize build_sanitize; step fuzz build_fuzz; run_tests ;;
   fuzz)   step deps deps; step fuzz build_fuzz; step fuzz-run run_fuzz "${2:-60}" ;;
   native) step deps deps; step native build_native ;;
   web)    step deps deps; step web build_web ;;
+  dist)   step deps deps; step web build_web; step dist make_dist ;;
   deps)   step deps deps ;;
   clean)  rm -rf build/native build/web build/sanitize build/fuzz build/screenshots
           log "removed build/native, build/web, build/sanitize, build/fuzz, build/screenshots" ;;

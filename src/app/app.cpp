@@ -30,7 +30,7 @@ float content_height() {
 
 }  // namespace
 
-App::App() {
+App::App() : browser_language_(bridge::browser_language()) {
   const std::string address = bridge::read_url_state();
   std::vector<std::string> notes;
   const RunConfig setup = address.empty() ? RunConfig{} : decode_config(address, notes);
@@ -60,6 +60,8 @@ void App::open_as_linked(const PageConfig& page) {
 
 void App::frame() {
   const auto start = std::chrono::steady_clock::now();
+  language_ = ui::page_language(playground_.setup.page.lang, browser_language_);
+  ui::use_language(language_);
   const ImGuiIO& io = ImGui::GetIO();
   if (auto file = bridge::take_opened_file()) ui::open_any(playground_, io_, *file);
   compare_.own = playground_.own;
@@ -97,26 +99,29 @@ void App::handle_keys() {
 void App::draw_panels() {
   const ui::Layout l = ui::compute_layout(ImGui::GetIO().DisplaySize, top_bar_height_);
 
-  ui::begin_panel("MLP Playground", l.top_bar, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ui::begin_panel("##top_bar", l.top_bar, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   ui::Run* run = active_run();
   if (!run->has_session()) {
-    ImGui::TextUnformatted("MLP Playground");
+    ImGui::TextUnformatted(ui::tr("MLP Playground"));
   } else if (compare_shown_) {
     ui::show_compare_hint();
   } else if (ui::show_step_controls(*run) == ui::RunRequest::Reset) {
     reset_active_run();
   }
+  const ImGuiStyle& style = ImGui::GetStyle();  // the switch sits at the right end of the second row
+  const ui::Language picked = ui::show_language_switch(language_, style.WindowPadding.y + ImGui::GetFrameHeightWithSpacing());
+  if (picked != language_) playground_.setup.page.lang = ui::language_code(picked);  // the page only: no restart
   top_bar_height_ = content_height();
   ImGui::End();
 
   draw_left_column(l);
 
   if (mnist_shown_) {  // the MNIST views take the whole body
-    ui::begin_panel("MNIST: handwritten digits", l.body, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_panel(ui::tr_id("MNIST: handwritten digits", "mnist").c_str(), l.body, ImGuiWindowFlags_NoScrollbar);
     mnist_.show_views();
     ImGui::End();
   } else if (compare_shown_) {  // the comparison takes the whole body
-    ui::begin_panel("Compare runs", l.body, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_panel(ui::tr_id("Compare runs", "compare").c_str(), l.body, ImGuiWindowFlags_NoScrollbar);
     ui::show_compare_view(compare_, playground_.setup);
     ImGui::End();
   } else {
@@ -130,7 +135,7 @@ void App::draw_left_column(const ui::Layout& l) {
   ui::begin_panel("##left", l.setup, ImGuiWindowFlags_NoTitleBar);
   const PageConfig& page = playground_.setup.page;  // a link can hide tabs: they are gone, not greyed out
   if (ImGui::BeginTabBar("##left_tabs")) {
-    if (!page.hidden("setup") && ui::begin_tab("Set up", "tab_setup")) {
+    if (!page.hidden("setup") && ui::begin_tab(ui::tr("Set up"), "tab_setup")) {
       // The set-up scrolls; "share and keep" stays in view below it.
       ImGui::BeginChild("##setup_scroll", ImVec2(0, -io_panel_height_));
       const ui::Session* session = playground_.run.has_session() ? &playground_.run.session() : nullptr;
@@ -146,21 +151,21 @@ void App::draw_left_column(const ui::Layout& l) {
       io_panel_height_ = ImGui::GetCursorPosY() - top;
       ImGui::EndTabItem();
     }
-    if (!page.hidden("lessons") && ui::begin_tab("Lessons", "tab_lessons", lessons_tab_.take())) {
+    if (!page.hidden("lessons") && ui::begin_tab(ui::tr("Lessons"), "tab_lessons", lessons_tab_.take())) {
       ImGui::BeginChild("##lessons_scroll");
       const std::optional<ui::LessonLoad> load = ui::show_lessons_panel(lessons_, playground_.setup_error);
       ImGui::EndChild();
       if (load) load_lesson(*load);
       ImGui::EndTabItem();
     }
-    compare_shown_ = !page.hidden("compare") && ui::begin_tab("Compare", "tab_compare", compare_tab_.take());
+    compare_shown_ = !page.hidden("compare") && ui::begin_tab(ui::tr("Compare"), "tab_compare", compare_tab_.take());
     if (compare_shown_) {
       ImGui::BeginChild("##compare_scroll");
       ui::show_compare_setup(compare_, playground_.setup);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    mnist_shown_ = !page.hidden("mnist") && ui::begin_tab("MNIST", "tab_mnist");  // its controls here, its views in the body
+    mnist_shown_ = !page.hidden("mnist") && ui::begin_tab(ui::tr("MNIST"), "tab_mnist");  // its controls here, its views in the body
     if (mnist_shown_) {
       ImGui::BeginChild("##mnist_scroll");
       mnist_.show_controls();
@@ -179,7 +184,7 @@ void App::draw_playground(const ui::Layout& l) {
   std::optional<ui::RunView> view;
   if (has_session) view.emplace(views_.view_of(run));
 
-  ui::begin_panel("Network", l.network, ImGuiWindowFlags_NoScrollbar);
+  ui::begin_panel(ui::tr_id("Network", "network").c_str(), l.network, ImGuiWindowFlags_NoScrollbar);
   if (view) views_.apply(ui::show_network_view(views_.network, *view));
   ImGui::End();
 
@@ -189,14 +194,14 @@ void App::draw_playground(const ui::Layout& l) {
 
   const bool images = has_session && run.session().train().image_width > 0;
   const bool regression = has_session && run.session().train().is_regression();
-  ui::begin_panel(images       ? "Data and predictions###boundary"
-                  : regression ? "Prediction ŷ and targets y###boundary"
-                               : "Decision boundary###boundary",
-                  l.boundary, ImGuiWindowFlags_NoScrollbar);
+  const char* boundary_title = images       ? ui::tr("Data and predictions")
+                               : regression ? ui::tr("Prediction ŷ and targets y")
+                                            : ui::tr("Decision boundary");
+  ui::begin_panel((std::string(boundary_title) + "###boundary").c_str(), l.boundary, ImGuiWindowFlags_NoScrollbar);
   if (view) ui::show_boundary_view(views_.boundary, *view);
   ImGui::End();
 
-  ui::begin_panel("Learning curves", l.curves, ImGuiWindowFlags_NoScrollbar);
+  ui::begin_panel(ui::tr_id("Learning curves", "curves").c_str(), l.curves, ImGuiWindowFlags_NoScrollbar);
   if (view) ui::show_curves_view(views_.curves, run.session());
   ImGui::End();
 }
@@ -256,7 +261,7 @@ std::string App::state_json() {
   const nlohmann::ordered_json compare = ui::compare_json(compare_, compare_shown_);
   const nlohmann::ordered_json lesson = ui::lessons_json(lessons_);
   const ui::StateInput in{playground_, view ? &*view : nullptr, views_.selection, views_.details.chain.estimate,
-                          io_, compare, lesson};
+                          io_, compare, lesson, language_};
   return ui::state_json(in, stats_);
 }
 

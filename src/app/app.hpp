@@ -7,10 +7,13 @@
 // the Compare and Lessons tabs and the MNIST tab. What a panel asks for (a new set-up, a lesson
 // to load, a weight picked, a reset) comes back as its return value and is applied here. The
 // app also keeps the page address in step with the set-up (config/properties.hpp) and
-// publishes its state for the browser tests (test_hooks.hpp).
+// publishes its state for the browser tests (test_hooks.hpp). It owns the page's language
+// (i18n.hpp): from the set-up's page.lang, else the browser's; the top bar's switch sets
+// page.lang without restarting the run.
 #pragma once
 
 #include "app/compare_panel.hpp"
+#include "app/i18n.hpp"
 #include "app/layout.hpp"
 #include "app/lessons_panel.hpp"
 #include "app/mnist_panel.hpp"
@@ -61,6 +64,8 @@ class App {
 
   ui::FrameStats stats_;
   std::string address_;  // what the address holds now
+  std::string browser_language_;  // navigator.language (natively $LANG), for page.lang ""
+  ui::Language language_ = ui::Language::English;  // the page's language this frame (tr() reads it)
 };
 
 }  // namespace mlp

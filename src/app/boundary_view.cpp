@@ -6,6 +6,7 @@
 // the network's class probabilities, and the test confusion matrix. The maps come from one
 // forward pass of the core over a grid, redone after each update.
 #include "app/decision_map.hpp"
+#include "app/i18n.hpp"
 #include "app/run_views.hpp"
 #include "app/widgets.hpp"
 
@@ -242,20 +243,20 @@ ThumbLayout thumb_layout(const std::vector<Matrix<float>>& hidden, float width, 
 void unit_tooltip(const NetworkSpec& spec, const BoundaryMaps& maps, size_t row, int u, double range) {
   const std::string full = format_value(range, 3);
   if (maps.column_names[row] == "X") {
-    ImGui::SetTooltip("Input x%d = %s over the plane: what the network sees instead of the point (x₁, x₂).\n"
-                      "Blue: positive, grey: 0, orange: negative (full colour at ±%s).",
+    ImGui::SetTooltip(tr("Input x%d = %s over the plane: what the network sees instead of the point (x₁, x₂).\n"
+                         "Blue: positive, grey: 0, orange: negative (full colour at ±%s)."),
                       u + 1, maps.input_names[u].c_str(), full.c_str());
     return;
   }
   const size_t l = maps.input_names.empty() ? row : row - 1;
   if (maps.line.size() > 0) {
-    ImGui::SetTooltip("H%zu unit %d (%s): its activation along x (top edge +%s, middle 0, bottom −%s).\nThe "
-                      "network's curve is a weighted sum of these, plus a bias.", l + 1, u + 1,
+    ImGui::SetTooltip(tr("H%zu unit %d (%s): its activation along x (top edge +%s, middle 0, bottom −%s).\nThe "
+                         "network's curve is a weighted sum of these, plus a bias."), l + 1, u + 1,
                       activation_name(spec.hidden[l].activation), full.c_str(), full.c_str());
     return;
   }
-  ImGui::SetTooltip("H%zu unit %d (%s): its activation over the plane.\nBlue: positive, grey: 0, orange: "
-                    "negative (full colour at ±%s).", l + 1, u + 1, activation_name(spec.hidden[l].activation),
+  ImGui::SetTooltip(tr("H%zu unit %d (%s): its activation over the plane.\nBlue: positive, grey: 0, orange: "
+                       "negative (full colour at ±%s)."), l + 1, u + 1, activation_name(spec.hidden[l].activation),
                     full.c_str());
 }
 
@@ -309,7 +310,7 @@ void image_examples(const Session& s) {
     if (ImGui::IsItemHovered()) {
       std::string probs;
       for (int k = 0; k < Yhat.cols(); ++k) probs += d.class_names[k] + ": " + format_value(Yhat(i, k), 3) + "\n";
-      ImGui::SetTooltip("true class %s\nŷ:\n%s", d.class_names[d.labels[i]].c_str(), probs.c_str());
+      ImGui::SetTooltip(tr("true class %s\nŷ:\n%s"), d.class_names[d.labels[i]].c_str(), probs.c_str());
     }
   }
 }
@@ -317,10 +318,10 @@ void image_examples(const Session& s) {
 void confusion(const Session& s) {
   if (!s.test()) return;
   const Evaluation e = evaluate(s.network(), *s.test());
-  ImGui::Text("Test set (%d noisy copies): accuracy %.1f%%", e.examples, 100 * e.accuracy);
+  ImGui::Text(tr("Test set (%d noisy copies): accuracy %.1f%%"), e.examples, 100 * e.accuracy);
   const int K = static_cast<int>(e.confusion.size());
   if (!ImGui::BeginTable("##confusion", K + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
-  ImGui::TableSetupColumn("true \\ predicted");
+  ImGui::TableSetupColumn(tr("true \\ predicted"));
   for (int k = 0; k < K; ++k) ImGui::TableSetupColumn(s.test()->class_names[k].c_str());
   ImGui::TableHeadersRow();
   for (int t = 0; t < K; ++t) {
@@ -340,14 +341,14 @@ void confusion(const Session& s) {
 // 1-D regression: the curve plot above the hidden units' curves.
 void show_curve_view(BoundaryState& state, const RunView& in) {
   const BoundaryMaps& maps = grid_maps(state.maps, in);
-  ImGui::Checkbox("test points", &state.show_test_points);
+  ImGui::Checkbox(tr_id("test points", "test_points").c_str(), &state.show_test_points);
   ImGui::SameLine();
-  ImGui::Checkbox("unit curves", &state.show_unit_maps);
+  ImGui::Checkbox(tr_id("unit curves", "unit_maps").c_str(), &state.show_unit_maps);
   ImGui::SameLine();
-  help_marker("Dots: the examples (x, y), training points with a white rim, test points with a dark one; rings: "
-              "the current batch, the thick ring its chosen example. Blue line: the network's prediction ŷ(x). "
-              "Below, each hidden unit's activation along x: the output adds them up with its weights W, so "
-              "more units let the curve bend in more places.");
+  help_marker(tr("Dots: the examples (x, y), training points with a white rim, test points with a dark one; rings: "
+                 "the current batch, the thick ring its chosen example. Blue line: the network's prediction ŷ(x). "
+                 "Below, each hidden unit's activation along x: the output adds them up with its weights W, so "
+                 "more units let the curve bend in more places."));
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ThumbLayout thumbs = thumb_layout(maps.columns, avail.x, avail.y);
   const float units_h = state.show_unit_maps ? thumbs.height(maps.columns) : 0.0f;
@@ -363,7 +364,7 @@ void show_boundary_view(BoundaryState& state, const RunView& in) {
   const Dataset& d = s.train();
   if (d.image_width > 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("The training images and the network's answer (hover one for all probabilities):");
+    text_wrapped("%s", tr("The training images and the network's answer (hover one for all probabilities):"));
     ImGui::PopStyleColor();
     image_examples(s);
     ImGui::Spacing();
@@ -375,26 +376,26 @@ void show_boundary_view(BoundaryState& state, const RunView& in) {
     return;
   }
   if (!d.is_planar()) {
-    ImGui::TextWrapped("The decision boundary is drawn for 2-D data only: these examples have %d inputs, so there "
-                       "is no plane to colour. The network, the matrices, the chain rule and the curves show "
-                       "the run.", d.features());
+    text_wrapped(tr("The decision boundary is drawn for 2-D data only: these examples have %d inputs, so there "
+                          "is no plane to colour. The network, the matrices, the chain rule and the curves show "
+                          "the run."), d.features());
     return;
   }
   const BoundaryMaps& maps = grid_maps(state.maps, in);
-  ImGui::Checkbox("test points", &state.show_test_points);
+  ImGui::Checkbox(tr_id("test points", "test_points").c_str(), &state.show_test_points);
   ImGui::SameLine();
-  ImGui::Checkbox("unit maps", &state.show_unit_maps);
+  ImGui::Checkbox(tr_id("unit maps", "unit_maps").c_str(), &state.show_unit_maps);
   ImGui::SameLine();
   help_marker(d.is_regression()
-                  ? "Background: the network's prediction ŷ at each point of the plane; dots: the targets y, on the "
-                    "same scale (blue positive, orange negative, grey 0). Where the fit is good a dot vanishes "
-                    "into its background. Training points have a white rim, test points a dark one; rings: the "
-                    "current batch, the thick ring its chosen example. Unit maps: where each hidden unit is active."
-                  : "Background: the network's output at each point of the plane, on the shared scale (orange = "
-                    "class 0, blue = class 1, pale = unsure); for more classes the winning class's colour. Dots: "
-                    "training points (white rim) and test points (dark rim); rings: the current batch, the thick "
-                    "ring its chosen example. Unit maps: where each hidden unit is active (and, with input "
-                    "features, the value of each feature: row X).");
+                  ? tr("Background: the network's prediction ŷ at each point of the plane; dots: the targets y, on the "
+                       "same scale (blue positive, orange negative, grey 0). Where the fit is good a dot vanishes "
+                       "into its background. Training points have a white rim, test points a dark one; rings: the "
+                       "current batch, the thick ring its chosen example. Unit maps: where each hidden unit is active.")
+                  : tr("Background: the network's output at each point of the plane, on the shared scale (orange = "
+                       "class 0, blue = class 1, pale = unsure); for more classes the winning class's colour. Dots: "
+                       "training points (white rim) and test points (dark rim); rings: the current batch, the thick "
+                       "ring its chosen example. Unit maps: where each hidden unit is active (and, with input "
+                       "features, the value of each feature: row X)."));
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ThumbLayout thumbs = thumb_layout(maps.columns, avail.x, avail.y);
   const float maps_h = state.show_unit_maps ? thumbs.height(maps.columns) : 0.0f;

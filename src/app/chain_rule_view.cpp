@@ -5,6 +5,7 @@
 // with the actual numbers of the chosen example and of the batch mean (all read from the
 // core's pass), beside the core's central-difference estimate for the same weight on the same
 // batch with the same dropout masks. Below: the lecture's two small scalar graphs.
+#include "app/i18n.hpp"
 #include "app/run_views.hpp"
 #include "app/widgets.hpp"
 
@@ -13,7 +14,6 @@
 #include "nn/scalar_graph.hpp"
 
 #include <algorithm>
-#include <cstdarg>
 #include <cstdio>
 #include <cmath>
 #include <string>
@@ -29,18 +29,9 @@ std::string v4(double v) { return format_value(v, 4); }
 // A bullet whose text wraps at the window's edge (ImGui::BulletText does not wrap).
 void bullet(const std::string& text) {
   ImGui::Bullet();
-  ImGui::TextWrapped("%s", text.c_str());
+  text_wrapped("%s", text.c_str());
 }
 
-std::string printf_string(const char* format, ...) IM_FMTARGS(1);
-std::string printf_string(const char* format, ...) {
-  char buffer[1024];
-  va_list args;
-  va_start(args, format);
-  std::vsnprintf(buffer, sizeof buffer, format, args);
-  va_end(args);
-  return buffer;
-}
 std::string paren(double v) { return v < 0 ? "(" + v4(v) + ")" : v4(v); }
 
 // True when this batch's backward pass has computed dW_l.
@@ -64,14 +55,14 @@ const ChainCache& numeric_estimate(ChainCache& c, const RunView& in, const Weigh
   std::vector<Matrix<double>> masks;
   for (const auto& M : p.M) masks.push_back(M.cast<double>());
   c.numeric = numeric_gradient(used.cast<double>(), p.X.cast<double>(), p.Y.cast<double>(), masks, w);
-  if (!std::isfinite(c.numeric)) c.error = "the loss is not finite here";
+  if (!std::isfinite(c.numeric)) c.error = tr_noop("the loss is not finite here");
   return c;
 }
 
 // The weight followed, typed in: returns it (kept inside the network).
 WeightRef weight_picker(const NetworkSpec& spec, WeightRef w) {
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("weight");
+  ImGui::TextUnformatted(tr("weight"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.0f);
   if (ImGui::BeginCombo("##layer", weight_name(w.layer).c_str())) {
@@ -82,16 +73,16 @@ WeightRef weight_picker(const NetworkSpec& spec, WeightRef w) {
   publish_last_item("chain_layer");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);  // room for three digits beside the − + buttons
-  ImGui::InputInt("row", &w.row);
+  ImGui::InputInt(tr_id("row", "row").c_str(), &w.row);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-  ImGui::InputInt("column", &w.col);
+  ImGui::InputInt(tr_id("column", "column").c_str(), &w.col);
   w.layer = std::clamp(w.layer, 0, spec.layers() - 1);
   w.row = std::clamp(w.row, 0, spec.fan_in(w.layer));
   w.col = std::clamp(w.col, 0, spec.units(w.layer) - 1);
   ImGui::SameLine();
-  help_marker("Row 0 of every W is the bias (it multiplies the 1 of [1 H]); row i > 0 comes from unit i of the "
-              "layer below. Or click a link in the network, or a cell of a W / dW heatmap.");
+  help_marker(tr("Row 0 of every W is the bias (it multiplies the 1 of [1 H]); row i > 0 comes from unit i of the "
+                 "layer below. Or click a link in the network, or a cell of a W / dW heatmap."));
   return w;
 }
 
@@ -102,7 +93,7 @@ void dz_lines(const Session& s, int l, int n, int j) {
   const int L = spec.layers();
   const std::string k = std::to_string(l + 1), at = "[n, " + std::to_string(j) + "]";
   if (l == L - 1) {
-    bullet(printf_string("dZ%s%s = ŷ − y = %s − %s = %s      (∂L/∂ŷ · ∂ŷ/∂z for %s + %s)", k.c_str(), at.c_str(),
+    bullet(printf_string(tr("dZ%s%s = ŷ − y = %s − %s = %s      (∂L/∂ŷ · ∂ŷ/∂z for %s + %s)"), k.c_str(), at.c_str(),
                       v4(p.Yhat()(n, j)).c_str(), v4(p.Y(n, j)).c_str(), v4(p.dZ[l](n, j)).c_str(),
                       output_name(spec.output), loss_name(spec.output)));
     return;
@@ -123,12 +114,12 @@ void dz_lines(const Session& s, int l, int n, int j) {
   const int K = static_cast<int>(dZ_up.cols());
   for (int c = 0; c < std::min(K, kMaxSumTerms); ++c)
     sum += (c ? " + " : "") + paren(dZ_up(n, c)) + "·" + paren(W_up(j + 1, c));
-  if (K > kMaxSumTerms) sum += " + … (" + std::to_string(K) + " terms)";
+  if (K > kMaxSumTerms) sum += printf_string(tr(" + … (%d terms)"), K);
   bullet(printf_string("dH%s%s = Σ_k dZ%s[n, k] · W%s[%d, k] = %s = %s", k.c_str(), at.c_str(), up.c_str(), up.c_str(),
                     j + 1, sum.c_str(), v4(p.dH[l](n, j)).c_str()));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::Indent();
-  ImGui::TextWrapped("dZ%s comes from the layer above the same way: pick a weight of W%s to follow it.",
+  text_wrapped(tr("dZ%s comes from the layer above the same way: pick a weight of W%s to follow it."),
                      up.c_str(), up.c_str());
   ImGui::Unindent();
   ImGui::PopStyleColor();
@@ -161,7 +152,7 @@ void shares_plot(const Session& s, const WeightRef& w, int chosen) {
   }
   if (ImGui::IsItemHovered()) {
     const int n = std::clamp(static_cast<int>((ImGui::GetMousePos().x - o.x) / bar), 0, N - 1);
-    ImGui::SetTooltip("example %d: [1 %s][n, %d] · dZ%d[n, %d] / N = %s", n + 1, input_name(w.layer).c_str(), w.row,
+    ImGui::SetTooltip(tr("example %d: [1 %s][n, %d] · dZ%d[n, %d] / N = %s"), n + 1, input_name(w.layer).c_str(), w.row,
                       w.layer + 1, w.col, format_value(share[n], 6).c_str());
   }
 }
@@ -171,57 +162,58 @@ void weight_chain(ChainCache& estimate, const RunView& view, const WeightRef& w)
   const NetworkSpec& spec = s.network().spec;
   const std::string W = weight_name(w.layer), k = std::to_string(w.layer + 1);
   const std::string in = "[1 " + input_name(w.layer) + "]";
-  const std::string from = w.row == 0 ? "the bias" : input_name(w.layer) + " unit " + std::to_string(w.row);
-  ImGui::Text("w = %s[%d, %d] = %s: from %s to %s unit %d", W.c_str(), w.row, w.col,
+  const std::string from =
+      w.row == 0 ? tr("the bias") : printf_string(tr("%s unit %d"), input_name(w.layer).c_str(), w.row);
+  ImGui::Text(tr("w = %s[%d, %d] = %s: from %s to %s unit %d"), W.c_str(), w.row, w.col,
               v4(s.pass_weights()[w.layer](w.row, w.col)).c_str(), from.c_str(), layer_label(spec, w.layer).c_str(),
               w.col + 1);
   ImGui::TextColored(ImVec4(0.05f, 0.30f, 0.60f, 1.0f), "∂L/∂w = dW%s[%d, %d] = (1/N) Σ_n %s[n, %d] · dZ%s[n, %d]",
                      k.c_str(), w.row, w.col, in.c_str(), w.row, k.c_str(), w.col);
   if (!gradient_ready(s, w.layer)) {
-    ImGui::TextWrapped("Step on to \"backward %d\" (S, or Step one batch) to see this gradient's numbers for the "
-                       "current batch.", w.layer + 1);
+    text_wrapped(tr("Step on to \"backward %d\" (S, or Step one batch) to see this gradient's numbers for the "
+                          "current batch."), w.layer + 1);
     return;
   }
   const Pass<float>& p = s.pass();
   const int N = p.batch_size();
   const int n = std::clamp(view.selection.example, 0, N - 1);
   ImGui::Separator();
-  ImGui::Text("For example n = %d of the batch (data row %d):", n + 1, s.trainer().batch_indices()[n]);
+  ImGui::Text(tr("For example n = %d of the batch (data row %d):"), n + 1, s.trainer().batch_indices()[n]);
   const double x = w.row == 0 ? 1.0 : static_cast<double>(p.input_of(w.layer)(n, w.row - 1));
-  bullet(printf_string("%s[n, %d] = %s      (what w multiplies%s)", in.c_str(), w.row, v4(x).c_str(),
-                    w.row == 0 ? ": the 1 of the bias" : ""));
+  bullet(printf_string(tr("%s[n, %d] = %s      (what w multiplies%s)"), in.c_str(), w.row, v4(x).c_str(),
+                    w.row == 0 ? tr(": the 1 of the bias") : ""));
   dz_lines(s, w.layer, n, w.col);
   const double share = x * p.dZ[w.layer](n, w.col);
-  bullet(printf_string("this example's term: %s · %s = %s   (÷ N = %s)", paren(x).c_str(),
+  bullet(printf_string(tr("this example's term: %s · %s = %s   (÷ N = %s)"), paren(x).c_str(),
                     paren(p.dZ[w.layer](n, w.col)).c_str(), v4(share).c_str(), v4(share / N).c_str()));
   ImGui::Separator();
-  ImGui::Text("Over the batch (N = %d): the mean of these terms, one bar per example:", N);
+  ImGui::Text(tr("Over the batch (N = %d): the mean of these terms, one bar per example:"), N);
   shares_plot(s, w, n);
   const double analytic = p.dW[w.layer](w.row, w.col);
-  ImGui::Text("back-propagation:   dW%s[%d, %d] = %s", k.c_str(), w.row, w.col, format_value(analytic, 7).c_str());
+  ImGui::Text(tr("back-propagation:   dW%s[%d, %d] = %s"), k.c_str(), w.row, w.col, format_value(analytic, 7).c_str());
   const ChainCache& c = numeric_estimate(estimate, view, w);
   if (!c.error.empty()) {
-    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "finite difference: %s", c.error.c_str());
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), tr("finite difference: %s"), tr(c.error.c_str()));
     return;
   }
-  ImGui::Text("finite difference:  (L(w + ε) − L(w − ε)) / 2ε = %s", format_value(c.numeric, 7).c_str());
+  ImGui::Text(tr("finite difference:  (L(w + ε) − L(w − ε)) / 2ε = %s"), format_value(c.numeric, 7).c_str());
   ImGui::SameLine();
-  help_marker("The core's central-difference estimate with ε = 1e−6, in double precision, on the same batch "
-              "with the same dropout masks. Back-propagation ran in float, so expect agreement to about "
-              "4-6 digits; a ReLU exactly at its kink can differ more.");
+  help_marker(tr("The core's central-difference estimate with ε = 1e−6, in double precision, on the same batch "
+                 "with the same dropout masks. Back-propagation ran in float, so expect agreement to about "
+                 "4-6 digits; a ReLU exactly at its kink can differ more."));
   const double diff = std::fabs(analytic - c.numeric), scale = std::fabs(analytic) + std::fabs(c.numeric);
   const double rel = diff < 1e-9 ? 0.0 : diff / std::max(scale, 1e-12);
   const bool ok = rel < 1e-2;
   ImGui::TextColored(ok ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1),
-                     "relative difference %s  %s", format_value(rel, 2).c_str(), ok ? "✓ they agree" : "✗ they differ");
+                     tr("relative difference %s  %s"), format_value(rel, 2).c_str(), ok ? tr("✓ they agree") : tr("✗ they differ"));
 }
 
 // One row per node of a scalar graph: value, local gradients, ∂out/∂node.
 void graph_table(const char* id, const ScalarGraph& g) {
   if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
-  ImGui::TableSetupColumn("node");
-  ImGui::TableSetupColumn("value");
-  ImGui::TableSetupColumn("∂(output)/∂node");
+  ImGui::TableSetupColumn(tr("node"));
+  ImGui::TableSetupColumn(tr("value"));
+  ImGui::TableSetupColumn(tr("∂(output)/∂node"));
   ImGui::TableHeadersRow();
   for (int i = 0; i < g.size(); ++i) {
     const auto& node = g.node(i);
@@ -237,8 +229,8 @@ void graph_table(const char* id, const ScalarGraph& g) {
 }
 
 void lecture_graphs(float& a_value) {
-  ImGui::TextWrapped("c = (2a)²: walk back from c to a, multiply the local gradients: "
-                     "∂c/∂a = ∂c/∂b · ∂b/∂a = 2b · 2 = 8a.");
+  text_wrapped("%s", tr("c = (2a)²: walk back from c to a, multiply the local gradients: "
+                           "∂c/∂a = ∂c/∂b · ∂b/∂a = 2b · 2 = 8a."));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::SliderFloat("a", &a_value, -3.0f, 3.0f, "%.2f");
   ScalarGraph g;
@@ -250,8 +242,8 @@ void lecture_graphs(float& a_value) {
   ImGui::Text("∂c/∂a = %s = 8a = 8 · %s", v4(g.node(a).grad).c_str(), v4(a_value).c_str());
 
   ImGui::Spacing();
-  ImGui::TextWrapped("The lecture's 2nd example: ŷ = w1 + w2 + a with a = 3·w2, L = (ŷ − y)², y = 17. "
-                     "w2 reaches ŷ along two paths, so its gradient is the sum of both: −6 + (−6)·3 = −24.");
+  text_wrapped("%s", tr("The lecture's 2nd example: ŷ = w1 + w2 + a with a = 3·w2, L = (ŷ − y)², y = 17. "
+                           "w2 reaches ŷ along two paths, so its gradient is the sum of both: −6 + (−6)·3 = −24."));
   ScalarGraph h;
   const int w1 = h.input("w1", 2.0);
   const int w2 = h.input("w2", 3.0);
@@ -275,7 +267,8 @@ Picks show_chain_rule_view(ChainRuleState& state, const RunView& in) {
   ImGui::BeginChild("##chain", ImVec2(0, 0));
   weight_chain(state.estimate, in, w);
   ImGui::Spacing();
-  if (ImGui::CollapsingHeader("The lecture's small graphs (c = (2a)², the 2nd example)")) lecture_graphs(state.example_a);
+  if (ImGui::CollapsingHeader(tr_id("The lecture's small graphs (c = (2a)², the 2nd example)", "lecture_graphs").c_str()))
+    lecture_graphs(state.example_a);
   ImGui::EndChild();
   return picks;
 }

@@ -9,6 +9,7 @@
 #include "app/compare_panel.hpp"
 
 #include "app/decision_map.hpp"
+#include "app/i18n.hpp"
 #include "app/plot.hpp"
 #include "app/widgets.hpp"
 
@@ -30,16 +31,18 @@ constexpr int kGrid = 64;                // boundary cells per side (texture pix
 constexpr ImU32 kRunColours[] = {IM_COL32(200, 40, 45, 255), IM_COL32(30, 105, 175, 255),
                                  IM_COL32(40, 145, 60, 255), IM_COL32(135, 85, 180, 255)};
 
-// What the curves can show.
+// What the curves can show (a regression's score is R², named so: regression_name); names in English (tr_noop).
 struct Metric {
   const char* name;
   double HistoryPoint::*field;
   bool accuracy;
+  const char* regression_name;
 };
-constexpr Metric kMetrics[] = {{"training loss", &HistoryPoint::train_loss, false},
-                               {"test loss", &HistoryPoint::test_loss, false},
-                               {"training accuracy", &HistoryPoint::train_accuracy, true},
-                               {"test accuracy", &HistoryPoint::test_accuracy, true}};
+constexpr Metric kMetrics[] = {
+    {tr_noop("training loss"), &HistoryPoint::train_loss, false, tr_noop("training loss")},
+    {tr_noop("test loss"), &HistoryPoint::test_loss, false, tr_noop("test loss")},
+    {tr_noop("training accuracy"), &HistoryPoint::train_accuracy, true, tr_noop("training R²")},
+    {tr_noop("test accuracy"), &HistoryPoint::test_accuracy, true, tr_noop("test R²")}};
 constexpr int kMetricCount = static_cast<int>(sizeof kMetrics / sizeof kMetrics[0]);
 
 // --- 1. Runs ------------------------------------------------------------------------------
@@ -64,12 +67,12 @@ std::vector<CompareRun> optimizer_runs(const RunConfig& base) {
           {act, drop, std::min(lr, kAdamRate), base.init, Optimizer::Adam}};
 }
 
-// "relu + dropout 0.2, α 0.5, init large": what sets the run apart from the set-up.
+// "relu + dropout 0.2, α 0.5, init large": what sets the run apart from the set-up (in the page's language).
 std::string run_label(const CompareRun& r, const RunConfig& base) {
-  std::string s = base.hidden.empty() ? "no hidden layer" : activation_name(r.activation);
-  if (r.dropout > 0 && !base.hidden.empty()) s += " + dropout " + format_value(r.dropout, 2);
+  std::string s = base.hidden.empty() ? tr("no hidden layer") : activation_name(r.activation);
+  if (r.dropout > 0 && !base.hidden.empty()) s += printf_string(tr(" + dropout %s"), format_value(r.dropout, 2).c_str());
   if (r.learning_rate != base.train.learning_rate) s += ", α " + format_value(r.learning_rate, 3);
-  if (r.init != base.init) s += std::string(", init ") + init_name(r.init);
+  if (r.init != base.init) s += printf_string(tr(", init %s"), init_name(r.init));
   if (r.optimizer != base.train.optimizer.kind) s += std::string(", ") + optimizer_name(r.optimizer);
   return s;
 }
@@ -112,13 +115,19 @@ void restart(CompareState& c) {
     c.comparison = std::make_unique<Comparison<float>>(entries, c.data.train, test, settings);
     c.boundaries.resize(c.runs.size());
   } catch (const std::exception& e) {
-    c.error = std::string("The comparison cannot start: ") + e.what();
+    c.error = tr("The comparison cannot start: ") + std::string(e.what());
   }
 }
 
-// Follows the set-up: a new set-up brings the default runs for it.
+// Follows the set-up: a new set-up brings the default runs for it (the page's settings, such as
+// its language, are not the run's).
 void sync_with_setup(CompareState& c, const RunConfig& setup) {
-  if (!c.runs.empty() && c.base == setup) return;
+  RunConfig run = setup;
+  run.page = c.base.page;
+  if (!c.runs.empty() && c.base == run) {
+    c.base.page = setup.page;
+    return;
+  }
   c.base = setup;
   c.runs = default_runs(c.base);
   restart(c);
@@ -148,19 +157,19 @@ bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& 
       ImGui::EndCombo();
     }
     publish_last_item(("compare_activation_" + n).c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Activation of every hidden layer of run %d", i + 1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Activation of every hidden layer of run %d"), i + 1);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
-    if (slider_double("##dropout", r.dropout, 0.0, 0.8, "dropout %.2f")) changed = true;
+    if (slider_double("##dropout", r.dropout, 0.0, 0.8, tr("dropout %.2f"))) changed = true;
     publish_last_item(("compare_dropout_" + n).c_str());
   } else {
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Run %d", i + 1);
+    ImGui::Text(tr("Run %d"), i + 1);
   }
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
   ImGui::SetNextItemWidth(half);
   if (slider_double("##lr", r.learning_rate, 0.001, 10.0, "α %.4g", ImGuiSliderFlags_Logarithmic)) changed = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Learning rate α of run %d (Ctrl+click to type)", i + 1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Learning rate α of run %d (Ctrl+click to type)"), i + 1);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(half);
   if (ImGui::BeginCombo("##optimizer", optimizer_name(r.optimizer))) {
@@ -169,7 +178,7 @@ bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& 
     ImGui::EndCombo();
   }
   publish_last_item(("compare_optimizer_" + n).c_str());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Optimiser of run %d (μ, β₁, β₂, ε: the set-up's)", i + 1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Optimiser of run %d (μ, β₁, β₂, ε: the set-up's)"), i + 1);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
   const float remove_w = can_remove ? swatch + style.ItemSpacing.x : 0.0f;
   ImGui::SetNextItemWidth(half);
@@ -178,10 +187,10 @@ bool run_controls(CompareRun& r, int i, bool has_hidden, bool can_remove, bool& 
       if (ImGui::Selectable(init_name(init), init == r.init)) r.init = init, changed = true;
     ImGui::EndCombo();
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Initialisation of run %d", i + 1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Initialisation of run %d"), i + 1);
   if (can_remove) {
     ImGui::SameLine(ImGui::GetCursorPosX() + indent + width - remove_w + style.ItemSpacing.x);
-    remove = published_button("✕", ("compare_remove_" + n).c_str(), "Remove this run", ImVec2(swatch, swatch));
+    remove = published_button("✕", ("compare_remove_" + n).c_str(), tr("Remove this run"), ImVec2(swatch, swatch));
   }
   ImGui::PopID();
   return changed;
@@ -199,7 +208,8 @@ std::string layer_sizes(const CompareState& c) {
 void target_control(CompareState& c) {
   float target = static_cast<float>(c.target_loss);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
-  if (ImGui::InputFloat("target loss", &target, 0.0f, 0.0f, "%.3g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+  if (ImGui::InputFloat(tr_id("target loss", "target_loss").c_str(), &target, 0.0f, 0.0f, "%.3g",
+                        ImGuiInputTextFlags_EnterReturnsTrue)) {
     if (std::isfinite(target) && target > 0) {
       c.target_loss = target;
       if (c.comparison) c.comparison->set_target_loss(c.target_loss);
@@ -207,32 +217,32 @@ void target_control(CompareState& c) {
   }
   publish_last_item("compare_target");
   ImGui::SameLine();
-  help_marker("The summary's \"loss ≤ target at\" column: the first iteration at which the training loss (on the "
-              "whole training set, without dropout) is at most this. It is read from the recorded curve, so "
-              "changing it needs no retraining.");
+  help_marker(tr("The summary's \"loss ≤ target at\" column: the first iteration at which the training loss (on the "
+                 "whole training set, without dropout) is at most this. It is read from the recorded curve, so "
+                 "changing it needs no retraining."));
 }
 
 }  // namespace
 
 void show_compare_setup(CompareState& c, const RunConfig& setup) {
   sync_with_setup(c, setup);
-  ImGui::TextWrapped("Runs of the set-up (%s, %s layers) side by side: same data, same initial weights. Data and "
-                     "layers come from Set up; here, how the runs differ.",
+  text_wrapped(tr("Runs of the set-up (%s, %s layers) side by side: same data, same initial weights. Data and "
+                        "layers come from Set up; here, how the runs differ."),
                      c.base.data.source.c_str(), layer_sizes(c).c_str());
-  if (published_button("Sigmoid vs ReLU vs ReLU + dropout", "compare_defaults",
-                       "The default comparison: every hidden layer sigmoid; ReLU; ReLU with dropout 0.2"))
+  if (published_button(tr("Sigmoid vs ReLU vs ReLU + dropout"), "compare_defaults",
+                       tr("The default comparison: every hidden layer sigmoid; ReLU; ReLU with dropout 0.2")))
     reset_comparison(c, setup);
-  if (published_button("SGD vs momentum vs Adam", "compare_optimizers",
-                       "The set-up's network trained by plain gradient descent, momentum (μ from the set-up) and "
-                       "Adam (α at most 0.02), from the same initial weights"))
+  if (published_button(tr("SGD vs momentum vs Adam"), "compare_optimizers",
+                       tr("The set-up's network trained by plain gradient descent, momentum (μ from the set-up) and "
+                          "Adam (α at most 0.02), from the same initial weights")))
     open_comparison(c, setup, optimizer_runs(setup));
   target_control(c);
   ImGui::Separator();
 
   const bool has_hidden = !c.base.hidden.empty();
   if (!has_hidden)
-    ImGui::TextWrapped("The set-up has no hidden layer: activation and dropout have nothing to act on; compare "
-                       "learning rates or initialisations.");
+    text_wrapped("%s", tr("The set-up has no hidden layer: activation and dropout have nothing to act on; compare "
+                                "learning rates or initialisations."));
   bool changed = false;
   int removed = -1;
   const int n = static_cast<int>(c.runs.size());
@@ -246,7 +256,7 @@ void show_compare_setup(CompareState& c, const RunConfig& setup) {
     c.runs.erase(c.runs.begin() + removed);
     changed = true;
   }
-  if (n < Comparison<float>::kMaxRuns && published_button("Add a run", "compare_add", "Up to four runs")) {
+  if (n < Comparison<float>::kMaxRuns && published_button(tr("Add a run"), "compare_add", tr("Up to four runs"))) {
     c.runs.push_back(c.runs.back());
     changed = true;
   }
@@ -287,59 +297,64 @@ void step_epoch(CompareState& c) {
 
 void controls(CompareState& c) {
   const float font = ImGui::GetFontSize();
-  if (published_button(c.stepper.playing() ? "❚❚ Pause###compare_play" : "▶ Play###compare_play", "compare_play",
-                       "Train all runs batch after batch, in lockstep (P)", ImVec2(font * 5.2f, 0)))
+  if (published_button(c.stepper.playing() ? tr("❚❚ Pause") : tr("▶ Play"), "compare_play",
+                       tr("Train all runs batch after batch, in lockstep (P)"), ImVec2(font * 5.2f, 0)))
     toggle_play(c);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(font * 9.0f);
-  ImGui::SliderFloat("##compare_speed", &c.stepper.batches_per_second, 1.0f, 1000.0f, "%.0f batches/s",
+  ImGui::SliderFloat("##compare_speed", &c.stepper.batches_per_second, 1.0f, 1000.0f, tr("%.0f batches/s"),
                      ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine(0, font * 1.2f);
-  if (published_button("Step one batch", "compare_step_batch", "One update for every run (B)")) step_batch(c);
+  if (published_button(tr("Step one batch"), "compare_step_batch", tr("One update for every run (B)"))) step_batch(c);
   ImGui::SameLine();
-  if (published_button("Step one epoch", "compare_step_epoch", "Every run to the end of its current epoch (E)"))
+  if (published_button(tr("Step one epoch"), "compare_step_epoch", tr("Every run to the end of its current epoch (E)")))
     step_epoch(c);
   ImGui::SameLine();
-  if (published_button("Restart", "compare_restart", "Back to iteration 0, the same initial weights (R)")) restart(c);
+  if (published_button(tr("Restart"), "compare_restart", tr("Back to iteration 0, the same initial weights (R)"))) restart(c);
   if (!c.comparison) return;  // the restart failed (its error shows)
 
   const Comparison<float>& cmp = *c.comparison;
   const Trainer<float>& t = cmp.run(0).trainer();
-  ImGui::Text("iteration %ld of %ld · %.2f of %d epochs", t.iteration(), cmp.run(0).total_iterations(),
+  ImGui::Text(tr("iteration %ld of %ld · %.2f of %d epochs"), t.iteration(), cmp.run(0).total_iterations(),
               cmp.summary(0).epochs, c.base.schedule.epochs);
   const long every = cmp.settings().schedule.eval_every;
   if (every > 1 && ImGui::IsItemHovered())
-    ImGui::SetTooltip("The curves and the table are evaluated every %ld iterations.", every);
+    ImGui::SetTooltip(tr("The curves and the table are evaluated every %ld iterations."), every);
   ImGui::SameLine();
   int shared = 0;
   for (int i = 1; i < cmp.size(); ++i) shared += cmp.summary(i).shares_start_with != i;
-  ImGui::TextDisabled(shared == cmp.size() - 1 ? "· all runs start from the same weights"
-                                                : "· runs with other layer shapes or initialisation start from their own weights");
+  ImGui::TextDisabled("%s", shared == cmp.size() - 1
+                                ? tr("· all runs start from the same weights")
+                                : tr("· runs with other layer shapes or initialisation start from their own weights"));
   if (cmp.finished()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("· finished (set-up: %d epochs)", c.base.schedule.epochs);
+    ImGui::TextDisabled(tr("· finished (set-up: %d epochs)"), c.base.schedule.epochs);
   }
 }
 
 void curves(CompareState& c, ImVec2 size) {
   ImGui::BeginGroup();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+  bool regression = c.data.train.is_regression();
   ImGui::Combo("##compare_metric", &c.metric,
-               [](void*, int i, const char** text) { return *text = kMetrics[i].name, true; }, nullptr,
-               kMetricCount);
+               [](void* r, int i, const char** text) {
+                 return *text = tr(*static_cast<bool*>(r) ? kMetrics[i].regression_name : kMetrics[i].name), true;
+               },
+               &regression, kMetricCount);
   publish_last_item("compare_metric");
   const Metric& m = kMetrics[std::clamp(c.metric, 0, kMetricCount - 1)];
+  const bool percent = m.accuracy && !regression;
   if (!m.accuracy) {
     ImGui::SameLine();
-    ImGui::Checkbox("log scale##compare", &c.log_scale);
+    ImGui::Checkbox(tr_id("log scale", "compare_log_scale").c_str(), &c.log_scale);
   }
   const Comparison<float>& cmp = *c.comparison;
   std::vector<Series> series;
   for (int i = 0; i < cmp.size(); ++i) {
     const History& h = cmp.run(i).history();
-    Series s{cmp.entry(i).label, kRunColours[i], {}, {}, 2.0f};
+    Series s{run_label(c.runs[i], c.base), kRunColours[i], {}, {}, 2.0f};
     const double last = h.points.back().*m.field;
-    if (std::isfinite(last)) s.name += "  " + (m.accuracy ? format_value(100 * last, 3) + "%" : format_value(last, 3));
+    if (std::isfinite(last)) s.name += "  " + (percent ? format_value(100 * last, 3) + "%" : format_value(last, 3));
     for (const auto& p : h.points) {
       s.x.push_back(static_cast<double>(p.iteration));
       s.y.push_back(p.*m.field);
@@ -347,9 +362,11 @@ void curves(CompareState& c, ImVec2 size) {
     series.push_back(std::move(s));
   }
   PlotOptions o;
-  o.y_label = m.name;
+  o.x_label = tr("iteration");
+  o.y_label = tr(regression ? m.regression_name : m.name);
   o.log_y = c.log_scale && !m.accuracy;
   o.fixed_y = m.accuracy;
+  o.y_min = regression && m.accuracy ? -1.0 : o.y_min;  // R² below −1 stays at the bottom edge
   o.y_format = m.accuracy ? "%.3f" : "%.5g";
   o.publish_id = "compare_plot";
   const float used = ImGui::GetFrameHeightWithSpacing();
@@ -373,13 +390,17 @@ void boundary(CompareState& c, int i, float side) {
   const RunSummary s = c.comparison->summary(i);
   ImGui::BeginGroup();
   ImGui::PushStyleColor(ImGuiCol_Text, kRunColours[i]);
-  ImGui::TextUnformatted(s.label.c_str());
+  const std::string label = run_label(c.runs[i], c.base);
+  ImGui::TextUnformatted(label.c_str());
   ImGui::PopStyleColor();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(("##compare_boundary_" + std::to_string(i)).c_str(), ImVec2(side, side));
   publish_last_item(("compare_boundary_" + std::to_string(i)).c_str());
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s\ntraining accuracy %s %%\ntest accuracy %s %%", s.label.c_str(),
+  if (ImGui::IsItemHovered() && c.data.train.is_regression())
+    ImGui::SetTooltip(tr("%s\ntraining R² %s\ntest R² %s"), label.c_str(), format_value(s.train_accuracy, 3).c_str(),
+                      format_value(s.test_accuracy, 3).c_str());
+  else if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(tr("%s\ntraining accuracy %s %%\ntest accuracy %s %%"), label.c_str(),
                       format_value(100 * s.train_accuracy, 3).c_str(), format_value(100 * s.test_accuracy, 3).c_str());
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddImage(map.id(), o, ImVec2(o.x + side, o.y + side));
@@ -417,15 +438,18 @@ void boundaries(CompareState& c, const BoundaryGrid& g) {
 }
 
 std::string reached_text(const RunSummary& s) {
-  return s.target_iteration < 0 ? "not reached" : "iteration " + std::to_string(s.target_iteration);
+  return s.target_iteration < 0 ? tr("not reached") : printf_string(tr("iteration %ld"), s.target_iteration);
 }
 
 void summary_table(const CompareState& c) {
   const Comparison<float>& cmp = *c.comparison;
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##compare_summary", 8, flags)) return;
-  const std::string target = "loss ≤ " + format_value(c.target_loss, 3) + " at";
-  for (const char* h : {"run", "iterations", "train loss", "test loss", "train acc.", "test acc.", target.c_str(), "initial weights"})
+  const std::string target = printf_string(tr("loss ≤ %s at"), format_value(c.target_loss, 3).c_str());
+  const bool regression = c.data.train.is_regression();
+  for (const char* h : {tr("run"), tr("iterations"), tr("train loss"), tr("test loss"),
+                        regression ? tr("train R²") : tr("train acc."), regression ? tr("test R²") : tr("test acc."),
+                        target.c_str(), tr("initial weights")})
     ImGui::TableSetupColumn(h);
   ImGui::TableHeadersRow();
   auto number = [](double v, bool percent) {
@@ -436,7 +460,7 @@ void summary_table(const CompareState& c) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushStyleColor(ImGuiCol_Text, kRunColours[i]);
-    ImGui::TextUnformatted(("■ " + s.label).c_str());
+    ImGui::TextUnformatted(("■ " + run_label(c.runs[i], c.base)).c_str());
     ImGui::PopStyleColor();
     ImGui::TableNextColumn();
     ImGui::Text("%ld", s.iterations);
@@ -445,18 +469,18 @@ void summary_table(const CompareState& c) {
     ImGui::TableNextColumn();
     number(s.test_loss, false);
     ImGui::TableNextColumn();
-    number(s.train_accuracy, true);
+    number(s.train_accuracy, !regression);
     ImGui::TableNextColumn();
-    number(s.test_accuracy, true);
+    number(s.test_accuracy, !regression);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(reached_text(s).c_str());
     ImGui::TableNextColumn();
     if (s.diverged)
-      ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "diverged: lower α");
+      ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr("diverged: lower α"));
     else if (s.shares_start_with == i)
-      ImGui::Text(i == 0 ? "seed %llu" : "own, seed %llu", static_cast<unsigned long long>(c.base.train.seed));
+      ImGui::Text(i == 0 ? tr("seed %llu") : tr("own, seed %llu"), static_cast<unsigned long long>(c.base.train.seed));
     else
-      ImGui::Text("as run %d", s.shares_start_with + 1);
+      ImGui::Text(tr("as run %d"), s.shares_start_with + 1);
   }
   ImGui::EndTable();
   publish_last_item("compare_table");  // EndTable adds the table's outer rectangle as an item
@@ -467,7 +491,7 @@ void summary_table(const CompareState& c) {
 void show_compare_view(CompareState& c, const RunConfig& setup) {
   sync_with_setup(c, setup);
   if (!c.comparison) {
-    ImGui::TextWrapped("%s", c.error.c_str());
+    text_wrapped("%s", c.error.c_str());
     return;
   }
   advance(c, ImGui::GetIO().DeltaTime);

@@ -2,6 +2,7 @@
 // regression, after every
 // update, the loss of each batch) per iteration or per epoch, with a log-scale toggle; and the
 // size of each layer's weight gradient over time, where vanishing gradients show.
+#include "app/i18n.hpp"
 #include "app/run_views.hpp"
 #include "app/plot.hpp"
 #include "app/widgets.hpp"
@@ -40,15 +41,15 @@ void loss_plot(const CurvesState& state, const History& h, bool has_test) {
   const bool e = state.per_epoch;
   std::vector<Series> series;
   if (!e) {
-    series.push_back(history_series(h, "batch", kBatch, &HistoryPoint::batch_loss, e, 1.0f));
-    series.back().name = "batch";  // noisy: its latest value says little
+    series.push_back(history_series(h, tr("batch"), kBatch, &HistoryPoint::batch_loss, e, 1.0f));
+    series.back().name = tr("batch");  // noisy: its latest value says little
   }
-  series.push_back(history_series(h, "train", kTrain, &HistoryPoint::train_loss, e));
-  if (has_test) series.push_back(history_series(h, "test", kTest, &HistoryPoint::test_loss, e));
+  series.push_back(history_series(h, tr("train"), kTrain, &HistoryPoint::train_loss, e));
+  if (has_test) series.push_back(history_series(h, tr("test"), kTest, &HistoryPoint::test_loss, e));
   if (!h.points.empty() && std::isfinite(h.points.back().penalty))
-    series.push_back(history_series(h, "penalty", kPenalty, &HistoryPoint::penalty, e));
+    series.push_back(history_series(h, tr("penalty"), kPenalty, &HistoryPoint::penalty, e));
   PlotOptions o;
-  o.x_label = e ? "epoch" : "iteration";
+  o.x_label = e ? tr("epoch") : tr("iteration");
   o.log_y = state.log_scale;
   o.y_format = "%.5g";
   o.publish_id = "loss_plot";
@@ -60,10 +61,10 @@ void loss_plot(const CurvesState& state, const History& h, bool has_test) {
 void accuracy_plot(const CurvesState& state, const History& h, bool has_test, bool regression) {
   const bool e = state.per_epoch;
   const bool percent = !regression;
-  std::vector<Series> series{history_series(h, "train", kTrain, &HistoryPoint::train_accuracy, e, 2.0f, percent)};
-  if (has_test) series.push_back(history_series(h, "test", kTest, &HistoryPoint::test_accuracy, e, 2.0f, percent));
+  std::vector<Series> series{history_series(h, tr("train"), kTrain, &HistoryPoint::train_accuracy, e, 2.0f, percent)};
+  if (has_test) series.push_back(history_series(h, tr("test"), kTest, &HistoryPoint::test_accuracy, e, 2.0f, percent));
   PlotOptions o;
-  o.x_label = e ? "epoch" : "iteration";
+  o.x_label = e ? tr("epoch") : tr("iteration");
   o.fixed_y = true;
   o.y_min = regression ? -1.0 : 0.0;
   o.y_max = 1.0;
@@ -86,7 +87,7 @@ void gradient_plot(const Session& s) {
     series.push_back(std::move(ser));
   }
   PlotOptions o;
-  o.x_label = "iteration";
+  o.x_label = tr("iteration");
   o.log_y = true;
   o.y_format = "%.3g";
   line_plot("##gradients", series, o, ImVec2(0, 0));
@@ -98,46 +99,47 @@ void show_curves_view(CurvesState& state, const Session& s) {
   const History& h = s.run().history();
   const bool has_test = s.test() != nullptr;
   if (!ImGui::BeginTabBar("##curves")) return;
-  if (begin_tab("Loss", "tab_loss")) {
-    ImGui::Checkbox("log scale", &state.log_scale);
+  if (begin_tab(tr("Loss"), "tab_loss")) {
+    ImGui::Checkbox(tr_id("log scale", "log_scale").c_str(), &state.log_scale);
     publish_last_item("log_scale");
     ImGui::SameLine();
-    ImGui::Checkbox("per epoch", &state.per_epoch);
+    ImGui::Checkbox(tr_id("per epoch", "per_epoch").c_str(), &state.per_epoch);
     publish_last_item("per_epoch");
     ImGui::SameLine();
-    const std::string sampled =
-        "The core evaluates the loss " + std::to_string(Session::kCurvePointsPerEpoch) + " times per epoch on " +
-        std::to_string(Session::kCurveTrainSample) + " training examples (blue) and the first " +
-        std::to_string(Session::kCurveTestSample) + " test examples (orange), without dropout: a whole pass over "
-        "a set this large would stall the page. Grey: the loss of the batch just trained on (noisier; with dropout).";
-    const std::string whole =
-        "After every update the core evaluates the loss on the whole training set (blue) and test set (orange), "
-        "without dropout. Grey: the loss of the batch just trained on (noisier; with dropout).";
-    const std::string penalty = " Purple (with L1 or L2): the penalty λ₁·Σ|w| + λ₂/2·Σw² that the update also "
-                                "minimises; the data losses do not include it.";
+    const std::string sampled = printf_string(
+        tr("The core evaluates the loss %d times per epoch on %d training examples (blue) and the first %d test "
+           "examples (orange), without dropout: a whole pass over a set this large would stall the page. Grey: the "
+           "loss of the batch just trained on (noisier; with dropout)."),
+        static_cast<int>(Session::kCurvePointsPerEpoch), static_cast<int>(Session::kCurveTrainSample),
+        static_cast<int>(Session::kCurveTestSample));
+    const char* whole =
+        tr("After every update the core evaluates the loss on the whole training set (blue) and test set (orange), "
+           "without dropout. Grey: the loss of the batch just trained on (noisier; with dropout).");
+    const char* penalty = tr(" Purple (with L1 or L2): the penalty λ₁·Σ|w| + λ₂/2·Σw² that the update also "
+                             "minimises; the data losses do not include it.");
     help_marker(((s.curve_test() == s.test() ? whole : sampled) + penalty).c_str());
     loss_plot(state, h, has_test);
     ImGui::EndTabItem();
   }
   const bool regression = s.train().is_regression();
-  if (begin_tab(regression ? "R²###score" : "Accuracy###score", "tab_accuracy")) {
-    ImGui::Checkbox("per epoch", &state.per_epoch);
+  if (begin_tab(regression ? "R²" : tr("Accuracy"), "tab_accuracy")) {
+    ImGui::Checkbox(tr_id("per epoch", "per_epoch").c_str(), &state.per_epoch);
     publish_last_item("per_epoch");
     if (regression) {
       ImGui::SameLine();
-      help_marker("R² = 1 − Σ(ŷ − y)² / Σ(y − ȳ)²: the share of the targets' variance the network explains. "
-                  "1 is a perfect fit, 0 is no better than always answering the mean ȳ, below 0 is worse.");
+      help_marker(tr("R² = 1 − Σ(ŷ − y)² / Σ(y − ȳ)²: the share of the targets' variance the network explains. "
+                     "1 is a perfect fit, 0 is no better than always answering the mean ȳ, below 0 is worse."));
     }
     accuracy_plot(state, h, has_test, regression);
     ImGui::EndTabItem();
   }
-  if (!s.setup().page.hidden("gradients") && begin_tab("Gradients", "tab_gradients", state.gradients_tab.take())) {
+  if (!s.setup().page.hidden("gradients") && begin_tab(tr("Gradients"), "tab_gradients", state.gradients_tab.take())) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("rms(dW) per layer, log scale");
+    ImGui::TextDisabled("%s", tr("rms(dW) per layer, log scale"));
     ImGui::SameLine();
-    help_marker("rms(dW_l) = sqrt(mean of dW_l²) of each batch. In a deep sigmoid network the layers near the "
-                "input (dW1, light) get much smaller gradients than those near the output: the vanishing "
-                "gradient. ReLU keeps them closer.");
+    help_marker(tr("rms(dW_l) = sqrt(mean of dW_l²) of each batch. In a deep sigmoid network the layers near the "
+                   "input (dW1, light) get much smaller gradients than those near the output: the vanishing "
+                   "gradient. ReLU keeps them closer."));
     gradient_plot(s);
     ImGui::EndTabItem();
   }

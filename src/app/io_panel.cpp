@@ -2,6 +2,7 @@
 // the run as a Python script (numpy, config/python_script.hpp), import a model JSON or open a
 // data table (the browser's file picker or a dropped file; a typed path on the desktop). A bad
 // file gets a clear message naming the file and the problem.
+#include "app/i18n.hpp"
 #include "app/lessons.hpp"
 #include "app/panels.hpp"
 #include "config/properties.hpp"
@@ -41,24 +42,32 @@ RunConfig setup_for_model(const RunConfig& current, const NetworkSpec& spec) {
   } else if (spec.inputs == 2) {
     if (s.data.source == "glyphs") s.data.source = "circles";
   } else {
-    throw std::invalid_argument("the model has " + std::to_string(spec.inputs) +
-                                " inputs, but the playground's data sets have 2 (toy sets) or 25 (5×5 glyphs)");
+    throw std::invalid_argument(
+        printf_string(tr("the model has %d inputs, but the playground's data sets have 2 (toy sets) or 25 (5×5 glyphs)"),
+                      spec.inputs));
   }
   return s;
+}
+
+// The bridge's message about a download in the page's words (the file's path and a system error as they are).
+std::string download_text(const bridge::FileResult& result) {
+  std::string text = tr_prefix(result.message, tr_noop("downloaded "));
+  text = tr_prefix(text, tr_noop("saved "));
+  return tr_prefix(text, tr_noop("could not write "));
 }
 
 void export_history(IoPanelState& state, const Session& session) {
   std::ostringstream csv;
   session.run().history().write_csv(csv);
-  state.message = bridge::download_file(kHistoryFile, csv.str(), "text/csv").message;
+  state.message = download_text(bridge::download_file(kHistoryFile, csv.str(), "text/csv"));
 }
 
 void export_model(IoPanelState& state, const PlaygroundRun& playground) {
   try {
     const std::string json = model_to_json(playground.run.session().network(), encode_config(playground.setup));
-    state.message = bridge::download_file(kModelFile, json, "application/json").message;
+    state.message = download_text(bridge::download_file(kModelFile, json, "application/json"));
   } catch (const std::exception& e) {
-    state.message = std::string("cannot export the model: ") + e.what();
+    state.message = tr("cannot export the model: ") + std::string(e.what());
   }
 }
 
@@ -73,11 +82,11 @@ void export_python(IoPanelState& state, const PlaygroundRun& playground) {
                               "the playground page's Export as Python, with the run at update " + std::to_string(done),
                               playground.model_source};
     const PythonScript script = python_script(session.trainer_at_start(), steps, origin);
-    state.message = bridge::download_file(kPythonFile, script.text, "text/x-python").message + ": the first " +
-                    std::to_string(steps) + " updates from the run's start; `python3 " + kPythonFile +
-                    "` prints their losses";
+    state.message = download_text(bridge::download_file(kPythonFile, script.text, "text/x-python")) +
+                    printf_string(tr(": the first %d updates from the run's start; `python3 %s` prints their losses"),
+                                  steps, kPythonFile);
   } catch (const std::exception& e) {
-    state.message = std::string("cannot export as Python: ") + e.what();
+    state.message = tr("cannot export as Python: ") + std::string(e.what());
   }
 }
 
@@ -119,11 +128,11 @@ void import_model(PlaygroundRun& playground, IoPanelState& io, const bridge::Ope
       p.model_source = file.name;
     });
     if (!failed.empty()) {
-      io.import_error = file.name + ": " + failed;
+      io.import_error = file.name + ": " + tr_prefix(failed, kCannotStart);
       return;
     }
-    io.message = "imported " + file.name + ": " + net.spec.describe() +
-                 (recorded.empty() ? "" : ", with the set-up it was trained with");
+    io.message = printf_string(tr("imported %s: %s"), file.name.c_str(), net.spec.describe().c_str()) +
+                 (recorded.empty() ? "" : tr(", with the set-up it was trained with"));
     for (const std::string& note : notes) io.message += "; " + note;
   } catch (const std::exception& e) {
     io.import_error = file.name + ": " + e.what();
@@ -143,12 +152,13 @@ void open_table(PlaygroundRun& playground, IoPanelState& io, const bridge::Opene
       p.model_source.clear();
     });
     if (!failed.empty()) {
-      io.import_error = file.name + ": " + failed;
+      io.import_error = file.name + ": " + tr_prefix(failed, kCannotStart);
       return;
     }
-    io.message = "opened " + file.name + ": " + std::to_string(table->size()) + " examples, " +
-                 std::to_string(table->features()) + " inputs, " +
-                 (table->is_regression() ? "real-valued targets" : std::to_string(table->num_classes) + " classes");
+    io.message = printf_string(tr("opened %s: %d examples, %d inputs, %s"), file.name.c_str(), table->size(),
+                               table->features(),
+                               table->is_regression() ? tr("real-valued targets")
+                                                      : printf_string(tr("%d classes"), table->num_classes).c_str());
   } catch (const std::exception& e) {
     io.import_error = e.what();
   }
@@ -188,42 +198,43 @@ void name_checkbox(const char* label, const char* id, std::vector<std::string>& 
 
 // The "for students" part of the Copy link dialog: what the link hides, locks, opens and plays.
 void student_options(PageConfig& page) {
-  ImGui::TextUnformatted("For students");
+  ImGui::TextUnformatted(tr("For students"));
   ImGui::SameLine();
-  help_marker("What the class sees when they open the link: hidden tabs and parts are gone; locked settings "
-              "show but cannot change (hovering one says why); the lesson chapter opens; play starts.");
-  ImGui::TextDisabled("hide:");
-  const std::pair<const char*, const char*> hideable[] = {{"Compare", "compare"}, {"MNIST", "mnist"},
-                                                          {"Lessons", "lessons"}, {"chain rule", "chain"},
-                                                          {"gradients", "gradients"}, {"step back", "stepback"}};
+  help_marker(tr("What the class sees when they open the link: hidden tabs and parts are gone; locked settings "
+                 "show but cannot change (hovering one says why); the lesson chapter opens; play starts."));
+  ImGui::TextDisabled("%s", tr("hide:"));
+  const std::pair<const char*, const char*> hideable[] = {
+      {tr_noop("Compare"), "compare"}, {tr_noop("MNIST"), "mnist"},       {tr_noop("Lessons"), "lessons"},
+      {tr_noop("chain rule"), "chain"}, {tr_noop("gradients"), "gradients"}, {tr_noop("step back"), "stepback"}};
   for (size_t i = 0; i < std::size(hideable); ++i) {
     if (i % 3 != 0) ImGui::SameLine();
-    name_checkbox(hideable[i].first, ("link_hide_" + std::string(hideable[i].second)).c_str(), page.hide,
+    name_checkbox(tr(hideable[i].first), ("link_hide_" + std::string(hideable[i].second)).c_str(), page.hide,
                   hideable[i].second);
   }
-  ImGui::TextDisabled("lock:");
-  const std::pair<const char*, const char*> lockable[] = {{"data", "data"}, {"network", "network"}, {"training", "training"}};
+  ImGui::TextDisabled("%s", tr("lock:"));
+  const std::pair<const char*, const char*> lockable[] = {
+      {tr_noop("data"), "data"}, {tr_noop("network"), "network"}, {tr_noop("training"), "training"}};
   for (size_t i = 0; i < std::size(lockable); ++i) {
     if (i != 0) ImGui::SameLine();
-    name_checkbox(lockable[i].first, ("link_lock_" + std::string(lockable[i].second)).c_str(), page.lock,
+    name_checkbox(tr(lockable[i].first), ("link_lock_" + std::string(lockable[i].second)).c_str(), page.lock,
                   lockable[i].second);
   }
   const auto& chapters = lessons();
   const std::string current = page.lesson > 0 && page.lesson <= static_cast<int>(chapters.size())
-                                  ? std::to_string(page.lesson) + ". " + chapters[page.lesson - 1].title
-                                  : "(none)";
+                                  ? std::to_string(page.lesson) + ". " + tr(chapters[page.lesson - 1].title.c_str())
+                                  : tr("(none)");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-  if (ImGui::BeginCombo("open lesson", current.c_str())) {
-    if (ImGui::Selectable("(none)", page.lesson == 0)) page.lesson = 0;
+  if (ImGui::BeginCombo(tr_id("open lesson", "open_lesson").c_str(), current.c_str())) {
+    if (ImGui::Selectable(tr("(none)"), page.lesson == 0)) page.lesson = 0;
     for (size_t i = 0; i < chapters.size(); ++i) {
-      const std::string title = std::to_string(i + 1) + ". " + chapters[i].title;
+      const std::string title = std::to_string(i + 1) + ". " + tr(chapters[i].title.c_str());
       if (ImGui::Selectable(title.c_str(), page.lesson == static_cast<int>(i) + 1)) page.lesson = static_cast<int>(i) + 1;
       publish_last_item(("link_lesson_" + std::to_string(i + 1)).c_str());
     }
     ImGui::EndCombo();
   }
   publish_last_item("link_lesson");
-  ImGui::Checkbox("start playing", &page.play);
+  ImGui::Checkbox(tr_id("start playing", "start_playing").c_str(), &page.play);
   publish_last_item("link_play");
 }
 
@@ -240,16 +251,17 @@ void link_dialog(IoPanelState& state, const PlaygroundRun& playground) {
   student_options(state.students);
   ImGui::Separator();
   const std::string link = link_for(playground.setup, state.students);
-  if (published_button("Copy", "link_copy", "Copy this address to the clipboard")) {
+  if (published_button(tr("Copy"), "link_copy", tr("Copy this address to the clipboard"))) {
     bridge::copy_to_clipboard(link);
-    state.message = "link copied: " + link.substr(link.find('#') + 1);
+    state.message = printf_string(tr("link copied: %s"), link.substr(link.find('#') + 1).c_str());
     if (playground.own.is(playground.setup.data.source))
-      state.message += ". The link cannot carry your file " + playground.own.name +
-                       ": whoever opens it gets the circles until they open the same file";
+      state.message += printf_string(tr(". The link cannot carry your file %s: whoever opens it gets the circles until "
+                                        "they open the same file"),
+                                     playground.own.name.c_str());
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (published_button("Cancel", "link_cancel")) ImGui::CloseCurrentPopup();
+  if (published_button(tr("Cancel"), "link_cancel")) ImGui::CloseCurrentPopup();
   std::vector<char> text(link.begin(), link.end());  // shown whole on one line, to select or read
   text.push_back('\0');
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
@@ -263,17 +275,17 @@ std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const Playg
   if (!playground.run.has_session()) return std::nullopt;
   const Session& session = playground.run.session();
   std::optional<bridge::OpenedFile> opened;
-  if (published_button("Copy link", "copy_link", "Copy an address that reopens this set-up (same seed), as it is "
-                                                 "or for students")) {
+  if (published_button(tr("Copy link"), "copy_link", tr("Copy an address that reopens this set-up (same seed), as it is "
+                                                       "or for students"))) {
     state.students = playground.setup.page;
     ImGui::OpenPopup("Copy link##dialog");
   }
   link_dialog(state, playground);
   ImGui::SameLine();
   if (bridge::has_file_picker()) {
-    if (published_button("Import model…", "import_model",
-                         "Load a model JSON saved by the page or by mlp, gzipped or not (or drop the file "
-                         "onto the page)"))
+    if (published_button(tr("Import model…"), "import_model",
+                         tr("Load a model JSON saved by the page or by mlp, gzipped or not (or drop the file "
+                            "onto the page)")))
     {
       state.expecting = IoPanelState::Expecting::Model;
       bridge::open_file(".json,.gz,application/json,application/gzip", "");
@@ -282,38 +294,38 @@ std::optional<bridge::OpenedFile> show_io_panel(IoPanelState& state, const Playg
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4.5f);
     ImGui::InputText("##path", state.native_path, sizeof state.native_path);
     ImGui::SameLine();
-    if (published_button("Open", "import_model", "Open the model JSON or the data table at this path"))
+    if (published_button(tr("Open"), "import_model", tr("Open the model JSON or the data table at this path")))
       opened = bridge::open_file(".json", state.native_path);
   }
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("save:");
+  ImGui::TextUnformatted(tr("save:"));
   ImGui::SameLine();
-  if (published_button("history CSV", "export_csv", "Download the loss and accuracy history as CSV"))
+  if (published_button(tr("history CSV"), "export_csv", tr("Download the loss and accuracy history as CSV")))
     export_history(state, session);
   ImGui::SameLine();
-  if (published_button("model JSON", "export_model", "Download the network (shape and weights) as JSON"))
+  if (published_button(tr("model JSON"), "export_model", tr("Download the network (shape and weights) as JSON")))
     export_model(state, playground);
-  const char* python_label = "Export as Python";
+  const char* python_label = tr("Export as Python");
   const ImGuiStyle& style = ImGui::GetStyle();
   const float python_width = ImGui::CalcTextSize(python_label).x + 2 * style.FramePadding.x;
   if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + python_width <=
       ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
     ImGui::SameLine();  // beside the other exports when it fits, else below them
-  static const std::string python_tip =
-      "Download this run as a Python script in the lecture's numpy: its data, initial weights, batches and dropout "
-      "masks written in, it trains from the run's start and prints the loss of each update (the updates made so far, "
-      "at least one epoch's, at most " + std::to_string(kPythonSteps) + "), as the page computed them. Run it with "
-      "python3 and numpy.";
+  const std::string python_tip = printf_string(
+      tr("Download this run as a Python script in the lecture's numpy: its data, initial weights, batches and dropout "
+         "masks written in, it trains from the run's start and prints the loss of each update (the updates made so "
+         "far, at least one epoch's, at most %ld), as the page computed them. Run it with python3 and numpy."),
+      kPythonSteps);
   if (published_button(python_label, "export_python", python_tip.c_str()))
     export_python(state, playground);
   if (!state.message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", state.message.c_str());
+    text_wrapped("%s", state.message.c_str());
     ImGui::PopStyleColor();
   }
   if (!state.import_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 20, 20, 255));
-    ImGui::TextWrapped("Could not open it: %s", state.import_error.c_str());
+    text_wrapped(tr("Could not open it: %s"), state.import_error.c_str());
     ImGui::PopStyleColor();
   }
   return opened;

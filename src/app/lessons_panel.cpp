@@ -2,7 +2,9 @@
 // lessons_panel.hpp.
 #include "app/lessons_panel.hpp"
 
+#include "app/i18n.hpp"
 #include "app/lessons.hpp"
+#include "app/model/playground_run.hpp"
 #include "app/widgets.hpp"
 
 #include <nlohmann/json.hpp>
@@ -19,7 +21,7 @@ const ImVec4 kHeading(0.12f, 0.36f, 0.62f, 1.0f);
 void section(const char* heading, const std::string& text) {
   ImGui::Spacing();
   ImGui::TextColored(kHeading, "%s", heading);
-  ImGui::TextWrapped("%s", text.c_str());
+  text_wrapped("%s", text.c_str());
 }
 
 // One small numbered button per chapter, the chosen one highlighted; the title on hover.
@@ -31,7 +33,7 @@ void chapter_buttons(LessonsState& ls) {
     const bool current = i == ls.chapter;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const std::string label = std::to_string(i + 1) + (i == ls.loaded ? "✓" : "");
-    const std::string tip = std::to_string(i + 1) + ". " + all[i].title;
+    const std::string tip = std::to_string(i + 1) + ". " + tr(all[i].title.c_str());
     if (published_button(label.c_str(), ("lesson_" + std::to_string(i)).c_str(), tip.c_str())) ls.chapter = i;
     if (current) ImGui::PopStyleColor();
   }
@@ -44,7 +46,7 @@ std::optional<LessonLoad> load_buttons(const LessonsState& ls, int chapter) {
   const Lesson& lesson = lessons()[chapter];
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (int p = 0; p < static_cast<int>(lesson.presets.size()); ++p) {
-    const std::string label = "Load: " + lesson.presets[p].label;
+    const std::string label = printf_string(tr("Load: %s"), tr(lesson.presets[p].label.c_str()));
     const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     if (p > 0) {
       ImGui::SameLine();
@@ -53,7 +55,7 @@ std::optional<LessonLoad> load_buttons(const LessonsState& ls, int chapter) {
     const bool loaded = ls.loaded == chapter && ls.loaded_preset == p;
     if (loaded) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const std::string id = "lesson_load_" + std::to_string(chapter) + "_" + std::to_string(p);
-    if (published_button(label.c_str(), id.c_str(), "Replaces the set-up (data, network, training settings)"))
+    if (published_button(label.c_str(), id.c_str(), tr("Replaces the set-up (data, network, training settings)")))
       pressed = LessonLoad{chapter, p};
     if (loaded) ImGui::PopStyleColor();
   }
@@ -63,11 +65,11 @@ std::optional<LessonLoad> load_buttons(const LessonsState& ls, int chapter) {
 void step_buttons(LessonsState& ls) {
   const int last = static_cast<int>(lessons().size()) - 1;
   ImGui::BeginDisabled(ls.chapter == 0);
-  if (published_button("◀ Previous", "lesson_prev")) --ls.chapter;
+  if (published_button(tr("◀ Previous"), "lesson_prev")) --ls.chapter;
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(ls.chapter == last);
-  if (published_button("Next ▶", "lesson_next")) ++ls.chapter;
+  if (published_button(tr("Next ▶"), "lesson_next")) ++ls.chapter;
   ImGui::EndDisabled();
 }
 
@@ -79,8 +81,8 @@ std::optional<LessonLoad> show_lessons_panel(LessonsState& ls, const std::string
   ImGui::Separator();
 
   const Lesson& lesson = lessons()[ls.chapter];
-  ImGui::TextColored(kHeading, "%d. %s", ls.chapter + 1, lesson.title.c_str());
-  ImGui::TextWrapped("%s", lesson.text.c_str());
+  ImGui::TextColored(kHeading, "%d. %s", ls.chapter + 1, tr(lesson.title.c_str()));
+  text_wrapped("%s", tr(lesson.text.c_str()));
   ImGui::Spacing();
   const std::optional<LessonLoad> load = load_buttons(ls, ls.chapter);
   if (load) {
@@ -88,11 +90,11 @@ std::optional<LessonLoad> show_lessons_panel(LessonsState& ls, const std::string
     ls.loaded_preset = load->preset;
   }
   if (ls.loaded == ls.chapter && !setup_error.empty())
-    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", setup_error.c_str());
-  section("Look at", lesson.look_at);
-  section("Try", lesson.try_this);
+    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr_prefix(setup_error, kCannotStart).c_str());
+  section(tr("Look at"), tr(lesson.look_at.c_str()));
+  section(tr("Try"), tr(lesson.try_this.c_str()));
   ImGui::Spacing();
-  ImGui::TextDisabled("Main view: %s", lesson_view_name(lesson.view));
+  ImGui::TextDisabled(tr("Main view: %s"), tr(lesson_view_name(lesson.view)));
   step_buttons(ls);
   return load;
 }

@@ -6,6 +6,7 @@
 // cell by cell (MNIST's 256×785 [1 X], 785×512 W1) shows a sample, says which rows and columns,
 // and summarises the whole matrix (min, mean, max, rms); hover and clicks give the whole
 // matrix's indices.
+#include "app/i18n.hpp"
 #include "app/run_views.hpp"
 #include "app/widgets.hpp"
 
@@ -26,7 +27,7 @@ std::string sample_note(const PhaseMatrix& pm, float width) {
     parts.push_back(pm.sample.substr(start, comma == std::string::npos ? comma : comma - start));
     start = comma == std::string::npos ? comma : comma + 2;
   }
-  parts.front() = "shows " + parts.front();
+  parts.front() = printf_string(tr("shows %s"), parts.front().c_str());
   return join_lines(parts, width) + "\n" + join_lines(stats_parts(pm.stats), width);
 }
 
@@ -65,8 +66,8 @@ void matrix_card(const Selection& sel, Picks& picks, const PhaseMatrix& pm, int 
   if (!pm.sample.empty()) {
     ImGui::TextDisabled("%s", sample_note(pm, max_w).c_str());
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s is %s: too large to draw cell by cell, so the heatmap shows %s (hover a cell for its "
-                        "place in the whole matrix). The figures summarise the whole matrix.",
+      ImGui::SetTooltip(tr("%s is %s: too large to draw cell by cell, so the heatmap shows %s (hover a cell for its "
+                           "place in the whole matrix). The figures summarise the whole matrix."),
                         pm.name.c_str(), shape_text(pm.stats.rows, pm.stats.cols).c_str(), pm.sample.c_str());
   }
   ImGui::EndGroup();
@@ -118,20 +119,20 @@ Picks show_matrix_view(const RunView& in) {
   const Selection& sel = in.selection;
   ImGui::TextColored(ImVec4(0.05f, 0.30f, 0.60f, 1.0f), "%s", v.phase.c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("— dark names: read; blue: written");
+  ImGui::TextDisabled("%s", tr("— dark names: read; blue: written"));
   ImGui::SameLine();
-  help_marker("The matrices of the phase shown in the status line, one equation per row, each matrix with its "
-              "name and shape (hover the name: what it is). Rows of X, H, Z, Ŷ, dZ, dH are the batch's "
-              "examples (the outlined row is the example shown in the network). Numbers appear when a matrix "
-              "is small; a large one shows a sample (the first rows, evenly spaced columns), says which, "
-              "and summarises the whole matrix. Hover any cell for its exact value. Click a cell of W or dW to follow that weight in "
-              "the chain-rule tab, a row to show that example.");
+  help_marker(tr("The matrices of the phase shown in the status line, one equation per row, each matrix with its "
+                 "name and shape (hover the name: what it is). Rows of X, H, Z, Ŷ, dZ, dH are the batch's "
+                 "examples (the outlined row is the example shown in the network). Numbers appear when a matrix "
+                 "is small; a large one shows a sample (the first rows, evenly spaced columns), says which, "
+                 "and summarises the whole matrix. Hover any cell for its exact value. Click a cell of W or dW to follow that weight in "
+                 "the chain-rule tab, a row to show that example."));
   for (size_t i = 0; i < v.numpy.size(); ++i) {
-    ImGui::TextColored(ImVec4(0.12f, 0.42f, 0.18f, 1.0f), "%s%s", i == 0 ? "numpy: " : "       ", v.numpy[i].c_str());
+    ImGui::TextColored(ImVec4(0.12f, 0.42f, 0.18f, 1.0f), "%s%s", i == 0 ? tr("numpy: ") : "       ", v.numpy[i].c_str());
     if (i == 0) {
       ImGui::SameLine();
-      help_marker("The same phase in the numpy of the lecture's notebooks (prepend_bias, np.matmul, sigmoid, ReLU, "
-                  "softmax, back), with this batch's shapes. The names are the playground's in lower case.");
+      help_marker(tr("The same phase in the numpy of the lecture's notebooks (prepend_bias, np.matmul, sigmoid, ReLU, "
+                     "softmax, back), with this batch's shapes. The names are the playground's in lower case."));
     }
   }
 
@@ -140,8 +141,8 @@ Picks show_matrix_view(const RunView& in) {
            std::find(m.shown_rows.begin(), m.shown_rows.end(), sel.example) == m.shown_rows.end();
   });
   if (example_hidden)
-    ImGui::TextDisabled("The chosen example (%d) is not among the rows shown: pick one of the first %d to see it "
-                        "outlined.", sel.example + 1, kMaxExampleRows);
+    ImGui::TextDisabled(tr("The chosen example (%d) is not among the rows shown: pick one of the first %d to see it "
+                           "outlined."), sel.example + 1, kMaxExampleRows);
   ImGui::BeginChild("##matrices", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const float avail_w = ImGui::GetContentRegionAvail().x;
   // Each equation may take the whole height (so small matrices show their numbers); two fit
@@ -158,12 +159,12 @@ Picks show_phase_details(DetailsState& state, const RunView& in, const std::stri
   Picks picks;
   if (!ImGui::BeginTabBar(("##details_" + id_prefix).c_str())) return picks;
   const PageConfig& page = in.session.setup().page;  // a link can hide either tab
-  if (!page.hidden("matrices") && begin_tab("Matrices of this phase", ("tab_" + id_prefix + "matrices").c_str())) {
+  if (!page.hidden("matrices") && begin_tab(tr("Matrices of this phase"), ("tab_" + id_prefix + "matrices").c_str())) {
     picks.add(show_matrix_view(in));
     ImGui::EndTabItem();
   }
   if (!page.hidden("chain") &&
-      begin_tab("Chain rule for one weight", ("tab_" + id_prefix + "chain").c_str(), state.chain_tab.take())) {
+      begin_tab(tr("Chain rule for one weight"), ("tab_" + id_prefix + "chain").c_str(), state.chain_tab.take())) {
     picks.add(show_chain_rule_view(state.chain, in));
     ImGui::EndTabItem();
   }

@@ -1,6 +1,9 @@
 // The confusion matrix of the test digits, and the digits of a chosen cell; see mnist_views.hpp.
 #include "app/mnist_views.hpp"
 
+#include "app/i18n.hpp"
+#include "app/widgets.hpp"
+
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
@@ -32,14 +35,14 @@ ImU32 text_colour(bool diagonal, double share) {
 void show_confusion(ConfusionState& state, const MnistViewInput& in) {
   const Predictions& p = *in.predictions;
   if (p.done() == 0) {
-    ImGui::TextDisabled("Predicting the test digits...");
+    ImGui::TextDisabled("%s", ui::tr("Predicting the test digits..."));
     return;
   }
   const std::vector<std::vector<int>> counts = p.confusion();
   const int K = static_cast<int>(counts.size());
-  ImGui::Text("Confusion matrix of %d test digits (accuracy %.2f %%)%s", p.done(), 100.0 * p.accuracy(),
-              p.finished() ? "" : ", still predicting");
-  ImGui::TextDisabled("Row: true class; column: predicted class. Click a cell to see its digits.");
+  ImGui::Text(ui::tr("Confusion matrix of %d test digits (accuracy %.2f %%)%s"), p.done(), 100.0 * p.accuracy(),
+              p.finished() ? "" : ui::tr(", still predicting"));
+  ImGui::TextDisabled("%s", ui::tr("Row: true class; column: predicted class. Click a cell to see its digits."));
 
   const float line = ImGui::GetTextLineHeight();
   const float side = std::clamp((ImGui::GetContentRegionAvail().y - 4 * line) / (K + 1), 30.0f, 60.0f);  // cell height
@@ -48,7 +51,7 @@ void show_confusion(ConfusionState& state, const MnistViewInput& in) {
   const ImVec2 grid(origin.x + 2 * line, origin.y + line + 4);  // room for the axis labels
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImGui::Dummy(ImVec2(2 * line + wide * K + 8, line + 4 + side * K + 4));
-  draw->AddText(ImVec2(grid.x, origin.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), "predicted →");
+  draw->AddText(ImVec2(grid.x, origin.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), ui::tr("predicted →"));
   for (int t = 0; t < K; ++t) {
     int row_total = 0;
     for (int c : counts[t]) row_total += c;
@@ -73,29 +76,29 @@ void show_confusion(ConfusionState& state, const MnistViewInput& in) {
         state.grid.chosen = -1;
       }
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("true %d, predicted %d: %d digits (%.1f %% of the %d true %d's)", t, c, counts[t][c],
+        ImGui::SetTooltip(ui::tr("true %d, predicted %d: %d digits (%.1f %% of the %d true %d's)"), t, c, counts[t][c],
                           100 * share, row_total, t);
       ImGui::PopID();
       const std::string id = "confusion_" + std::to_string(t) + "_" + std::to_string(c);
       bridge::publish_widget(id.c_str(), a.x, a.y, b.x, b.y);
     }
   }
-  draw->AddText(ImVec2(origin.x, grid.y + K * side + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), "↑ true");
+  draw->AddText(ImVec2(origin.x, grid.y + K * side + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), ui::tr("↑ true"));
 
   // The chosen cell's digits, beside the matrix.
   const float matrix_w = 2 * line + wide * K + 16;
   ImGui::SetCursorScreenPos(ImVec2(origin.x + matrix_w, origin.y));
   ImGui::BeginChild("##confusion_cell", ImVec2(0, 0));
   if (state.truth < 0) {
-    ImGui::TextDisabled("No cell chosen yet.");
+    ImGui::TextDisabled("%s", ui::tr("No cell chosen yet."));
   } else {
     const std::vector<int> rows = p.rows_in_cell(state.truth, state.predicted);
-    ImGui::TextWrapped("True %d, predicted %d: %zu digits%s", state.truth, state.predicted, rows.size(),
-                       rows.size() > 64 ? " (the 64 most confident shown)" : "");
+    ui::text_wrapped(ui::tr("True %d, predicted %d: %zu digits%s"), state.truth, state.predicted, rows.size(),
+                       rows.size() > 64 ? ui::tr(" (the 64 most confident shown)") : "");
     show_digit_grid(state.grid, rows, in, "confusion_digits", 56);
     if (state.grid.chosen >= 0 && state.grid.chosen < p.done()) {
       ImGui::Separator();
-      ImGui::Text("Test digit #%d", state.grid.chosen);
+      ImGui::Text(ui::tr("Test digit #%d"), state.grid.chosen);
       show_softmax_bars(p.probabilities().row(state.grid.chosen).data(), static_cast<int>(p.probabilities().cols()),
                         p.truth(state.grid.chosen), "confusion_bars");
     }

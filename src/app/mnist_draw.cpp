@@ -1,6 +1,9 @@
 // Draw a digit with the mouse and see the network's prediction live; see mnist_views.hpp.
 #include "app/mnist_views.hpp"
 
+#include "app/i18n.hpp"
+#include "app/widgets.hpp"
+
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
@@ -57,9 +60,9 @@ void predict_drawing(DrawState& state, const MnistViewInput& in) {
 }  // namespace
 
 void show_draw_digit(DrawState& state, const MnistViewInput& in) {
-  ImGui::TextWrapped("Draw a digit with the mouse in the white square. It is cropped, fitted to 20 x 20 pixels and "
-                     "centred in 28 x 28 by its centre of mass, as the MNIST digits were, then scaled like the "
-                     "training inputs; the network's answer updates as you draw.");
+  ui::text_wrapped("%s", ui::tr("Draw a digit with the mouse in the white square. It is cropped, fitted to 20 x 20 pixels and "
+                                  "centred in 28 x 28 by its centre of mass, as the MNIST digits were, then scaled like the "
+                                  "training inputs; the network's answer updates as you draw."));
   const float side = std::clamp(std::min(ImGui::GetContentRegionAvail().x * 0.45f,
                                          ImGui::GetContentRegionAvail().y - 3 * ImGui::GetFrameHeightWithSpacing()),
                                 160.0f, 320.0f);
@@ -79,23 +82,23 @@ void show_draw_digit(DrawState& state, const MnistViewInput& in) {
   draw->AddImage(state.canvas.id(), origin, ImVec2(origin.x + side, origin.y + side));
   draw->AddRect(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(150, 155, 165, 255), 0, 0, 2);
   if (!has_ink(state.ink))
-    draw->AddText(ImVec2(origin.x + 12, origin.y + side / 2 - 8), IM_COL32(150, 155, 165, 255), "draw a digit here");
+    draw->AddText(ImVec2(origin.x + 12, origin.y + side / 2 - 8), IM_COL32(150, 155, 165, 255), ui::tr("draw a digit here"));
 
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::Text("What the network sees (28 x 28):");
+  ImGui::TextUnformatted(ui::tr("What the network sees (28 x 28):"));
   const ImVec2 preview_at = ImGui::GetCursorScreenPos();
   ImGui::Image(state.preview.id(), ImVec2(4 * kMnistSide, 4 * kMnistSide));
   draw->AddRect(preview_at, ImVec2(preview_at.x + 4 * kMnistSide, preview_at.y + 4 * kMnistSide),
                 IM_COL32(150, 155, 165, 255));
   if (state.predicted >= 0) {
-    ImGui::Text("Prediction: %d  (%.1f %%)", state.predicted, 100.0 * state.probabilities[state.predicted]);
+    ImGui::Text(ui::tr("Prediction: %d  (%.1f %%)"), state.predicted, 100.0 * state.probabilities[state.predicted]);
     show_softmax_bars(state.probabilities.data(), static_cast<int>(state.probabilities.size()), -1, "draw_bars");
   } else {
-    ImGui::TextDisabled("Prediction: draw something first");
+    ImGui::TextDisabled("%s", ui::tr("Prediction: draw something first"));
   }
   ImGui::EndGroup();
-  if (ImGui::Button("Clear")) {
+  if (ImGui::Button(ui::tr_id("Clear", "clear").c_str())) {
     state.ink.setZero();
     state.dirty = true;
   }

@@ -2,6 +2,9 @@
 // chart; see mnist_views.hpp.
 #include "app/mnist_views.hpp"
 
+#include "app/i18n.hpp"
+#include "app/widgets.hpp"
+
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
@@ -34,11 +37,11 @@ void show_chosen(const DigitGrid& grid, const MnistViewInput& in, const char* id
   const Predictions& p = *in.predictions;
   if (grid.chosen < 0 || grid.chosen >= p.done()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Click a digit to see the network's output Ŷ for it.");
+    ui::text_wrapped("%s", ui::tr("Click a digit to see the network's output Ŷ for it."));
     ImGui::PopStyleColor();
     return;
   }
-  ImGui::TextWrapped("Test digit #%d: true class %d, predicted %d (%.1f %%). The network's softmax output Ŷ:",
+  ui::text_wrapped(ui::tr("Test digit #%d: true class %d, predicted %d (%.1f %%). The network's softmax output Ŷ:"),
                      grid.chosen, p.truth(grid.chosen), p.predicted(grid.chosen), 100.0 * p.confidence(grid.chosen));
   show_softmax_bars(p.probabilities().row(grid.chosen).data(), static_cast<int>(p.probabilities().cols()),
                     p.truth(grid.chosen), id);
@@ -76,7 +79,7 @@ void show_digit_grid(DigitGrid& grid, const std::vector<int>& rows, const MnistV
     else std::snprintf(label, sizeof label, "%d ≠ %d", p.predicted(row), p.truth(row));
     draw->AddText(ImVec2(a.x + 2, b.y), known ? (right ? kRight : kWrong) : IM_COL32(120, 120, 120, 255), label);
     if (hovered && known) {
-      ImGui::SetTooltip("test digit #%d\npredicted %d with %.1f %%\ntrue class %d", row, p.predicted(row),
+      ImGui::SetTooltip(ui::tr("test digit #%d\npredicted %d with %.1f %%\ntrue class %d"), row, p.predicted(row),
                         100.0 * p.confidence(row), p.truth(row));
     }
     publish_rect(std::string(id) + "_" + std::to_string(k), a, b);
@@ -120,8 +123,8 @@ void show_test_gallery(GalleryState& state, const MnistViewInput& in) {
   ImGui::EndDisabled();
   publish_rect("gallery_next", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::SameLine();
-  ImGui::Text("Test digits %d-%d of %d", state.first + 1, std::min(size, state.first + kPageSize), size);
-  ImGui::TextDisabled("Under each digit the network's answer: \"7 ✓\" right, \"2 ≠ 7\" predicted 2, truly 7.");
+  ImGui::Text(ui::tr("Test digits %d-%d of %d"), state.first + 1, std::min(size, state.first + kPageSize), size);
+  ImGui::TextDisabled("%s", ui::tr("Under each digit the network's answer: \"7 ✓\" right, \"2 ≠ 7\" predicted 2, truly 7."));
   const float bars_w = 330;
   ImGui::BeginChild("##gallery_digits", ImVec2(std::max(200.0f, ImGui::GetContentRegionAvail().x - bars_w), 0));
   show_digit_grid(state.grid, row_range(state.first, kPageSize, size), in, "gallery", 56);
@@ -135,12 +138,12 @@ void show_test_gallery(GalleryState& state, const MnistViewInput& in) {
 void show_mistakes(MistakesState& state, const MnistViewInput& in) {
   const Predictions& p = *in.predictions;
   if (!p.finished()) {
-    ImGui::TextDisabled("Predicting the test digits: %d of %d...", p.done(), p.size());
+    ImGui::TextDisabled(ui::tr("Predicting the test digits: %d of %d..."), p.done(), p.size());
     return;
   }
   const std::vector<int> rows = p.most_confident_mistakes(kMistakesShown);
-  ImGui::TextWrapped("The %zu test digits the network gets wrong with the highest confidence "
-                     "(%d wrong in all). Some are hard even for people; some show what it has not learnt.",
+  ui::text_wrapped(ui::tr("The %zu test digits the network gets wrong with the highest confidence "
+                            "(%d wrong in all). Some are hard even for people; some show what it has not learnt."),
                      rows.size(), static_cast<int>(std::lround((1 - p.accuracy()) * p.size())));
   const float bars_w = 330;
   ImGui::BeginChild("##mistakes_digits", ImVec2(std::max(200.0f, ImGui::GetContentRegionAvail().x - bars_w), 0));

@@ -4,6 +4,8 @@
 // cell; see mnist_views.hpp.
 #include "app/mnist_views.hpp"
 
+#include "app/i18n.hpp"
+
 #include "app/widgets.hpp"
 #include "platform/js_bridge.hpp"
 
@@ -46,12 +48,13 @@ void summary_row(const std::string& name, const Matrix<float>& m) {
 void show_batch_summary(const Pass<float>& pass) {
   const int L = static_cast<int>(pass.Z.size());
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("The last training batch: %d digits. Its matrices are too big to draw cell by cell "
-                     "(X alone has %d x 784 numbers), so each is summarised:", pass.batch_size(), pass.batch_size());
+  ui::text_wrapped(ui::tr("The last training batch: %d digits. Its matrices are too big to draw cell by cell "
+                            "(X alone has %d x 784 numbers), so each is summarised:"), pass.batch_size(), pass.batch_size());
   ImGui::PopStyleColor();
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##batch", 6, flags)) return;
-  for (const char* h : {"matrix", "shape", "min", "mean", "max", "rms"}) ImGui::TableSetupColumn(h);
+  for (const char* h : {ui::tr("matrix"), ui::tr("shape"), ui::tr("min"), ui::tr("mean"), ui::tr("max"), ui::tr("rms")})
+    ImGui::TableSetupColumn(h);
   ImGui::TableHeadersRow();
   summary_row("X", pass.X);
   for (int l = 0; l < L; ++l) {
@@ -73,10 +76,10 @@ void show_forward_pass(ForwardState& state, const MnistViewInput& in) {
   const Network<float>& net = *in.net;
   const int size = in.test->size();
   ImGui::SetNextItemWidth(140);
-  if (ImGui::InputInt("test digit #", &state.row)) state.row = std::clamp(state.row, 0, size - 1);
+  if (ImGui::InputInt(ui::tr_id("test digit #", "test_digit").c_str(), &state.row)) state.row = std::clamp(state.row, 0, size - 1);
   ui::publish_last_item("forward_row");
   ImGui::SameLine();
-  ImGui::TextDisabled("(true class %d; click a digit in the gallery to follow it here)", in.test->labels[state.row]);
+  ImGui::TextDisabled(ui::tr("(true class %d; click a digit in the gallery to follow it here)"), in.test->labels[state.row]);
 
   Pass<float> pass;
   in.test->copy_rows(state.row, 1, pass.X);  // 1 x 784, scaled like the training inputs
@@ -95,8 +98,8 @@ void show_forward_pass(ForwardState& state, const MnistViewInput& in) {
   ImGui::BeginGroup();
   ImGui::Text("X  (1×784)");
   ImGui::Image(state.input.id(), ImVec2(kInputSide, kInputSide));
-  ImGui::TextDisabled("28 x 28 pixels,");
-  ImGui::TextDisabled("one input each");
+  ImGui::TextDisabled("%s", ui::tr("28 x 28 pixels,"));
+  ImGui::TextDisabled("%s", ui::tr("one input each"));
   ImGui::EndGroup();
   for (int l = 0; l + 1 < L; ++l) {
     ImGui::SameLine(0, 24);
@@ -109,7 +112,7 @@ void show_forward_pass(ForwardState& state, const MnistViewInput& in) {
     style.max_cell = 22;
     style.range = net.spec.hidden[l].activation == Activation::Sigmoid ? 1.0 : 0.0;
     ui::heatmap(("##h" + k).c_str(), ("H" + k).c_str(), as_grid(pass.H[l]), 260, 260, style);
-    ImGui::TextDisabled("one square per hidden unit");
+    ImGui::TextDisabled("%s", ui::tr("one square per hidden unit"));
     ImGui::EndGroup();
   }
   ImGui::SameLine(0, 24);
@@ -123,7 +126,7 @@ void show_forward_pass(ForwardState& state, const MnistViewInput& in) {
 
   ImGui::Separator();
   if (in.last_pass != nullptr && in.last_pass->batch_size() > 0) show_batch_summary(*in.last_pass);
-  else ImGui::TextDisabled("Train a batch to see the matrices of a training step here.");
+  else ImGui::TextDisabled("%s", ui::tr("Train a batch to see the matrices of a training step here."));
 }
 
 }  // namespace mlp

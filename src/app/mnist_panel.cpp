@@ -1,6 +1,7 @@
 // The MNIST panel: loading, set-up, time-sliced training, status, curves and the views; see mnist_panel.hpp.
 #include "app/mnist_panel.hpp"
 
+#include "app/i18n.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
 
@@ -31,7 +32,8 @@ struct SizeChoice {
   int digits;
   const char* name;
 };
-constexpr SizeChoice kSizes[] = {{10000, "10,000 (quick)"}, {20000, "20,000"}, {60000, "60,000 (all)"}};
+constexpr SizeChoice kSizes[] = {
+    {10000, ui::tr_noop("10,000 (quick)")}, {20000, "20,000"}, {60000, ui::tr_noop("60,000 (all)")}};
 const ImVec4 kProblem(0.75f, 0.1f, 0.1f, 1.0f);
 
 void publish_last(const char* id) {
@@ -91,7 +93,7 @@ void MnistPanel::show_controls() {
 void MnistPanel::show_loading() {
   switch (loader_.state()) {
     case MnistLoader::State::Idle:
-      if (ImGui::Button("Load MNIST (11.6 MB)")) loader_.start();
+      if (ImGui::Button(ui::tr("Load MNIST (11.6 MB)"))) loader_.start();
       publish_last("mnist_load");
       return;
     case MnistLoader::State::Fetching:
@@ -100,14 +102,14 @@ void MnistPanel::show_loading() {
       publish_last("mnist_progress");
       return;
     case MnistLoader::State::Failed:
-      ImGui::TextColored(kProblem, "MNIST could not be loaded:");
+      ImGui::TextColored(kProblem, "%s", ui::tr("MNIST could not be loaded:"));
       for (const std::string& e : loader_.errors()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kProblem);
-        ImGui::TextWrapped("• %s", e.c_str());
+        ui::text_wrapped("• %s", e.c_str());
         ImGui::PopStyleColor();
       }
-      ImGui::TextWrapped("%s", loader_.hint().c_str());
-      if (ImGui::Button("Try again")) loader_.start();
+      ui::text_wrapped("%s", loader_.hint().c_str());
+      if (ImGui::Button(ui::tr("Try again"))) loader_.start();
       publish_last("mnist_retry");
       return;
     case MnistLoader::State::Ready:
@@ -135,7 +137,7 @@ void MnistPanel::use_sets() {
     reset_run();
   } catch (const std::exception& e) {
     digits_.reset();
-    error_ = std::string("Could not prepare the digits: ") + e.what();
+    error_ = ui::tr("Could not prepare the digits: ") + std::string(e.what());
   }
 }
 
@@ -154,7 +156,7 @@ void MnistPanel::reset_run() {
     start_W1_ = run_.session().network().W.front();
   } catch (const std::exception& e) {
     run_.clear();
-    error_ = std::string("Could not set up the network: This set-up cannot start: ") + e.what();
+    error_ = ui::tr("Could not set up the network: ") + std::string(ui::tr(ui::kCannotStart)) + e.what();
   }
   train_seconds_ = 0;
   pending_.reset();
@@ -215,30 +217,30 @@ void MnistPanel::show_setup() {
   const std::vector<const RunPreset*> presets = presets_for("mnist");
   ImGui::BeginDisabled(running());
   ImGui::SetNextItemWidth(-FLT_MIN);
-  const bool presets_open = ImGui::BeginCombo("##preset", presets[static_cast<size_t>(preset_)]->title.c_str());
+  const bool presets_open = ImGui::BeginCombo("##preset", ui::tr(presets[static_cast<size_t>(preset_)]->title.c_str()));
   publish_last("mnist_preset");
   if (presets_open) {
     for (int i = 0; i < static_cast<int>(presets.size()); ++i) {
       const RunPreset& choice = *presets[static_cast<size_t>(i)];
-      if (ImGui::Selectable(choice.title.c_str(), i == preset_) && i != preset_) choose_preset(i);
+      if (ImGui::Selectable(ui::tr(choice.title.c_str()), i == preset_) && i != preset_) choose_preset(i);
       publish_last(("mnist_preset_" + choice.name).c_str());
     }
     ImGui::EndCombo();
   }
   const RunPreset& p = mnist_preset(preset_);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", p.summary.c_str());
+  ui::text_wrapped("%s", ui::tr(p.summary.c_str()));
   ImGui::PopStyleColor();
 
   ImGui::SetNextItemWidth(170);
   const char* size_name = kSizes[2].name;
   for (const SizeChoice& c : kSizes)
     if (c.digits == train_size_) size_name = c.name;
-  const bool sizes_open = ImGui::BeginCombo("training digits", size_name);
+  const bool sizes_open = ImGui::BeginCombo(ui::tr_id("training digits", "training_digits").c_str(), ui::tr(size_name));
   publish_last("mnist_size");
   if (sizes_open) {
     for (const SizeChoice& c : kSizes) {
-      if (ImGui::Selectable(c.name, c.digits == train_size_) && c.digits != train_size_) {
+      if (ImGui::Selectable(ui::tr(c.name), c.digits == train_size_) && c.digits != train_size_) {
         train_size_ = c.digits;
         use_sets();
       }
@@ -248,19 +250,19 @@ void MnistPanel::show_setup() {
   }
   ImGui::SetNextItemWidth(170);
   if (p.config.schedule.iterations > 0) {
-    if (ImGui::InputInt("iterations", &iterations_, 100, 1000)) {
+    if (ImGui::InputInt(ui::tr_id("iterations", "length").c_str(), &iterations_, 100, 1000)) {
       iterations_ = std::clamp(iterations_, 1, 1000000);
       reset_run();
     }
-  } else if (ImGui::InputInt("epochs", &epochs_)) {
+  } else if (ImGui::InputInt(ui::tr_id("epochs", "length").c_str(), &epochs_)) {
     epochs_ = std::clamp(epochs_, 1, 1000);
     reset_run();
   }
   publish_last("mnist_length");
   ImGui::EndDisabled();
   if (run_.has_session()) {
-    ImGui::TextWrapped("%s", run_.session().network().spec.describe().c_str());
-    ImGui::TextWrapped("inputs %s", scaler_.describe().c_str());
+    ui::text_wrapped("%s", run_.session().network().spec.describe().c_str());
+    ui::text_wrapped(ui::tr("inputs %s"), scaler_.describe().c_str());
   }
 }
 
@@ -268,48 +270,51 @@ void MnistPanel::show_training() {
   if (!run_.has_session()) return;
   ImGui::Separator();
   ImGui::BeginDisabled(tuning_.busy() || run_.session().diverged());
-  if (ImGui::Button(running() ? "❚❚ Pause###train" : "▶ Train###train")) run_.toggle_play();
+  if (ImGui::Button((std::string(running() ? ui::tr("❚❚ Pause") : ui::tr("▶ Train")) + "###train").c_str())) run_.toggle_play();
   publish_last("mnist_train");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Play (P): batches as fast as the page allows. The top bar steps one phase, batch or epoch.");
+    ImGui::SetTooltip("%s", ui::tr("Play (P): batches as fast as the page allows. The top bar steps one phase, batch or epoch."));
   ImGui::EndDisabled();
-  same_line_if_fits("↺ Reset");
-  if (ImGui::Button("↺ Reset")) reset_run();  // a new session: nothing of the old one is held past here
+  same_line_if_fits(ui::tr("↺ Reset"));
+  if (ImGui::Button(ui::tr_id("↺ Reset", "mnist_reset").c_str())) reset_run();  // a new session: nothing of the old one is held past here
   publish_last("mnist_reset");
-  if (tuning_.busy()) ImGui::TextDisabled("(the tuning search is running: stop it to train here)");
+  if (tuning_.busy()) ImGui::TextDisabled("%s", ui::tr("(the tuning search is running: stop it to train here)"));
   if (!run_.has_session()) return;  // the reset could not start a run (its error shows above)
 
   const ui::Session& session = run_.session();
   const Trainer<float>& t = session.trainer();
   const long total = length();
   if (finished() && !session.diverged()) {
-    ImGui::Text("Finished: %ld iterations, %d epoch%s", t.iteration(), t.epoch(), t.epoch() == 1 ? "" : "s");
+    ImGui::Text(t.epoch() == 1 ? ui::tr("Finished: %ld iterations, %d epoch") : ui::tr("Finished: %ld iterations, %d epochs"),
+                t.iteration(), t.epoch());
   } else {
-    ImGui::Text("Epoch %d · batch %d of %d", t.epoch() + 1, t.batch() + 1, t.batches_per_epoch());
-    ImGui::Text("Iteration %ld of %ld", t.iteration(), total);
+    ImGui::Text(ui::tr("Epoch %d · batch %d of %d"), t.epoch() + 1, t.batch() + 1, t.batches_per_epoch());
+    ImGui::Text(ui::tr("Iteration %ld of %ld"), t.iteration(), total);
     ImGui::ProgressBar(total > 0 ? std::min(1.0f, static_cast<float>(t.iteration()) / total) : 0.0f, ImVec2(-FLT_MIN, 0));
   }
-  if (t.iteration() > 0) ImGui::Text("Loss of the last batch %.4f", static_cast<double>(t.last_batch_loss()));
+  if (t.iteration() > 0) ImGui::Text(ui::tr("Loss of the last batch %.4f"), static_cast<double>(t.last_batch_loss()));
   const HistoryPoint& last = session.run().history().points.back();
-  ImGui::Text("On %d test digits: accuracy %.2f %%", session.curve_test()->size(), 100 * last.test_accuracy);
+  ImGui::Text(ui::tr("On %d test digits: accuracy %.2f %%"), session.curve_test()->size(), 100 * last.test_accuracy);
   if (train_seconds_ > 0) {
-    ImGui::TextDisabled("%.0f digits/s while training", t.iteration() * t.batch_size() / train_seconds_);
-    if (running()) ImGui::TextDisabled("(%.1f ms of this frame)", train_ms_);
+    ImGui::TextDisabled(ui::tr("%.0f digits/s while training"), t.iteration() * t.batch_size() / train_seconds_);
+    if (running()) ImGui::TextDisabled(ui::tr("(%.1f ms of this frame)"), train_ms_);
   }
   if (session.diverged()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kProblem);
-    ImGui::TextWrapped("%s", session.divergence_message().c_str());
+    ui::text_wrapped("%s", session.divergence_message().c_str());
     ImGui::PopStyleColor();
   } else if (!run_.pause_reason().empty() && !finished()) {
-    ImGui::TextWrapped("%s", run_.pause_reason().c_str());
+    const std::string reason = *run_.pause_format() ? ui::printf_string(ui::tr(run_.pause_format()), run_.pause_number())
+                                                    : run_.pause_reason();
+    ui::text_wrapped("%s", reason.c_str());
   }
   if (predictions_ && predictions_->finished() && predictions_key_ == key() && finished()) {
     const Predictions& p = *predictions_;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.12f, 0.5f, 0.24f, 1));
-    ImGui::TextWrapped("Test accuracy %.2f %% on all %d test digits", 100 * p.accuracy(), p.size());
+    ui::text_wrapped(ui::tr("Test accuracy %.2f %% on all %d test digits"), 100 * p.accuracy(), p.size());
     ImGui::PopStyleColor();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("(%.2f %% on the last %d, the lecture's split)", 100 * p.accuracy(p.size() / 2, p.size()),
+    ui::text_wrapped(ui::tr("(%.2f %% on the last %d, the lecture's split)"), 100 * p.accuracy(p.size() / 2, p.size()),
                        p.size() - p.size() / 2);
     ImGui::PopStyleColor();
   }
@@ -323,32 +328,33 @@ void MnistPanel::show_training() {
 void MnistPanel::show_views() {
   if (!digits_ || !predictions_) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("MNIST: 60,000 training and 10,000 test images of handwritten digits, 28 x 28 grey pixels "
-                       "each, written by about 500 people. Each image becomes a row of 784 inputs; the label 0-9 "
-                       "becomes a one-hot row of 10 targets for the softmax output. Once the digits are here, "
-                       "this side shows them with the network's answers, the confusion matrix, what the hidden "
-                       "units learn, and a canvas to draw your own digit.");
+    ui::text_wrapped("%s", ui::tr("MNIST: 60,000 training and 10,000 test images of handwritten digits, 28 x 28 grey pixels "
+                                    "each, written by about 500 people. Each image becomes a row of 784 inputs; the label 0-9 "
+                                    "becomes a one-hot row of 10 targets for the softmax output. Once the digits are here, "
+                                    "this side shows them with the network's answers, the confusion matrix, what the hidden "
+                                    "units learn, and a canvas to draw your own digit."));
     ImGui::PopStyleColor();
     return;
   }
   const MnistViewInput in = view_input();
-  ImGui::TextDisabled("The views show the network after %ld iterations%s.", predictions_iteration_,
-                      running() ? "; they follow the training every few seconds" : "");
+  ImGui::TextDisabled(ui::tr("The views show the network after %ld iterations%s."), predictions_iteration_,
+                      running() ? ui::tr("; they follow the training every few seconds") : "");
   if (!ImGui::BeginTabBar("##mnist_views")) return;
   struct Tab {
     const char* title;
     const char* id;
   };
-  static constexpr Tab tabs[] = {{"Test digits", "tab_gallery"},  {"Network", "tab_mnist_network"},
-                                 {"Confusion", "tab_confusion"},  {"Most wrong", "tab_mistakes"},
-                                 {"Hidden units", "tab_units"},   {"Forward pass", "tab_forward"},
-                                 {"Draw a digit", "tab_draw"},    {"Tuning (hw 10-2)", "tab_tuning"}};
+  static constexpr Tab tabs[] = {
+      {ui::tr_noop("Test digits"), "tab_gallery"},  {ui::tr_noop("Network"), "tab_mnist_network"},
+      {ui::tr_noop("Confusion"), "tab_confusion"},  {ui::tr_noop("Most wrong"), "tab_mistakes"},
+      {ui::tr_noop("Hidden units"), "tab_units"},   {ui::tr_noop("Forward pass"), "tab_forward"},
+      {ui::tr_noop("Draw a digit"), "tab_draw"},    {ui::tr_noop("Tuning (hw 10-2)"), "tab_tuning"}};
   if (gallery_.grid.chosen != followed_choice_) {  // the forward pass follows the gallery's choice
     followed_choice_ = gallery_.grid.chosen;
     if (followed_choice_ >= 0) forward_.row = followed_choice_;
   }
   for (int i = 0; i < 8; ++i) {
-    const bool open = ImGui::BeginTabItem(tabs[i].title);
+    const bool open = ImGui::BeginTabItem(ui::tr_id(tabs[i].title, tabs[i].id).c_str());
     publish_last(tabs[i].id);
     if (!open) continue;
     switch (i) {

@@ -1,6 +1,8 @@
 // Each first-layer hidden unit's incoming weights as a 28 x 28 image; see mnist_views.hpp.
 #include "app/mnist_views.hpp"
 
+#include "app/i18n.hpp"
+
 #include "app/widgets.hpp"
 #include "platform/js_bridge.hpp"
 
@@ -38,37 +40,39 @@ std::vector<platform::Rgba> weight_mosaic(const Matrix<float>& W, int columns, b
 void show_hidden_units(HiddenUnitsState& state, const MnistViewInput& in) {
   const Network<float>& net = *in.net;
   if (net.spec.inputs != kSide * kSide) {
-    ImGui::TextDisabled("This view needs 28 x 28 image inputs.");
+    ImGui::TextDisabled("%s", ui::tr("This view needs 28 x 28 image inputs."));
     return;
   }
   const bool hidden = !net.spec.hidden.empty();
   const bool change = state.change && in.start_W1 != nullptr && in.start_W1->rows() == net.W.front().rows() &&
                       in.start_W1->cols() == net.W.front().cols();
   const Matrix<float> W = change ? Matrix<float>(net.W.front() - *in.start_W1) : net.W.front();  // 785 x n1
-  ImGui::TextWrapped(hidden ? "Each square is one hidden unit of the first layer: its 784 incoming weights W1[1:, j] "
-                              "drawn where their pixels are (blue +, orange -, grey 0). Ink on blue pixels excites the "
-                              "unit, ink on orange inhibits it."
-                            : "No hidden layer: each square is an output unit's 784 weights, a template of its digit.");
+  ui::text_wrapped("%s", hidden ? ui::tr("Each square is one hidden unit of the first layer: its 784 incoming weights "
+                                           "W1[1:, j] drawn where their pixels are (blue +, orange -, grey 0). Ink on "
+                                           "blue pixels excites the unit, ink on orange inhibits it.")
+                                  : ui::tr("No hidden layer: each square is an output unit's 784 weights, a template of "
+                                           "its digit."));
   int shown = state.change ? 1 : 0;
-  ImGui::SetNextItemWidth(ImGui::CalcTextSize("change since the start: W1 - W1(start)").x + 2 * ImGui::GetFrameHeight());
-  if (ImGui::Combo("##units_shown", &shown, "the weights W1\0change since the start: W1 - W1(start)\0")) {
+  const char* const choices[] = {ui::tr("the weights W1"), ui::tr("change since the start: W1 - W1(start)")};
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize(choices[1]).x + 2 * ImGui::GetFrameHeight());
+  if (ImGui::Combo("##units_shown", &shown, choices, 2)) {
     state.change = shown == 1;
     state.version = -1;
   }
   bridge::publish_widget("units_shown", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
                          ImGui::GetItemRectMax().y);
   ImGui::SameLine();
-  if (ImGui::Checkbox("one colour scale for all", &state.shared_scale)) state.version = -1;
+  if (ImGui::Checkbox(ui::tr_id("one colour scale for all", "shared_scale").c_str(), &state.shared_scale)) state.version = -1;
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(state.shared_scale ? "All units share one scale: compare their strengths"
-                                         : "Each unit is scaled to its own largest |w|: see every unit's pattern");
+    ImGui::SetTooltip("%s", state.shared_scale ? ui::tr("All units share one scale: compare their strengths")
+                                               : ui::tr("Each unit is scaled to its own largest |w|: see every unit's pattern"));
   const float all_max = W.bottomRows(kSide * kSide).cwiseAbs().maxCoeff();
-  ui::colour_legend(change ? "change" : "weight", state.shared_scale ? all_max : 1.0, 180);
+  ui::colour_legend(change ? ui::tr("change") : ui::tr("weight"), state.shared_scale ? all_max : 1.0, 180);
   if (!state.shared_scale) {
     ImGui::SameLine();
-    ImGui::TextDisabled("(× each unit's largest |%s|)", change ? "change" : "w");
+    ImGui::TextDisabled(ui::tr("(× each unit's largest |%s|)"), change ? ui::tr("change") : "w");
   }
-  if (change && W.isZero()) ImGui::TextDisabled("Nothing learnt yet: train a little to see patterns appear.");
+  if (change && W.isZero()) ImGui::TextDisabled("%s", ui::tr("Nothing learnt yet: train a little to see patterns appear."));
 
   const int units = static_cast<int>(W.cols());
   const int columns = std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(units)))));
@@ -92,8 +96,8 @@ void show_hidden_units(HiddenUnitsState& state, const MnistViewInput& in) {
     const int j = r * columns + c;
     if (c >= 0 && c < columns && j >= 0 && j < units) {
       const auto w = W.col(j).tail(kSide * kSide);
-      ImGui::SetTooltip("%s %d: %s from %.3f to %.3f, bias %.3f", hidden ? "hidden unit" : "output unit",
-                        hidden ? j + 1 : j, change ? "changes" : "weights", w.minCoeff(), w.maxCoeff(), W(0, j));
+      ImGui::SetTooltip(ui::tr("%s %d: %s from %.3f to %.3f, bias %.3f"), hidden ? ui::tr("hidden unit") : ui::tr("output unit"),
+                        hidden ? j + 1 : j, change ? ui::tr("changes") : ui::tr("weights"), w.minCoeff(), w.maxCoeff(), W(0, j));
     }
   }
 }

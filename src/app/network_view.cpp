@@ -7,6 +7,7 @@
 // hidden units) shows its 16 strongest units, numbered, above a "+768" marker that says
 // which and why; links are drawn only between shown nodes (a few hundred, never 785×512),
 // coloured on ranges phase_info computes once per phase.
+#include "app/i18n.hpp"
 #include "app/run_views.hpp"
 #include "app/widgets.hpp"
 #include "platform/js_bridge.hpp"
@@ -142,17 +143,20 @@ std::vector<int> shown_units(const Session& s, const NetworkSummary& net, const 
 
 // Why column c shows the units it shows (the marker's tooltip).
 std::string subset_reason(const Session& s, const Column& col, int c) {
-  const std::string shown = std::to_string(col.units.size()) + " of " + std::to_string(col.total);
+  const int shown = static_cast<int>(col.units.size());
   const std::string W = weight_name(c);
   if (c == 0 && valid_columns(s) > 0)
-    return shown + " inputs shown: those that feed " + layer_label(s.network().spec, 0) +
-           " most for the chosen example, the largest |x| · ‖" + W + " row‖ (the input times the size of its "
-           "outgoing weights). They change with the example and the batch.";
+    return printf_string(tr("%d of %d inputs shown: those that feed %s most for the chosen example, the largest "
+                            "|x| · ‖%s row‖ (the input times the size of its outgoing weights). They change with "
+                            "the example and the batch."),
+                         shown, col.total, layer_label(s.network().spec, 0).c_str(), W.c_str());
   if (c == 0)
-    return shown + " inputs shown: those with the largest outgoing weights ‖" + W + " row‖. Once a batch is "
-           "loaded, those that feed the first layer most for the chosen example.";
-  return shown + " units shown: those with the largest outgoing weights ‖" + W + " row‖ as this batch "
-         "used them (the strongest links to the next layer).";
+    return printf_string(tr("%d of %d inputs shown: those with the largest outgoing weights ‖%s row‖. Once a batch "
+                            "is loaded, those that feed the first layer most for the chosen example."),
+                         shown, col.total, W.c_str());
+  return printf_string(tr("%d of %d units shown: those with the largest outgoing weights ‖%s row‖ as this batch "
+                          "used them (the strongest links to the next layer)."),
+                       shown, col.total, W.c_str());
 }
 
 // Columns spaced evenly; rows spaced for the tallest layer, except that a taller input column
@@ -189,16 +193,16 @@ struct LinkHover {
 void link_tooltip(const Session& s, const LinkHover& h) {
   const NetworkSpec& spec = s.network().spec;
   const std::string W = weight_name(h.layer);
-  const std::string from = h.row == 0 ? "bias (the 1 of [1 " + input_name(h.layer) + "])"
-                                      : input_name(h.layer) + " unit " + std::to_string(h.row);
+  const std::string from = h.row == 0 ? printf_string(tr("bias (the 1 of [1 %s])"), input_name(h.layer).c_str())
+                                      : printf_string(tr("%s unit %d"), input_name(h.layer).c_str(), h.row);
   ImGui::BeginTooltip();
-  ImGui::Text("%s[%d, %d]: from %s to %s unit %d", W.c_str(), h.row, h.col, from.c_str(),
+  ImGui::Text(tr("%s[%d, %d]: from %s to %s unit %d"), W.c_str(), h.row, h.col, from.c_str(),
               layer_label(spec, h.layer).c_str(), h.col + 1);
   ImGui::Text("w  = %s", format_value(s.network().W[h.layer](h.row, h.col), 7).c_str());
   const auto& dW = s.pass().dW;
   if (s.has_pass() && h.layer < static_cast<int>(dW.size()) && dW[h.layer].size() > 0)
-    ImGui::Text("dW = %s  (last computed gradient)", format_value(dW[h.layer](h.row, h.col), 7).c_str());
-  ImGui::TextDisabled("click: follow this weight in the chain-rule tab");
+    ImGui::Text(tr("dW = %s  (last computed gradient)"), format_value(dW[h.layer](h.row, h.col), 7).c_str());
+  ImGui::TextDisabled("%s", tr("click: follow this weight in the chain-rule tab"));
   ImGui::EndTooltip();
 }
 
@@ -209,22 +213,22 @@ void node_tooltip(const Session& s, int c, int unit, int example) {
   ImGui::BeginTooltip();
   const Dataset& d = s.train();
   if (c == 0 && d.image_width > 0) {
-    ImGui::Text("input x%d: pixel (row %d, column %d) of the %d×%d image", unit + 1, unit / d.image_width + 1,
+    ImGui::Text(tr("input x%d: pixel (row %d, column %d) of the %d×%d image"), unit + 1, unit / d.image_width + 1,
                 unit % d.image_width + 1, d.image_width, d.image_height);
   } else if (c == 0 && unit < static_cast<int>(d.feature_names.size())) {
-    ImGui::Text("input x%d = %s (an input feature of the point)", unit + 1, d.feature_names[unit].c_str());
+    ImGui::Text(tr("input x%d = %s (an input feature of the point)"), unit + 1, d.feature_names[unit].c_str());
   } else if (c == 0) {
-    ImGui::Text("input x%d", unit + 1);
+    ImGui::Text(tr("input x%d"), unit + 1);
   } else {
-    ImGui::Text("%s unit %d (%s)", layer_label(spec, c - 1).c_str(), unit + 1,
+    ImGui::Text(tr("%s unit %d (%s)"), layer_label(spec, c - 1).c_str(), unit + 1,
                 c == L ? output_name(spec.output) : activation_name(spec.hidden[c - 1].activation));
   }
   if (c >= valid_columns(s)) {
-    ImGui::TextDisabled("not computed yet for this batch");
+    ImGui::TextDisabled("%s", tr("not computed yet for this batch"));
     ImGui::EndTooltip();
     return;
   }
-  ImGui::Text("example %d of the batch", example + 1);
+  ImGui::Text(tr("example %d of the batch"), example + 1);
   if (c == 0) {
     ImGui::Text("x = %s", format_value(p.X(example, unit), 7).c_str());
   } else {
@@ -232,8 +236,8 @@ void node_tooltip(const Session& s, int c, int unit, int example) {
     ImGui::Text("Z%d = %s", c, format_value(p.Z[l](example, unit), 7).c_str());
     ImGui::Text("%s = %s", c == L ? "ŷ" : ("H" + std::to_string(c)).c_str(),
                 format_value(p.H[l](example, unit), 7).c_str());
-    if (p.M[l].size() > 0) ImGui::Text("mask = %s%s", format_value(p.M[l](example, unit)).c_str(),
-                                       p.M[l](example, unit) == 0 ? "  (dropped)" : "");
+    if (p.M[l].size() > 0) ImGui::Text(tr("mask = %s%s"), format_value(p.M[l](example, unit)).c_str(),
+                                       p.M[l](example, unit) == 0 ? tr("  (dropped)") : "");
     const auto last = s.last_phase();
     const bool back_done = last && ((last->kind == PhaseKind::Backward && last->layer <= l) || last->kind == PhaseKind::Update);
     if (back_done && p.dZ[l].size() > 0) {
@@ -248,10 +252,10 @@ void node_tooltip(const Session& s, int c, int unit, int example) {
 // chosen one no longer exists in this batch).
 std::optional<int> example_picker(const Session& s, int chosen) {
   if (!s.has_pass()) {
-    const char* hint = "Step (S) to load a batch: nodes then show one example's values.";
+    const char* hint = tr("Step (S) to load a batch: nodes then show one example's values.");
     const bool room = ImGui::CalcTextSize(hint).x <= ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 10.0f;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", room ? hint : "Step (S) to load a batch.");
+    ImGui::TextDisabled("%s", room ? hint : tr("Step (S) to load a batch."));
     return std::nullopt;
   }
   const int N = s.pass().batch_size();
@@ -267,16 +271,16 @@ std::optional<int> example_picker(const Session& s, int chosen) {
     for (int i = 0; i < d.features(); ++i) x += (i ? ", " : "") + format_value(d.X(row, i), 3);
   ImGui::AlignTextToFramePadding();
   const std::string cls = d.is_regression()      ? " · y = " + format_value(d.targets(row, 0), 3)
-                          : d.class_names.empty() ? " · class " + std::to_string(d.labels[row])
-                                                  : " · class " + d.class_names[d.labels[row]];
-  std::string text = "example " + std::to_string(n + 1) + "/" + std::to_string(N);
+                          : d.class_names.empty() ? printf_string(tr(" · class %d"), d.labels[row])
+                                                  : printf_string(tr(" · class %s"), d.class_names[d.labels[row]].c_str());
+  std::string text = printf_string(tr("example %d/%d"), n + 1, N);
   const std::string with_x = text + (x.empty() ? "" : " · x = (" + x + ")") + cls;
   // The inputs only when they fit beside the link-mode picker.
   const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 10.0f;
   text = ImGui::CalcTextSize(with_x.c_str()).x <= room ? with_x : text + cls;
   ImGui::TextUnformatted(text.c_str());
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The nodes show this example of the current batch: data row %d%s. < > pick another.", row,
+    ImGui::SetTooltip(tr("The nodes show this example of the current batch: data row %d%s. < > pick another."), row,
                       x.empty() ? "" : (", x = (" + x + ")").c_str());
   if (n == chosen) return std::nullopt;
   return n;
@@ -433,9 +437,10 @@ void draw_labels(const NetworkSpec& spec, const Graph& g, ImDrawList* draw, ImVe
   for (int c = 0; c <= L; ++c) {
     const Column& col = g.columns[c];
     const std::string name = (c == 0 ? "X" : c == L ? "Ŷ" : "H" + std::to_string(c)) + " (" + std::to_string(col.total) + ")";
-    std::string detail = c == 0 ? "inputs" : c == L ? output_name(spec.output) : activation_name(spec.hidden[c - 1].activation);
-    if (c > 0 && c < L && spec.hidden[c - 1].dropout > 0) detail += ", drop " + format_value(spec.hidden[c - 1].dropout, 2);
-    if (col.subset()) detail += ", " + std::to_string(col.units.size()) + " shown";
+    std::string detail = c == 0 ? tr("inputs") : c == L ? output_name(spec.output) : activation_name(spec.hidden[c - 1].activation);
+    if (c > 0 && c < L && spec.hidden[c - 1].dropout > 0)
+      detail += printf_string(tr(", drop %s"), format_value(spec.hidden[c - 1].dropout, 2).c_str());
+    if (col.subset()) detail += printf_string(tr(", %d shown"), static_cast<int>(col.units.size()));
     const float centre = origin.x + col_gap * (c + 0.5f);
     const ImVec2 ts = ImGui::CalcTextSize(name.c_str());
     const ImVec2 ds = ImGui::GetFont()->CalcTextSizeA(small, FLT_MAX, 0, detail.c_str());
@@ -474,17 +479,17 @@ Picks show_network_view(NetworkViewState& state, const RunView& in) {
   picks.example = example_picker(s, in.selection.example);
   const float after_text = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine(std::max(after_text, ImGui::GetWindowContentRegionMax().x - ImGui::GetFontSize() * 9.8f));
-  static const char* const kModes[] = {"links: auto", "links: w", "links: dW"};
+  const char* const modes[] = {tr("links: auto"), tr("links: w"), tr("links: dW")};
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-  ImGui::Combo("##links", &state.link_mode, kModes, 3);
+  ImGui::Combo("##links", &state.link_mode, modes, 3);
   publish_last_item("link_mode");
   ImGui::SameLine();
-  help_marker("Links: colour = sign (orange −, blue +), thickness = size. 'auto' shows the weights w, and "
-              "during the backward pass the gradients dW of the layers already done (tagged dW). Nodes: the "
-              "chosen example's value (x, H, ŷ); a crossed-out node is dropped by dropout for this example. "
-              "The highlighted band is the layer of the current phase. Hover anything for exact numbers; "
-              "click a link to follow its weight in the chain rule. A layer of more than 32 units shows up to "
-              "16 of them, numbered beside the nodes; hover the dots below them for which and why.");
+  help_marker(tr("Links: colour = sign (orange −, blue +), thickness = size. 'auto' shows the weights w, and "
+                 "during the backward pass the gradients dW of the layers already done (tagged dW). Nodes: the "
+                 "chosen example's value (x, H, ŷ); a crossed-out node is dropped by dropout for this example. "
+                 "The highlighted band is the layer of the current phase. Hover anything for exact numbers; "
+                 "click a link to follow its weight in the chain rule. A layer of more than 32 units shows up to "
+                 "16 of them, numbered beside the nodes; hover the dots below them for which and why."));
   const LinkMode mode = static_cast<LinkMode>(state.link_mode);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -2,6 +2,7 @@
 #include "app/phase_info.hpp"
 
 #include "nn/numpy_lines.hpp"
+#include "app/i18n.hpp"
 #include "app/widgets.hpp"
 #include "nn/activation.hpp"
 #include "nn/loss.hpp"
@@ -47,8 +48,18 @@ std::string where_text(const Session& s) {
     epoch = (t.iteration() - 1) / n;
     batch = (t.iteration() - 1) % n;
   }
-  return "epoch " + std::to_string(epoch + 1) + " · batch " + std::to_string(batch + 1) + " of " +
-         std::to_string(n) + " · iteration " + std::to_string(t.iteration());
+  return printf_string(tr("epoch %ld · batch %ld of %d · iteration %ld"), epoch + 1, batch + 1, n, t.iteration());
+}
+
+// "forward 1", "loss", "backward 2", "update" in the page's language (the core's phase_label in English).
+std::string phase_text(const Phase& p) {
+  switch (p.kind) {
+    case PhaseKind::Forward: return printf_string(tr("forward %d"), p.layer + 1);
+    case PhaseKind::Loss: return tr("loss");
+    case PhaseKind::Backward: return printf_string(tr("backward %d"), p.layer + 1);
+    case PhaseKind::Update: return tr("update");
+  }
+  return "?";
 }
 
 std::string forward_formula(const Session& s, int l) {
@@ -59,7 +70,7 @@ std::string forward_formula(const Session& s, int l) {
                   dims(in, out) + ")";
   if (l == L - 1) return f + ";   Ŷ = " + output_phi(spec.output) + "(" + z_name(l) + ")";
   f += ";   " + h_name(l, L) + " = " + activation_symbol(spec.hidden[l].activation) + "(" + z_name(l) + ")";
-  if (spec.hidden[l].dropout > 0) f += " ∗ M" + std::to_string(l + 1) + "  (dropout mask)";
+  if (spec.hidden[l].dropout > 0) f += " ∗ M" + std::to_string(l + 1) + tr("  (dropout mask)");
   return f;
 }
 
@@ -110,14 +121,14 @@ std::string update_constants(const TrainConfig& c, long t) {
            ", t = " + std::to_string(t) + ": m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)";
   if (c.l2 > 0) out += ", λ₂ = " + format_value(c.l2);
   if (c.l1 > 0) out += ", λ₁ = " + format_value(c.l1);
-  if (c.l1 > 0 || c.l2 > 0) out += "; the penalty skips the bias row";
+  if (c.l1 > 0 || c.l2 > 0) out += tr("; the penalty skips the bias row");
   return out;
 }
 
 std::string update_formula(const Session& s) {
   const TrainConfig& c = s.trainer().config();
-  return update_rule(c.optimizer, "W", step_gradient(c, "dW", "W")) + "  for every layer  (" +
-         update_constants(c, s.trainer().optimizer().steps()) + ")";
+  return printf_string(tr("%s  for every layer  (%s)"), update_rule(c.optimizer, "W", step_gradient(c, "dW", "W")).c_str(),
+                       update_constants(c, s.trainer().optimizer().steps()).c_str());
 }
 
 std::string formula(const Session& s, const Phase& p) {
@@ -133,9 +144,9 @@ std::string formula(const Session& s, const Phase& p) {
 }
 
 std::string phase_title(const NetworkSpec& spec, const Phase& p) {
-  std::string t = phase_label(p);
+  std::string t = phase_text(p);
   if (p.kind == PhaseKind::Forward || p.kind == PhaseKind::Backward)
-    t += p.layer == spec.layers() - 1 ? " (output layer)" : " (hidden layer)";
+    t += p.layer == spec.layers() - 1 ? tr(" (output layer)") : tr(" (hidden layer)");
   return t;
 }
 
@@ -171,18 +182,20 @@ std::vector<int> spread_indices(long n, int cap) {
   return shown;
 }
 
+// "20th"; in zh-TW the bare number (its format has the words around it).
 std::string ordinal(long k) {
+  if (current_language() != Language::English) return std::to_string(k);
   const long t = k % 100;
   const char* suffix = (t >= 11 && t <= 13) ? "th" : k % 10 == 1 ? "st" : k % 10 == 2 ? "nd" : k % 10 == 3 ? "rd" : "th";
   return std::to_string(k) + suffix;
 }
 
 // "first 32 of 256 rows", "every 20th of 785 columns"; "" when all are shown.
-std::string axis_text(const std::vector<int>& shown, long n, bool first, const char* what) {
+std::string axis_text(const std::vector<int>& shown, long n, bool first, bool rows) {
   if (shown.empty()) return "";
-  const std::string of = " of " + std::to_string(n) + " " + what;
-  if (first) return "first " + std::to_string(shown.size()) + of;
-  return "every " + ordinal(shown.size() > 1 ? shown[1] - shown[0] : n) + of;
+  if (first) return printf_string(tr("first %d of %ld rows"), static_cast<int>(shown.size()), n);
+  const std::string step = ordinal(shown.size() > 1 ? shown[1] - shown[0] : n);
+  return printf_string(rows ? tr("every %s of %ld rows") : tr("every %s of %ld columns"), step.c_str(), n);
 }
 
 // The matrix, or a sample of it when it is too large to draw cell by cell, with its summary.
@@ -199,8 +212,8 @@ PhaseMatrix phase_matrix(std::string name, const Matrix<float>& m, bool example_
     pm.value = m;
     return pm;
   }
-  const std::string rows = axis_text(pm.shown_rows, m.rows(), example_rows, "rows");
-  const std::string cols = axis_text(pm.shown_cols, m.cols(), false, "columns");
+  const std::string rows = axis_text(pm.shown_rows, m.rows(), example_rows, true);
+  const std::string cols = axis_text(pm.shown_cols, m.cols(), false, false);
   pm.sample = rows + (rows.empty() || cols.empty() ? "" : ", ") + cols;
   const long r = pm.shown_rows.empty() ? m.rows() : static_cast<long>(pm.shown_rows.size());
   const long c = pm.shown_cols.empty() ? m.cols() : static_cast<long>(pm.shown_cols.size());
@@ -217,7 +230,7 @@ PhaseMatrix data_matrix(std::string name, const Matrix<float>& m, std::string fo
 
 PhaseMatrix input_with_ones(const Session& s, int l) {
   PhaseMatrix pm = data_matrix("[1 " + input_name(l) + "]", prepend_bias(s.pass().input_of(l)),
-                               l == 0 ? "the batch's inputs with a column of ones" : "");
+                               l == 0 ? tr("the batch's inputs with a column of ones") : "");
   pm.ones_column = true;
   return pm;
 }
@@ -258,7 +271,7 @@ void describe_forward(const Session& s, int l, PhaseView& v) {
   const int L = spec.layers();
   const std::string k = std::to_string(l + 1), in = "[1 " + input_name(l) + "]";
   const int x = read(v, input_with_ones(s, l));
-  const int w = read(v, weight_matrix(weight_name(l), s.pass_weights()[l], l, "bias in row 0"));
+  const int w = read(v, weight_matrix(weight_name(l), s.pass_weights()[l], l, tr("bias in row 0")));
   const int z = write(v, data_matrix(z_name(l), p.Z[l]));
   equation(v, z_name(l) + " = " + in + " · " + weight_name(l), {mat(x), op("·"), mat(w), op("="), mat(z)});
   if (l == L - 1) {
@@ -269,7 +282,7 @@ void describe_forward(const Session& s, int l, PhaseView& v) {
   }
   const std::string phi = activation_symbol(spec.hidden[l].activation);
   const bool dropout = p.M[l].size() > 0;
-  const int m = dropout ? write(v, data_matrix("M" + k, p.M[l], "dropout mask: 0 = dropped, kept = 1/(1 − ratio)")) : -1;
+  const int m = dropout ? write(v, data_matrix("M" + k, p.M[l], tr("dropout mask: 0 = dropped, kept = 1/(1 − ratio)"))) : -1;
   const int h = write(v, data_matrix(h_name(l, L), p.H[l]));
   std::vector<EquationTerm> terms{op(phi + "("), mat(z), op(")")};
   if (dropout) terms.insert(terms.end(), {op("∗"), mat(m)});
@@ -280,11 +293,11 @@ void describe_forward(const Session& s, int l, PhaseView& v) {
 void describe_loss(const Session& s, PhaseView& v) {
   const Pass<float>& p = s.pass();
   const Output out = s.network().spec.output;
-  const int yhat = read(v, data_matrix("Ŷ", p.Yhat(), "the network's output"));
-  const int y = read(v, data_matrix("Y", p.Y, "the targets (one-hot)"));
+  const int yhat = read(v, data_matrix("Ŷ", p.Yhat(), tr("the network's output")));
+  const int y = read(v, data_matrix("Y", p.Y, tr("the targets (one-hot)")));
   const Vector<float> losses = example_losses(out, p.Z.back(), p.Y);
-  const int l = write(v, data_matrix("loss per example", Matrix<float>(losses),
-                                     "L = mean of this column = " + format_value(p.loss)));
+  const int l = write(v, data_matrix(tr("loss per example"), Matrix<float>(losses),
+                                     printf_string(tr("L = mean of this column = %s"), format_value(p.loss).c_str())));
   equation(v, loss_formula(out), {mat(yhat), op(","), mat(y), op("→"), mat(l)});
 }
 
@@ -302,10 +315,10 @@ void describe_backward(const Session& s, int l, PhaseView& v) {
   } else {
     const Activation act = spec.hidden[l].activation;
     const std::string slope = activation_symbol(act) + "'(Z" + k + ")";
-    const int dh = read(v, data_matrix("dH" + k, p.dH[l], "from the layer above"));
-    const int d = read(v, data_matrix(slope, activation_derivative(act, p.Z[l]), "the activation's slope"));
+    const int dh = read(v, data_matrix("dH" + k, p.dH[l], tr("from the layer above")));
+    const int d = read(v, data_matrix(slope, activation_derivative(act, p.Z[l]), tr("the activation's slope")));
     const bool dropout = p.M[l].size() > 0;
-    const int m = dropout ? read(v, data_matrix("M" + k, p.M[l], "the forward pass's mask")) : -1;
+    const int m = dropout ? read(v, data_matrix("M" + k, p.M[l], tr("the forward pass's mask"))) : -1;
     dz = write(v, data_matrix("dZ" + k, p.dZ[l]));
     std::vector<EquationTerm> terms{mat(dh), op("∗"), mat(d)};
     if (dropout) terms.insert(terms.end(), {op("∗"), mat(m)});
@@ -317,7 +330,7 @@ void describe_backward(const Session& s, int l, PhaseView& v) {
   equation(v, "dW" + k + " = " + in + "ᵀ · dZ" + k + " / N",
            {mat(x), op("ᵀ ·"), mat(dz), op("/ " + std::to_string(p.batch_size()) + " ="), mat(dw)});
   if (l == 0) return;
-  const int w = read(v, weight_matrix(weight_name(l), s.pass_weights()[l], l, "row 0 (the bias) is not used"));
+  const int w = read(v, weight_matrix(weight_name(l), s.pass_weights()[l], l, tr("row 0 (the bias) is not used")));
   const int dh = write(v, data_matrix("dH" + std::to_string(l), p.dH[l - 1]));
   equation(v, "dH" + std::to_string(l) + " = dZ" + k + " · W" + k + "[1:]ᵀ",
            {mat(dz), op("·"), mat(w), op("[1:]ᵀ ="), mat(dh)});
@@ -336,29 +349,30 @@ void describe_update(const Session& s, PhaseView& v) {
   for (size_t l = 0; l < after.size(); ++l) {
     const int li = static_cast<int>(l);
     const std::string W = weight_name(li), k = std::to_string(l + 1), dW = "dW" + k;
-    PhaseMatrix b = weight_matrix(W + " before", before[l], li);
-    PhaseMatrix a = weight_matrix(W + " after", after[l], li);
+    PhaseMatrix b = weight_matrix(printf_string(tr("%s before"), W.c_str()), before[l], li);
+    PhaseMatrix a = weight_matrix(printf_string(tr("%s after"), W.c_str()), after[l], li);
     b.range = a.range = std::max(b.stats.range(), a.stats.range());
     const int ib = read(v, std::move(b));
     const int id = read(v, weight_matrix(dW, s.pass().dW[l], li));
-    std::vector<EquationTerm> terms{mat(ib), op("and"), mat(id)};
+    std::vector<EquationTerm> terms{mat(ib), op(tr("and")), mat(id)};
     if (!penalties.empty()) {
       const std::string what = std::string(c.l2 > 0 ? "λ₂·" + W : "") + (c.l2 > 0 && c.l1 > 0 ? " + " : "") +
                                (c.l1 > 0 ? "λ₁·sign " + W : "");
-      PhaseMatrix pm = weight_matrix("P" + k, penalties[l], li, "the penalty's gradient " + what + "; row 0 (the bias) is 0");
+      PhaseMatrix pm = weight_matrix("P" + k, penalties[l], li,
+                                     printf_string(tr("the penalty's gradient %s; row 0 (the bias) is 0"), what.c_str()));
       terms.insert(terms.end(), {op("+"), mat(write(v, std::move(pm)))});
     }
     switch (c.optimizer.kind) {
       case Optimizer::SGD: break;
       case Optimizer::Momentum:
         terms.insert(terms.end(), {op("→ V ="), mat(write(v, weight_matrix("V" + k, opt.velocity(li), li,
-                                                                      "velocity: μ·V − α·(dW + P)")))});
+                                                                      tr("velocity: μ·V − α·(dW + P)"))))});
         break;
       case Optimizer::Adam:
         terms.insert(terms.end(), {op("→ m̂ ="), mat(write(v, weight_matrix("m̂" + k, opt.corrected_first(li), li,
-                                                                       "mean gradient, bias-corrected"))),
+                                                                       tr("mean gradient, bias-corrected")))),
                                    op(", v̂ ="), mat(write(v, weight_matrix("v̂" + k, opt.corrected_second(li), li,
-                                                                      "mean squared gradient, bias-corrected")))});
+                                                                      tr("mean squared gradient, bias-corrected"))))});
         break;
     }
     terms.insert(terms.end(), {op("→"), mat(write(v, std::move(a)))});
@@ -374,10 +388,10 @@ std::string input_name(int l) { return l == 0 ? "X" : "H" + std::to_string(l); }
 PhaseView describe_phase_text(const Session& s) {
   PhaseView v;
   v.where = where_text(s);
-  v.next = "next: " + phase_label(s.trainer().next_phase());
+  v.next = printf_string(tr("next: %s"), phase_text(s.trainer().next_phase()).c_str());
   const auto last = s.last_phase();
-  v.phase = last ? phase_title(s.network().spec, *last) : "ready";
-  v.formula = last ? formula(s, *last) : "no batch yet: the first step runs forward 1 on batch 1";
+  v.phase = last ? phase_title(s.network().spec, *last) : tr("ready");
+  v.formula = last ? formula(s, *last) : tr("no batch yet: the first step runs forward 1 on batch 1");
   if (last)
     v.numpy = numpy_lines(s.network().spec, s.trainer().config(), *last, s.pass().batch_size(),
                           s.trainer().optimizer().steps());
@@ -390,7 +404,7 @@ PhaseView describe_phase(const Session& s) {
   const auto last = s.last_phase();
   const NetworkSpec& spec = s.network().spec;
   if (!last) {
-    Equation weights{std::string("the initial weights (") + init_name(spec.init) + "); bias in row 0", {}};
+    Equation weights{printf_string(tr("the initial weights (%s); bias in row 0"), init_name(spec.init)), {}};
     for (int l = 0; l < spec.layers(); ++l)
       weights.terms.push_back(mat(read(v, weight_matrix(weight_name(l), s.network().W[l], l))));
     v.equations.push_back(std::move(weights));

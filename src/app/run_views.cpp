@@ -21,10 +21,11 @@ RunView RunViews::view_of(const Run& run) {
     selection.example = 0;
     selection_serial_ = run.serial();
   }
-  if (phase.serial != run.serial() || phase.version != s.version()) {
+  if (phase.serial != run.serial() || phase.version != s.version() || phase.language != current_language()) {
     phase.view = describe_phase(s);
     phase.serial = run.serial();
     phase.version = s.version();
+    phase.language = current_language();
   }
   return RunView{s, run.serial(), phase.view, selection};
 }
@@ -38,7 +39,7 @@ void RunViews::apply(const Picks& picks) {
 }
 
 std::string layer_label(const NetworkSpec& spec, int l) {
-  return l == spec.layers() - 1 ? "output" : "hidden " + std::to_string(l + 1);
+  return l == spec.layers() - 1 ? tr("output") : printf_string(tr("hidden %d"), l + 1);
 }
 
 }  // namespace mlp::ui

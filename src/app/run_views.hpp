@@ -7,6 +7,7 @@
 // student picked (Picks) instead of changing what other views show; the owner applies the picks.
 #pragma once
 
+#include "app/i18n.hpp"
 #include "app/model/run.hpp"
 #include "app/phase_info.hpp"
 #include "app/widgets.hpp"
@@ -43,6 +44,7 @@ struct Picks {
 // describe_phase() of a session, made once per phase (the top bar's status is cheaper: text only).
 struct PhaseCache {
   long serial = -1, version = -1;    // the session and its version it was made for
+  Language language = Language::English;  // the language of its texts
   PhaseView view;
 };
 

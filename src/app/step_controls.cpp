@@ -2,6 +2,7 @@
 // last batches, play/pause with speed, reset, keyboard shortcuts,
 // the status line (where we are and the formula being applied), the colour legend and why play
 // paused. The training work itself is the run's (Run::advance, every frame).
+#include "app/i18n.hpp"
 #include "app/panels.hpp"
 #include "app/phase_info.hpp"
 #include "app/widgets.hpp"
@@ -10,23 +11,23 @@ namespace mlp::ui {
 
 namespace {
 
-constexpr const char* kShortcutHelp =
+constexpr const char* kShortcutHelp = tr_noop(
     "Keyboard: S = step one phase, B = one batch, E = one epoch, P = play / pause, R = reset;\n"
     "Shift+S = one phase back, Shift+B = one batch back.\n\n"
     "One batch runs the phases forward 1 … forward L, loss, backward L … backward 1, update. "
-    "Step phase shows each one: the matrices it read and wrote appear below the network.";
+    "Step phase shows each one: the matrices it read and wrote appear below the network.");
 
 // One phase / one batch back, greyed out where nothing is kept to go back to (the start; MNIST).
 void back_controls(Run& run) {
   const Session& s = run.session();
   const bool can = s.earliest_iteration() <= s.latest_iteration() && (s.has_pass() || s.trainer().iteration() > 0);
   ImGui::BeginDisabled(!can);
-  if (published_button("◀ phase", "back_phase", "One phase back (Shift+S): the run goes back to the batch's start "
-                                                 "and replays its phases, with the same dropout masks"))
+  if (published_button(tr("◀ phase"), "back_phase", tr("One phase back (Shift+S): the run goes back to the batch's start "
+                                                       "and replays its phases, with the same dropout masks")))
     run.step_back_phase();
   ImGui::SameLine();
-  if (published_button("◀ batch", "back_batch", "One batch back (Shift+B): the weights, the optimiser's state and the "
-                                                 "curves as they were after the update before"))
+  if (published_button(tr("◀ batch"), "back_batch", tr("One batch back (Shift+B): the weights, the optimiser's state and the "
+                                                       "curves as they were after the update before")))
     run.step_back_batch();
   ImGui::EndDisabled();
 }
@@ -40,23 +41,23 @@ void timeline(Run& run) {
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
   int at = static_cast<int>(s.trainer().iteration());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  const std::string format = "iteration %d of " + std::to_string(last);
+  const std::string format = printf_string(tr("iteration %%d of %ld"), last);
   if (ImGui::SliderInt("##timeline", &at, static_cast<int>(first), static_cast<int>(last), format.c_str(),
                        ImGuiSliderFlags_AlwaysClamp))
     run.go_to({at, 0});
   publish_last_item("timeline");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Timeline: drag to see the weights, the boundary and the matrices just after any of the last "
-                      "%d updates. Stepping or playing from there gives exactly the same numbers again.",
+    ImGui::SetTooltip(tr("Timeline: drag to see the weights, the boundary and the matrices just after any of the last "
+                         "%d updates. Stepping or playing from there gives exactly the same numbers again."),
                       static_cast<int>(Session::kMaxCheckpoints));
 }
 
 }  // namespace
 
 void show_compare_hint() {
-  ImGui::TextUnformatted("Compare runs");
-  ImGui::TextDisabled("The runs below train together from the same weights: use the controls above the curves,\n"
-                      "or the keys B (one batch), E (one epoch), P (play / pause), R (restart).");
+  ImGui::TextUnformatted(tr("Compare runs"));
+  ImGui::TextDisabled("%s", tr("The runs below train together from the same weights: use the controls above the curves,\n"
+                               "or the keys B (one batch), E (one epoch), P (play / pause), R (restart)."));
 }
 
 RunRequest run_key(Run& run, ImWchar key, bool shift) {
@@ -78,7 +79,7 @@ RunRequest show_step_controls(Run& run) {
   Stepper& stepper = run.stepper();
   const bool busy = run.busy();
 
-  if (published_button(busy ? "❚❚ Pause" : "▶ Play", "play", "Train batch after batch (P)",
+  if (published_button(busy ? tr("❚❚ Pause") : tr("▶ Play"), "play", tr("Train batch after batch (P)"),
                        ImVec2(ImGui::GetFontSize() * 5.2f, 0)))
   {
     if (busy && !stepper.playing()) run.pause();  // pauses "step epoch" too
@@ -86,31 +87,31 @@ RunRequest show_step_controls(Run& run) {
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
-  ImGui::SliderFloat("##speed", &stepper.batches_per_second, 1.0f, 1000.0f, "%.0f batches/s", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat("##speed", &stepper.batches_per_second, 1.0f, 1000.0f, tr("%.0f batches/s"), ImGuiSliderFlags_Logarithmic);
   publish_last_item("speed");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play speed: batches (weight updates) per second");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Play speed: batches (weight updates) per second"));
   const bool stepback = !s.setup().page.hidden("stepback");  // a link can hide going back
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
   if (stepback) {
     back_controls(run);
     ImGui::SameLine();
   }
-  if (published_button("Step phase", "step_phase", "One phase: forward one layer, the loss, backward one layer, "
-                                                   "or the update (S)"))
+  if (published_button(tr("Step phase"), "step_phase", tr("One phase: forward one layer, the loss, backward one layer, "
+                                                         "or the update (S)")))
     run.step_phase();
   ImGui::SameLine();
-  if (published_button("Step one batch", "step_batch", "The rest of this batch up to and including the update (B)"))
+  if (published_button(tr("Step one batch"), "step_batch", tr("The rest of this batch up to and including the update (B)")))
     run.step_batch();
   ImGui::SameLine();
-  if (published_button("Step epoch", "step_epoch", "Batches until the end of this epoch (E)")) run.step_epoch();
+  if (published_button(tr("Step epoch"), "step_epoch", tr("Batches until the end of this epoch (E)"))) run.step_epoch();
   ImGui::SameLine();
-  if (published_button("↺ Reset", "reset", "Start again from the seed: same data, same initial weights (R)"))
+  if (published_button(tr("↺ Reset"), "reset", tr("Start again from the seed: same data, same initial weights (R)")))
   {
     run.pause();
     request = RunRequest::Reset;
   }
   ImGui::SameLine();
-  help_marker(kShortcutHelp);
+  help_marker(tr(kShortcutHelp));
   if (stepback) timeline(run);
 
   // Status: where we are, the phase, the formula with shapes.
@@ -121,15 +122,17 @@ RunRequest show_step_controls(Run& run) {
   ImGui::SameLine();
   ImGui::TextDisabled("(%s)", v.next.c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(10, 60, 120, 255));
-  ImGui::TextWrapped("%s", v.formula.c_str());
+  text_wrapped("%s", v.formula.c_str());
   ImGui::PopStyleColor();
 
-  colour_legend("colours:", 1.0, ImGui::GetFontSize() * 8.0f);
+  colour_legend(tr("colours:"), 1.0, ImGui::GetFontSize() * 8.0f);
   ImGui::SameLine();
-  ImGui::TextDisabled("(each view scales to its own largest value; hover for exact numbers)");
+  ImGui::TextDisabled("%s", tr("(each view scales to its own largest value; hover for exact numbers)"));
   if (!run.pause_reason().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, s.diverged() ? IM_COL32(190, 20, 20, 255) : IM_COL32(150, 90, 0, 255));
-    ImGui::TextWrapped("%s %s", s.diverged() ? "⚠" : "", run.pause_reason().c_str());
+    const std::string reason = *run.pause_format() ? printf_string(tr(run.pause_format()), run.pause_number())
+                                                   : run.pause_reason();  // the core's divergence message: English
+    text_wrapped("%s %s", s.diverged() ? "⚠" : "", reason.c_str());
     ImGui::PopStyleColor();
   }
   return request;

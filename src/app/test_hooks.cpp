@@ -1,6 +1,7 @@
 // window.mlp.state for the browser tests. Fields:
 //   setup (the address text), compare, lessons (the Lessons tab: chapter, loaded, preset, title),
-//   lang, hide [..], lock [..], lesson, play (the page settings a link gave), dataset, hidden [units], activations [names], output, lr, batch, seed,
+//   lang (the page's language in use: "en" or "zh-TW"), hide [..], lock [..], lesson, play (the page
+//   settings a link gave), dataset, hidden [units], activations [names], output, lr, batch, seed,
 //   iteration, epoch, batches_per_epoch, phase, next_phase, status, formula, numpy [lines],
 //   matrices [{name, rows, cols, sum}], history_points, batch_loss, train_loss, test_loss,
 //   train_accuracy, test_accuracy (R² for a regression), score ("accuracy" or "R²"), gradient_points, playing, diverged, chain {layer, row, col,
@@ -100,7 +101,7 @@ std::string state_json(const StateInput& in, const FrameStats& stats) {
   j["compare"] = in.compare;
   j["lessons"] = in.lesson;
   const PageConfig& page = setup.page;  // the instructor's settings, under their address keys
-  j["lang"] = page.lang;
+  j["lang"] = language_code(in.language);
   j["hide"] = page.hide;
   j["lock"] = page.lock;
   j["lesson"] = page.lesson;

@@ -2,6 +2,7 @@
 // frame-time benchmark (widget rectangles are published by the widgets themselves).
 #pragma once
 
+#include "app/i18n.hpp"
 #include "app/model/playground_run.hpp"
 #include "app/panels.hpp"
 #include "app/run_views.hpp"
@@ -29,6 +30,7 @@ struct StateInput {
   const IoPanelState& io;
   const nlohmann::ordered_json& compare; // compare_json()
   const nlohmann::ordered_json& lesson;  // lessons_json()
+  Language language;                     // the page's language in use
 };
 
 // The state as one JSON object (see the field list in test_hooks.cpp).

@@ -1,6 +1,9 @@
 // The tuning panel: search fields, incremental search, sortable results, final test; see tuning_panel.hpp.
 #include "app/tuning_panel.hpp"
 
+#include "app/i18n.hpp"
+#include "app/widgets.hpp"
+
 #include "platform/js_bridge.hpp"
 
 #include <imgui.h>
@@ -42,10 +45,10 @@ std::vector<std::string> items(const char* text, const char* field, std::vector<
     at = comma + 1;
   }
   if (out.size() == 1 && out[0].empty()) {
-    problems.push_back(std::string(field) + ": give at least one value");
+    problems.push_back(ui::printf_string(ui::tr("%s: give at least one value"), field));
     out.clear();
   } else if (std::count(out.begin(), out.end(), "") > 0) {
-    problems.push_back(std::string(field) + ": an empty item (two commas, or a comma at the end)");
+    problems.push_back(ui::printf_string(ui::tr("%s: an empty item (two commas, or a comma at the end)"), field));
   }
   return out;
 }
@@ -55,7 +58,7 @@ std::optional<double> number(const std::string& item, const char* field, std::ve
   char* end = nullptr;
   const double v = std::strtod(item.c_str(), &end);
   if (item.empty() || *end != '\0') {
-    problems.push_back(std::string(field) + ": '" + item + "' is not a number");
+    problems.push_back(ui::printf_string(ui::tr("%s: '%s' is not a number"), field, item.c_str()));
     return std::nullopt;
   }
   return v;
@@ -66,7 +69,7 @@ std::optional<int> whole(const std::string& item, const char* field, std::vector
   const std::optional<double> v = number(item, field, problems);
   if (!v) return std::nullopt;
   if (*v != std::floor(*v) || std::abs(*v) > 1e9) {
-    problems.push_back(std::string(field) + ": '" + item + "' is not a whole number");
+    problems.push_back(ui::printf_string(ui::tr("%s: '%s' is not a whole number"), field, item.c_str()));
     return std::nullopt;
   }
   return static_cast<int>(*v);
@@ -115,11 +118,11 @@ const char* status_label(const SearchRow& row) {
 std::string network_text(const SearchConfig& c) {
   std::string s;
   for (int w : c.hidden) s += (s.empty() ? "" : "-") + std::to_string(w);
-  if (s.empty()) return "no hidden layer";
+  if (s.empty()) return ui::tr("no hidden layer");
   s += std::string(" ") + activation_name(c.activation);
   if (c.dropout > 0) {
     char text[32];
-    std::snprintf(text, sizeof text, ", dropout %g", c.dropout);
+    std::snprintf(text, sizeof text, ui::tr(", dropout %g"), c.dropout);
     s += text;
   }
   return s;
@@ -173,7 +176,7 @@ void TuningPanel::advance(const Dataset* train, const Dataset* test, double budg
 
 void TuningPanel::show() {
   if (train_ == nullptr || test_ == nullptr) {
-    ImGui::TextDisabled("Load MNIST first.");
+    ImGui::TextDisabled("%s", ui::tr("Load MNIST first."));
     return;
   }
   show_fields();
@@ -183,9 +186,9 @@ void TuningPanel::show() {
 }
 
 void TuningPanel::show_fields() {
-  ImGui::TextWrapped("Homework 10-2: which hidden widths, learning rate, batch size and epochs work best? Each "
-                     "configuration trains on part of the %d training digits and is judged on the rest (inputs "
-                     "scaled as in the preset); the test digits are used once, at the end.",
+  ui::text_wrapped(ui::tr("Homework 10-2: which hidden widths, learning rate, batch size and epochs work best? Each "
+                            "configuration trains on part of the %d training digits and is judged on the rest (inputs "
+                            "scaled as in the preset); the test digits are used once, at the end."),
                      train_->size());
   ImGui::BeginDisabled(busy());
   // The search space in two columns: a field per hyperparameter, comma-separated values.
@@ -193,44 +196,46 @@ void TuningPanel::show_fields() {
     const auto field = [](const char* label, char* text, size_t size, const char* id) {
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-      ImGui::InputText(label, text, size);
+      ImGui::InputText((std::string(label) + "###" + id).c_str(), text, size);
       publish_last(id);
     };
-    field("hidden widths", fields_.hidden, sizeof fields_.hidden, "tuning_hidden");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One network per item; layers joined by '-': 50, 100, 100-50");
-    field("learning rates", fields_.learning_rates, sizeof fields_.learning_rates, "tuning_lr");
-    field("batch sizes", fields_.batch_sizes, sizeof fields_.batch_sizes, "tuning_batch");
-    field("epochs", fields_.epochs, sizeof fields_.epochs, "tuning_epochs");
-    field("dropout ratios", fields_.dropouts, sizeof fields_.dropouts, "tuning_dropout");
+    field(ui::tr("hidden widths"), fields_.hidden, sizeof fields_.hidden, "tuning_hidden");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui::tr("One network per item; layers joined by '-': 50, 100, 100-50"));
+    field(ui::tr("learning rates"), fields_.learning_rates, sizeof fields_.learning_rates, "tuning_lr");
+    field(ui::tr("batch sizes"), fields_.batch_sizes, sizeof fields_.batch_sizes, "tuning_batch");
+    field(ui::tr("epochs"), fields_.epochs, sizeof fields_.epochs, "tuning_epochs");
+    field(ui::tr("dropout ratios"), fields_.dropouts, sizeof fields_.dropouts, "tuning_dropout");
     ImGui::TableNextColumn();
-    ImGui::Checkbox("sigmoid", &fields_.sigmoid);
+    ImGui::Checkbox(ui::tr_id("sigmoid", "sigmoid").c_str(), &fields_.sigmoid);
     ImGui::SameLine();
-    ImGui::Checkbox("ReLU hidden units", &fields_.relu);
+    ImGui::Checkbox(ui::tr_id("ReLU hidden units", "relu").c_str(), &fields_.relu);
     ImGui::EndTable();
   }
 
   ImGui::SetNextItemWidth(120);
-  ImGui::Combo("##method", &method_, "grid\0random\0");
+  const char* const methods[] = {ui::tr("grid"), ui::tr("random")};
+  ImGui::Combo("##method", &method_, methods, 2);
   ImGui::SameLine();
   if (method_ == 1) {
     ImGui::SetNextItemWidth(110);
-    ImGui::InputInt("configurations drawn", &samples_);
+    ImGui::InputInt(ui::tr_id("configurations drawn", "samples").c_str(), &samples_);
     ImGui::SameLine();
   }
   ImGui::SetNextItemWidth(150);
-  ImGui::Combo("##validation", &validation_, "holdout split\0k-fold\0");
+  const char* const validations[] = {ui::tr("holdout split"), ui::tr("k-fold")};
+  ImGui::Combo("##validation", &validation_, validations, 2);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  if (validation_ == 0) ImGui::SliderFloat("held out", &holdout_, 0.05f, 0.5f, "%.2f");
-  else ImGui::InputInt("folds", &folds_);
+  if (validation_ == 0) ImGui::SliderFloat(ui::tr_id("held out", "held_out").c_str(), &holdout_, 0.05f, 0.5f, "%.2f");
+  else ImGui::InputInt(ui::tr_id("folds", "folds").c_str(), &folds_);
   ImGui::EndDisabled();
 
   ImGui::SameLine(0, 2 * ImGui::GetStyle().ItemSpacing.x);
   if (!busy()) {
-    if (ImGui::Button("Start the search")) start(*train_);
+    if (ImGui::Button(ui::tr_id("Start the search", "start").c_str())) start(*train_);
     publish_last("tuning_start");
   } else {
-    if (ImGui::Button("Stop")) stop();
+    if (ImGui::Button(ui::tr_id("Stop", "stop").c_str())) stop();
     publish_last("tuning_stop");
   }
   for (const std::string& p : problems_) ImGui::TextColored(kProblem, "• %s", p.c_str());
@@ -239,15 +244,15 @@ void TuningPanel::show_fields() {
 void TuningPanel::start(const Dataset& train) {
   problems_.clear();
   SearchSpace space;
-  space.hidden = parse_list<std::vector<int>>(fields_.hidden, "hidden widths", problems_, widths);
-  space.learning_rates = parse_list<double>(fields_.learning_rates, "learning rates", problems_, number);
-  space.batch_sizes = parse_list<int>(fields_.batch_sizes, "batch sizes", problems_, whole);
-  space.epochs = parse_list<int>(fields_.epochs, "epochs", problems_, whole);
-  space.dropouts = parse_list<double>(fields_.dropouts, "dropout ratios", problems_, number);
+  space.hidden = parse_list<std::vector<int>>(fields_.hidden, ui::tr("hidden widths"), problems_, widths);
+  space.learning_rates = parse_list<double>(fields_.learning_rates, ui::tr("learning rates"), problems_, number);
+  space.batch_sizes = parse_list<int>(fields_.batch_sizes, ui::tr("batch sizes"), problems_, whole);
+  space.epochs = parse_list<int>(fields_.epochs, ui::tr("epochs"), problems_, whole);
+  space.dropouts = parse_list<double>(fields_.dropouts, ui::tr("dropout ratios"), problems_, number);
   space.activations.clear();
   if (fields_.sigmoid) space.activations.push_back(Activation::Sigmoid);
   if (fields_.relu) space.activations.push_back(Activation::ReLU);
-  if (space.activations.empty()) problems_.push_back("hidden activations: tick sigmoid, ReLU or both");
+  if (space.activations.empty()) problems_.push_back(ui::tr("hidden activations: tick sigmoid, ReLU or both"));
 
   options_.method = method_ == 0 ? SearchMethod::Grid : SearchMethod::Random;
   options_.samples = samples_;
@@ -288,10 +293,10 @@ void TuningPanel::show_progress() {
   const SearchProgress p = search_->progress();
   char overlay[160];
   if (search_->finished()) {
-    std::snprintf(overlay, sizeof overlay, "%d of %d configurations done (%.1f s of computing)", p.done, p.total,
+    std::snprintf(overlay, sizeof overlay, ui::tr("%d of %d configurations done (%.1f s of computing)"), p.done, p.total,
                   search_seconds_);
   } else {
-    std::snprintf(overlay, sizeof overlay, "configuration %d of %d, fold %d of %d, epoch %d of %d (%.1f s)",
+    std::snprintf(overlay, sizeof overlay, ui::tr("configuration %d of %d, fold %d of %d, epoch %d of %d (%.1f s)"),
                   p.current + 1, p.total, p.fold + 1, p.folds, p.epoch, p.epochs, search_seconds_);
   }
   ImGui::ProgressBar(static_cast<float>(p.fraction), ImVec2(-1, 0), overlay);
@@ -311,15 +316,15 @@ void TuningPanel::show_table() {
   const float height = std::max(140.0f, ImGui::GetContentRegionAvail().y - 3.5f * ImGui::GetFrameHeightWithSpacing());
   if (!ImGui::BeginTable("##results", kColumns, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("network", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("lr", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("batch", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("epochs", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("validation", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+  ImGui::TableSetupColumn(ui::tr("network"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(ui::tr("lr"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(ui::tr("batch"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(ui::tr("epochs"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(ui::tr("validation"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
                                             ImGuiTableColumnFlags_PreferSortDescending);
-  ImGui::TableSetupColumn("val. loss", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(ui::tr("val. loss"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(ui::tr("time"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(ui::tr("status"), ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
   const ImVec2 header_a = ImGui::GetItemRectMin();
   bridge::publish_widget("tuning_table", header_a.x, header_a.y, header_a.x + ImGui::GetContentRegionAvail().x, header_a.y + height);
@@ -368,13 +373,13 @@ void TuningPanel::show_final() {
   const int best = search_->best();
   if (!search_->finished()) return;
   if (best < 0) {
-    ImGui::TextColored(kProblem, "No configuration finished: nothing to retrain.");
+    ImGui::TextColored(kProblem, "%s", ui::tr("No configuration finished: nothing to retrain."));
     return;
   }
   const SearchRow& row = search_->rows()[best];
   if (!final_) {
-    ImGui::TextWrapped("Best: %s (validation %.2f %%)", row.config.describe().c_str(), 100 * row.accuracy);
-    if (ImGui::Button("Retrain it on all training digits and test it once")) {
+    ui::text_wrapped(ui::tr("Best: %s (validation %.2f %%)"), row.config.describe().c_str(), 100 * row.accuracy);
+    if (ImGui::Button(ui::tr_id("Retrain it on all training digits and test it once", "retrain").c_str())) {
       final_config_ = row.config;
       final_ = std::make_unique<Trial>(final_trial(*train_, *test_, final_config_, options_));
     }
@@ -383,17 +388,17 @@ void TuningPanel::show_final() {
   }
   if (!final_->finished()) {
     char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "retraining the best: epoch %d of %d", final_->epoch(), final_->epochs());
+    std::snprintf(overlay, sizeof overlay, ui::tr("retraining the best: epoch %d of %d"), final_->epoch(), final_->epochs());
     ImGui::ProgressBar(static_cast<float>(final_->units_done()) / std::max<int64_t>(1, final_->units_total()),
                        ImVec2(-1, 0), overlay);
   } else if (final_->status() == TrialStatus::Ok) {
     ImGui::PushStyleColor(ImGuiCol_Text, kBest);
-    ImGui::TextWrapped("%s, retrained on all %d training digits in %.1f s: test accuracy %.2f %% on the %d test "
-                       "digits (used this once).", final_config_.describe().c_str(), train_->size(),
+    ui::text_wrapped(ui::tr("%s, retrained on all %d training digits in %.1f s: test accuracy %.2f %% on the %d test "
+                              "digits (used this once)."), final_config_.describe().c_str(), train_->size(),
                        final_->train_seconds(), 100 * final_->accuracy(), test_->size());
     ImGui::PopStyleColor();
   } else {
-    ImGui::TextColored(kProblem, "The final run did not finish: %s", final_->message().c_str());
+    ImGui::TextColored(kProblem, ui::tr("The final run did not finish: %s"), final_->message().c_str());
   }
 }
 

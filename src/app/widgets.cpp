@@ -1,11 +1,15 @@
 // Shared widgets: colour scale, legend, heatmap, help marker, published buttons; see widgets.hpp.
 #include "app/widgets.hpp"
 
+#include "app/i18n.hpp"
+
 #include "platform/js_bridge.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
+#include <string_view>
 
 namespace mlp::ui {
 
@@ -109,8 +113,8 @@ void colour_legend(const char* label, double range, float width) {
   draw->AddLine(ImVec2(p.x + width / 2, y - 2), ImVec2(p.x + width / 2, y + h + 2), IM_COL32(90, 95, 105, 255));
   ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("One colour scale for every view: orange = negative, light grey = 0, blue = positive.\n"
-                      "Full colour at ±%s; larger values stay fully coloured. Red: NaN or infinite (diverged).",
+    ImGui::SetTooltip(tr("One colour scale for every view: orange = negative, light grey = 0, blue = positive.\n"
+                         "Full colour at ±%s; larger values stay fully coloured. Red: NaN or infinite (diverged)."),
                       format_value(range).c_str());
   ImGui::SameLine(0, 4);
   ImGui::TextUnformatted(hi.c_str());
@@ -132,7 +136,7 @@ double symmetric_range(const Matrix<float>& m) {
 // --- 2. Heatmap ---------------------------------------------------------------------------
 
 ImVec2 heatmap_size(long rows, long cols, float max_width, float max_height, const HeatmapStyle& style) {
-  if (rows == 0 || cols == 0) return ImGui::CalcTextSize("(empty)");
+  if (rows == 0 || cols == 0) return ImGui::CalcTextSize(tr("(empty)"));
   const ImVec2 cell = cell_size(rows, cols, max_width, max_height, style);
   return ImVec2(cell.x * cols, cell.y * rows);
 }
@@ -142,7 +146,7 @@ HeatmapHover heatmap(const char* id, const char* name, const Matrix<float>& m, f
   HeatmapHover hover;
   const long rows = m.rows(), cols = m.cols();
   if (rows == 0 || cols == 0) {
-    ImGui::TextDisabled("(empty)");
+    ImGui::TextDisabled("%s", tr("(empty)"));
     return hover;
   }
   const double range = style.range > 0 ? style.range : symmetric_range(m);
@@ -262,9 +266,11 @@ MatrixStats matrix_stats(const Matrix<float>& m) {
 }
 
 std::vector<std::string> stats_parts(const MatrixStats& s) {
-  std::vector<std::string> parts{"min " + format_value(s.min, 2), "mean " + format_value(s.mean, 2),
-                                 "max " + format_value(s.max, 2), "rms " + format_value(s.rms, 2)};
-  if (s.non_finite > 0) parts.push_back(std::to_string(s.non_finite) + " NaN/inf");
+  std::vector<std::string> parts{printf_string(tr("min %s"), format_value(s.min, 2).c_str()),
+                                 printf_string(tr("mean %s"), format_value(s.mean, 2).c_str()),
+                                 printf_string(tr("max %s"), format_value(s.max, 2).c_str()),
+                                 printf_string(tr("rms %s"), format_value(s.rms, 2).c_str())};
+  if (s.non_finite > 0) parts.push_back(printf_string(tr("%ld NaN/inf"), s.non_finite));
   return parts;
 }
 
@@ -284,12 +290,77 @@ std::string join_lines(const std::vector<std::string>& parts, float width) {
 
 // --- 3. Help and ids ----------------------------------------------------------------------
 
+namespace {
+
+constexpr char32_t kFirstCjk = 0x2E80;  // CJK radicals, ideographs, CJK and full-width punctuation
+constexpr std::u32string_view kClosing = U"，。、：；！？）」』％";  // never at the start of a line
+constexpr std::u32string_view kOpening = U"（「『";                 // never at the end of a line
+
+// The character at `s` (UTF-8); `s` moves past it. A malformed byte reads as itself.
+char32_t next_char(const char*& s) {
+  const auto byte = [&](int i) { return static_cast<char32_t>(static_cast<unsigned char>(s[i])); };
+  const char32_t b = byte(0);
+  int n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+  for (int i = 1; i < n; ++i)
+    if ((byte(i) & 0xC0) != 0x80) n = 1;  // cut short: one byte
+  char32_t c = n == 1 ? b : b & (0x7F >> n);
+  for (int i = 1; i < n; ++i) c = (c << 6) | (byte(i) & 0x3F);
+  s += n;
+  return c;
+}
+
+bool is_cjk(char32_t c) { return c >= kFirstCjk; }
+
+bool has_cjk(const char* text) {
+  for (const char* s = text; *s != '\0';)
+    if (is_cjk(next_char(s))) return true;
+  return false;
+}
+
+// A piece never broken (unless it alone is wider than the line): a Latin word, one Chinese
+// character with the punctuation that must stay with it, or a space.
+struct WrapUnit {
+  std::string text;
+  float width = 0.0f;
+  bool space = false;
+  bool ends_cjk = false;
+};
+
+std::vector<WrapUnit> wrap_units(const std::string& line) {
+  const ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  std::vector<WrapUnit> units;
+  bool glued = false;  // the last unit ends with an opening bracket: the next character joins it
+  for (const char* s = line.c_str(); *s != '\0';) {
+    const char* at = s;
+    const char32_t c = next_char(s);
+    const std::string text(at, s);
+    const float width = font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+    const bool space = c == U' ';
+    const bool closing = kClosing.find(c) != std::u32string_view::npos;
+    const bool joins = !units.empty() && !space && !units.back().space &&
+                       (glued || closing || (!is_cjk(c) && !units.back().ends_cjk));
+    if (joins) {
+      units.back().text += text;
+      units.back().width += width;
+      units.back().ends_cjk = is_cjk(c);
+    } else {
+      units.push_back({text, width, space, is_cjk(c)});
+    }
+    glued = kOpening.find(c) != std::u32string_view::npos;
+  }
+  return units;
+}
+
+}  // namespace
+
 void help_marker(const char* text) {
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(text);
+    const float width = ImGui::GetFontSize() * 28.0f;
+    ImGui::PushTextWrapPos(width);
+    ImGui::TextUnformatted(has_cjk(text) ? wrap_lines(text, width).c_str() : text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
@@ -326,7 +397,7 @@ bool published_button(const char* label, const char* id, const char* tooltip, co
 }
 
 bool begin_tab(const char* label, const char* id, ImGuiTabItemFlags flags) {
-  const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+  const bool open = ImGui::BeginTabItem((std::string(label) + "###" + id).c_str(), nullptr, flags);
   publish_last_item(id);
   return open;
 }
@@ -339,7 +410,7 @@ LockedScope::~LockedScope() {
   if (!locked_) return;
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("Locked: the link you opened fixes this setting, so that everyone sees the same run.");
+    ImGui::SetTooltip("%s", tr("Locked: the link you opened fixes this setting, so that everyone sees the same run."));
 }
 
 // --- 4. Text ------------------------------------------------------------------------------
@@ -350,6 +421,56 @@ std::string format_value(double v, int digits) {
   char text[40];
   std::snprintf(text, sizeof text, "%.*g", digits, v);
   return text;
+}
+
+std::string printf_string(const char* format, ...) {
+  char buffer[1024];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(buffer, sizeof buffer, format, args);
+  va_end(args);
+  return buffer;
+}
+
+std::string wrap_lines(const std::string& text, float width) {
+  std::string out;
+  for (size_t start = 0;;) {  // each paragraph on its own
+    const size_t end = std::min(text.find('\n', start), text.size());
+    float line_w = 0.0f, pending_space = 0.0f;
+    bool line_empty = true;
+    for (const WrapUnit& u : wrap_units(text.substr(start, end - start))) {
+      if (u.space) {
+        if (!line_empty) pending_space += u.width;
+        continue;
+      }
+      if (!line_empty && line_w + pending_space + u.width > width) {
+        out += '\n';
+        line_w = pending_space = 0.0f;
+        line_empty = true;
+      }
+      if (pending_space > 0) out += ' ';
+      out += u.text;
+      line_w += pending_space + u.width;
+      pending_space = 0.0f;
+      line_empty = false;
+    }
+    if (end == text.size()) return out;
+    out += '\n';
+    start = end + 1;
+  }
+}
+
+void text_wrapped(const char* format, ...) {
+  char buffer[4096];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(buffer, sizeof buffer, format, args);
+  va_end(args);
+  if (!has_cjk(buffer)) {
+    ImGui::TextWrapped("%s", buffer);
+    return;
+  }
+  ImGui::TextUnformatted(wrap_lines(buffer, std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize())).c_str());
 }
 
 std::string shape_text(long rows, long cols) {

@@ -8,7 +8,7 @@
 //                     MatrixStats (shape, min, mean, max, rms of a matrix too large to draw)
 //   3. Help and ids:  help_marker, publish_last_item, published_button, begin_tab, TabRequest,
 //                     slider_double, drag_double, LockedScope
-//   4. Text:          format_value, shape_text
+//   4. Text:          format_value, shape_text, printf_string, wrap_lines, text_wrapped
 #pragma once
 
 #include "core/matrix.hpp"
@@ -97,7 +97,8 @@ void publish_last_item(const char* id);
 bool published_button(const char* label, const char* id, const char* tooltip = nullptr,
                       const ImVec2& size = ImVec2(0, 0));
 
-// ImGui::BeginTabItem that also publishes the tab's rectangle under `id`. Pair with
+// ImGui::BeginTabItem that also publishes the tab's rectangle under `id`, which is also its
+// ImGui id (so the tab stays selected when its label changes language). Pair with
 // ImGui::EndTabItem() when it returns true.
 bool begin_tab(const char* label, const char* id, ImGuiTabItemFlags flags = 0);
 
@@ -139,5 +140,17 @@ std::string format_value(double v, int digits = 4);
 
 // "(rows×cols)"
 std::string shape_text(long rows, long cols);
+
+// printf into a string (at most 1023 bytes), e.g. with a translated format: printf_string(tr("epoch %d"), e).
+std::string printf_string(const char* format, ...) IM_FMTARGS(1);
+
+// `text` with line breaks ('\n') so that no line is wider than `width` pixels in the current
+// font: breaks at spaces, and between Chinese characters (not before closing punctuation such
+// as ，。） nor after opening （「); a Latin word stays whole unless it alone is too wide.
+std::string wrap_lines(const std::string& text, float width);
+
+// ImGui::TextWrapped (printf-style) that wraps Chinese text as wrap_lines does: ImGui 1.86 breaks
+// lines only at spaces and ASCII punctuation, so a run of Chinese would move whole to the next line.
+void text_wrapped(const char* format, ...) IM_FMTARGS(1);
 
 }  // namespace mlp::ui

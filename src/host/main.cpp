@@ -38,6 +38,7 @@ struct Platform {
   SDL_GLContext gl = nullptr;
   std::unique_ptr<mlp::App> app;
   mlp::platform::InputQueue input;  // SDL's events, at most one press or release per frame
+  ImVector<ImWchar> cjk_ranges = mlp::platform::cjk_glyph_ranges();  // the font atlas reads them while it builds
   float font_pixel_ratio = 0.0f;  // the device pixel ratio the font atlas was built for
   long frames_left = -1;          // native --frames N; -1 = run until the window closes
   bool quit = false;
@@ -47,7 +48,7 @@ struct Platform {
 void update_font_for_pixel_ratio(Platform& p) {
   const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
   if (ratio <= 0.0f || ratio == p.font_pixel_ratio) return;
-  mlp::platform::load_fonts(MLP_FONT_PATH, ratio);
+  mlp::platform::load_fonts({MLP_FONT_PATH, MLP_CJK_FONT_PATH, p.cjk_ranges.Data}, ratio);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   p.font_pixel_ratio = ratio;

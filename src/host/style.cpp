@@ -1,7 +1,8 @@
-// UI font (DejaVu Sans with math and Greek glyph ranges) and the light theme.
+// UI font (DejaVu Sans with math and Greek glyph ranges, the zh-TW catalogue's CJK glyphs
+// merged in) and the light theme.
 #include "host/style.hpp"
 
-#include <imgui.h>
+#include "app/i18n.hpp"
 
 #include <cstdio>
 
@@ -19,21 +20,48 @@ constexpr float kFontPixels = 18.0f;  // logical (CSS) pixels
 constexpr ImWchar kGlyphRanges[] = {MLP_GLYPH_RANGES, 0};
 static_assert(sizeof kGlyphRanges / sizeof kGlyphRanges[0] % 2 == 1, "MLP_GLYPH_RANGES holds pairs");
 
+constexpr ImWchar kFirstCjk = 0x2E80;  // CJK radicals, ideographs, CJK and full-width punctuation
+
+bool readable(const char* path) {
+  std::FILE* probe = std::fopen(path, "rb");
+  if (probe) std::fclose(probe);
+  return probe != nullptr;
+}
+
 }  // namespace
 
-void load_fonts(const char* ttf_path, float pixel_ratio) {
+ImVector<ImWchar> cjk_glyph_ranges() {
+  ImFontGlyphRangesBuilder builder;
+  for (const ui::Translation& t : ui::zh_tw_catalogue()) builder.AddText(t.translated);
+  ImVector<ImWchar> all;
+  builder.BuildRanges(&all);
+  ImVector<ImWchar> cjk;  // the pairs at or above kFirstCjk (the UI font has the rest)
+  for (int i = 0; i + 1 < all.Size; i += 2) {
+    if (all[i + 1] < kFirstCjk) continue;
+    cjk.push_back(all[i] < kFirstCjk ? kFirstCjk : all[i]);
+    cjk.push_back(all[i + 1]);
+  }
+  cjk.push_back(0);
+  return cjk;
+}
+
+void load_fonts(const FontFiles& files, float pixel_ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
   config.OversampleH = pixel_ratio >= 2.0f ? 1 : 2;  // more device pixels need less oversampling
   config.OversampleV = 1;
   const ImFont* font = nullptr;
-  if (std::FILE* probe = std::fopen(ttf_path, "rb")) {
-    std::fclose(probe);
-    font = io.Fonts->AddFontFromFileTTF(ttf_path, kFontPixels * pixel_ratio, &config, kGlyphRanges);
+  if (readable(files.ui)) font = io.Fonts->AddFontFromFileTTF(files.ui, kFontPixels * pixel_ratio, &config, kGlyphRanges);
+  if (font != nullptr && readable(files.cjk)) {
+    ImFontConfig merged = config;
+    merged.MergeMode = true;  // into the UI font: its glyphs first, the CJK font's for the rest
+    io.Fonts->AddFontFromFileTTF(files.cjk, kFontPixels * pixel_ratio, &merged, files.cjk_ranges);
+  } else if (font != nullptr) {
+    std::fprintf(stderr, "playground: cannot load font %s; the zh-TW page will miss its Chinese glyphs\n", files.cjk);
   }
   if (font == nullptr) {
-    std::fprintf(stderr, "playground: cannot load font %s; using ImGui's built-in font\n", ttf_path);
+    std::fprintf(stderr, "playground: cannot load font %s; using ImGui's built-in font\n", files.ui);
     ImFontConfig fallback;
     fallback.SizePixels = 13.0f * pixel_ratio;
     io.Fonts->AddFontDefault(&fallback);

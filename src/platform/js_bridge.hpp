@@ -4,7 +4,8 @@
 //
 // Index
 //   1. Test hooks:   publish_widget, publish_state   -> window.mlp.widgets / window.mlp.state
-//   2. URL state:    read_url_state, page_address, write_url_state  (location, history.replaceState)
+//   2. URL state:    read_url_state, page_address, write_url_state  (location, history.replaceState),
+//                    browser_language (navigator.language)
 //   3. Clipboard:    copy_to_clipboard
 //   4. Files:        download_file, has_file_picker, open_file, take_opened_file
 //   5. Host use:     init, begin_frame, end_frame     (called by src/host/main.cpp only)
@@ -40,6 +41,10 @@ std::string page_address();
 // Replaces the address with <path>#<state> without reloading or adding a history entry
 // (an empty state removes the '#'). Native: does nothing.
 void write_url_state(const std::string& state);
+
+// The language the browser prefers, as navigator.language gives it (e.g. "zh-TW", "en-US").
+// Native: the environment variable LANG (e.g. "zh_TW.UTF-8"), or "".
+std::string browser_language();
 
 // --- 3. Clipboard -----------------------------------------------------------------------
 // Copies text to the system clipboard (navigator.clipboard, with a fallback for pages the

@@ -29,6 +29,11 @@ std::string page_address() { return ""; }
 
 void write_url_state(const std::string&) {}
 
+std::string browser_language() {
+  const char* lang = std::getenv("LANG");
+  return lang != nullptr ? lang : "";
+}
+
 void copy_to_clipboard(const std::string& text) { SDL_SetClipboardText(text.c_str()); }
 
 FileResult download_file(const std::string& filename, const std::string& contents, const char*) {

@@ -97,6 +97,14 @@ EM_JS(char*, mlp_js_page_address, (), {
   return p;
 });
 
+EM_JS(char*, mlp_js_browser_language, (), {
+  var s = navigator.language || "";
+  var size = lengthBytesUTF8(s) + 1;
+  var p = _malloc(size);
+  stringToUTF8(s, p, size);
+  return p;
+});
+
 EM_JS(void, mlp_js_write_url_state, (const char* state), {
   var s = UTF8ToString(state);
   history.replaceState(history.state, "", location.pathname + (s.length > 0 ? '#' + s : ""));
@@ -255,6 +263,8 @@ std::string read_url_state() { return take_js_string(mlp_js_read_url_state()); }
 std::string page_address() { return take_js_string(mlp_js_page_address()); }
 
 void write_url_state(const std::string& state) { mlp_js_write_url_state(state.c_str()); }
+
+std::string browser_language() { return take_js_string(mlp_js_browser_language()); }
 
 void copy_to_clipboard(const std::string& text) { mlp_js_copy_to_clipboard(text.c_str()); }
 

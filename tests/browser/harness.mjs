@@ -2,11 +2,13 @@
 // playwright-core against the web build served on a free 127.0.0.1 port.
 //
 //   const env = await startBrowser();           // in before(); env.close() in after()
+//   startBrowser({ server })                    // another server ({url, close}) instead of build/web's
 //   const app = await openApp(env, { width: 1280, height: 800, deviceScaleFactor: 1, hash: '' });
 //   await app.clickWidget('step_batch');        // clicks the centre of a published rectangle
 //   await app.typeInto('lr', '0.3');            // click, select all, type, Enter
 //   const state = await app.getState();         // window.mlp.state (published by the app)
 //   await app.screenshot('first_page');         // build/screenshots/first_page.png
+//   await app.reload();                         // reloads the page, waits for the app again
 //   await app.close();                          // throws if any console error or page error happened
 //   rendererMemoryKb()                          // resident memory of this process's chromium renderers
 //   openApp(env, { setup: installFrameProbe }); readFrameProbe(app)  // frame gaps from requestAnimationFrame
@@ -32,8 +34,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
-export async function startBrowser() {
-  const server = await startServer(webDir, 0);
+// `server`: the page's server, { url, close() } (closed by env.close()); default: serves webDir.
+export async function startBrowser({ server = null } = {}) {
+  server = server ?? await startServer(webDir, 0);
   const profile = mkdtempSync(join(tmpdir(), 'mlp-chromium-'));
   let browser;
   try {
@@ -87,6 +90,17 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
     async load() {
       if (setup) await setup(page);
       await page.goto(app.url);
+      return app.waitForStart();
+    },
+
+    // Reloads the page at its current address (app state in the hash included) and waits as load() does.
+    async reload() {
+      await page.reload();
+      return app.waitForStart();
+    },
+
+    // Waits until the app has drawn a few frames (unless waitForReady is false).
+    async waitForStart() {
       if (!waitForReady) return app;
       await page.waitForFunction(() => window.mlp && window.mlp.ready && window.mlp.frames >= 3,
         null, { timeout: 60_000 }).catch((err) => {

@@ -33,7 +33,7 @@ bool apply_setup(PlaygroundRun& p, RunConfig setup) {
     auto own_split = p.own.is(setup.data.source) ? std::make_shared<const DataSplit>(make_data(setup, p.own)) : nullptr;
     p.run.start(setup, own_split, p.start_weights ? &*p.start_weights : nullptr);
   } catch (const std::exception& e) {
-    p.setup_error = std::string("This set-up cannot start: ") + e.what();
+    p.setup_error = std::string(kCannotStart) + e.what();
     return false;
   }
   p.setup_error.clear();

@@ -4,6 +4,7 @@
 // the network still matches it) and keeps the messages the set-up panel shows.
 #pragma once
 
+#include "app/i18n.hpp"
 #include "app/model/run.hpp"
 
 #include <optional>
@@ -28,6 +29,9 @@ struct PlaygroundRun {
 // new run started. The page's settings (setup.page: hidden parts, locks, language) stay those of
 // the current set-up, and the settings they lock keep their current values.
 bool apply_setup(PlaygroundRun& p, RunConfig setup);
+
+// The words setup_error starts with, before the core's reason (the page translates them: tr_prefix).
+inline constexpr const char* kCannotStart = tr_noop("This set-up cannot start: ");
 
 // Starts the set-up again (same data, same initial weights), keeping the set-up notes.
 void reset_session(PlaygroundRun& p);

@@ -1,6 +1,9 @@
 // Run: a session, its stepper and where play pauses; see run.hpp.
 #include "app/model/run.hpp"
 
+#include "app/i18n.hpp"
+
+#include <cstdio>
 #include <utility>
 
 namespace mlp::ui {
@@ -10,7 +13,7 @@ Run::Run(float batches_per_second, double frame_budget_ms, Clock clock)
 
 void Run::start(const RunConfig& setup, std::shared_ptr<const DataSplit> data, const Network<float>* start) {
   stepper_.stop();
-  pause_reason_.clear();
+  pause_with("", 0);
   auto session = data ? std::make_unique<Session>(setup, data, start) : std::make_unique<Session>(setup, start);
   setup_ = setup;
   data_ = std::move(data);
@@ -45,19 +48,19 @@ void Run::step_batch() {
 
 void Run::step_back_phase() {
   stepper_.stop();
-  pause_reason_.clear();
+  pause_with("", 0);
   session_->step_back_phase();
 }
 
 void Run::step_back_batch() {
   stepper_.stop();
-  pause_reason_.clear();
+  pause_with("", 0);
   session_->step_back_batch();
 }
 
 void Run::go_to(Session::Position position) {
   stepper_.stop();
-  pause_reason_.clear();
+  pause_with("", 0);
   session_->go_to(position);
 }
 
@@ -69,7 +72,7 @@ void Run::toggle_play() {
     return;
   }
   stepper_.play();
-  pause_reason_.clear();
+  pause_with("", 0);
   const int epoch = session_->trainer().epoch(), epochs = setup_.schedule.epochs;
   stop_epoch_ = epoch < epochs ? epochs : epoch + epochs;
   const long iteration = session_->trainer().iteration(), length = setup_.schedule.iterations;
@@ -93,19 +96,29 @@ Stepper::Report Run::advance(double frame_seconds) {
 bool Run::should_pause() {
   const Session& s = *session_;
   if (s.diverged()) {
+    pause_with("", 0);
     pause_reason_ = s.divergence_message();
     return true;
   }
   if (!stepper_.playing() || !s.trainer().at_batch_start()) return false;
   if (setup_.schedule.iterations > 0) {
     if (s.trainer().iteration() < stop_iteration_) return false;
-    pause_reason_ = "Paused after iteration " + std::to_string(stop_iteration_) +
-                    " (the set-up's length). Press play to go on.";
+    pause_with(tr_noop("Paused after iteration %ld (the set-up's length). Press play to go on."), stop_iteration_);
     return true;
   }
   if (s.trainer().epoch() < stop_epoch_) return false;
-  pause_reason_ = "Paused after epoch " + std::to_string(stop_epoch_) + " (set-up: play epochs). Press play to go on.";
+  pause_with(tr_noop("Paused after epoch %ld (set-up: play epochs). Press play to go on."), stop_epoch_);
   return true;
+}
+
+void Run::pause_with(const char* format, long number) {
+  pause_format_ = format;
+  pause_number_ = number;
+  pause_reason_.clear();
+  if (*format == '\0') return;
+  char text[256];
+  std::snprintf(text, sizeof text, format, number);
+  pause_reason_ = text;
 }
 
 }  // namespace mlp::ui

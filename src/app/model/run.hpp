@@ -50,6 +50,10 @@ class Run {
   Stepper& stepper() { return stepper_; }
   const Stepper& stepper() const { return stepper_; }
   const std::string& pause_reason() const { return pause_reason_; }
+  // The same reason for the page to translate: a format with one %ld (an i18n tr_noop text; ""
+  // when there is no reason or it is the core's divergence message) and its number.
+  const char* pause_format() const { return pause_format_; }
+  long pause_number() const { return pause_number_; }
 
   // This frame's training (every frame): what play or "step epoch" owe, within the budget;
   // pauses with a reason on divergence or at the set-up's length.
@@ -57,6 +61,7 @@ class Run {
 
  private:
   bool should_pause();
+  void pause_with(const char* format, long number);  // sets the reason ("" format: none)
 
   RunConfig setup_;
   std::shared_ptr<const DataSplit> data_;       // null: the session generated its data
@@ -67,6 +72,8 @@ class Run {
   int stop_epoch_ = 0;       // play pauses when this many epochs are done
   long stop_iteration_ = 0;  // or, for set-ups counted in iterations, this many updates
   std::string pause_reason_;
+  const char* pause_format_ = "";
+  long pause_number_ = 0;
 };
 
 }  // namespace mlp::ui
